@@ -1,0 +1,173 @@
+"""Glossary linking: where each term of the report's own glossary occurs.
+
+Matching is quote-transparent (the body writes “四上”企业 for 四上企业) and
+width/case-insensitive; where terms overlap the longest wins (未来独角兽 over
+独角兽). Offsets index into the original paragraph text.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from haizhu_reader.core.report import GlossaryEntry, Occurrence, Paragraph
+from haizhu_reader.core.text import fold, is_cjk, skeleton, strip_quotes
+
+
+def find_spans(text: str, needles: Iterable[str]) -> list[tuple[int, int, str]]:
+    """Non-overlapping (start, end, needle) matches of ``needles`` in ``text``.
+
+    Leftmost-longest: a longer needle beats a shorter one it overlaps.
+    """
+    skel, where = skeleton(text)
+    found: list[tuple[int, int, str]] = []
+    for needle in needles:
+        key = fold(strip_quotes(needle))
+        if len(key) < 1:
+            continue
+        pos = skel.find(key)
+        while pos != -1:
+            found.append((pos, pos + len(key), needle))
+            pos = skel.find(key, pos + 1)
+    # Longest first, then leftmost; accept those that overlap nothing accepted.
+    found.sort(key=lambda m: (-(m[1] - m[0]), m[0]))
+    taken: list[tuple[int, int, str]] = []
+    for m in found:
+        if all(m[1] <= t[0] or m[0] >= t[1] for t in taken):
+            taken.append(m)
+    taken.sort()
+    return [(where[s], where[e - 1] + 1, n) for s, e, n in taken]
+
+
+def link(entries: list[GlossaryEntry], paragraphs: Iterable[Paragraph]) -> None:
+    """Fill ``entry.occurrences`` for every entry from ``paragraphs`` (in order)."""
+    owner: dict[str, GlossaryEntry] = {}
+    for e in entries:
+        for name in [e.term, *e.aliases]:
+            owner.setdefault(name, e)
+        e.occurrences = []
+    if not owner:
+        return
+    for p in paragraphs:
+        for start, end, name in find_spans(p.text, owner):
+            owner[name].occurrences.append(Occurrence(p.id, start, end))
+
+
+def term_at(entries: list[GlossaryEntry], paragraph_id: str, offset: int) -> GlossaryEntry | None:
+    """The entry whose occurrence covers ``offset`` in a paragraph, if any."""
+    for e in entries:
+        for o in e.occurrences:
+            if o.paragraph == paragraph_id and o.start <= offset < o.end:
+                return e
+    return None
+
+
+# -- parsing the glossary appendix ---------------------------------------------------
+
+_ENTRY_NUM = re.compile(
+    r"^\s*(?:[［\[【]\s*(?P<b>\d+)\s*[］\]】]|[（(]\s*(?P<p>\d+)\s*[）)]|(?P<d>\d+)\s*[.．、。])\s*"
+)
+_SEP = re.compile(r"[:：]")
+_MAX_TERM = 30
+
+
+def _entry_start(line: str, expected: int) -> tuple[int, str] | None:
+    """(number, rest) if ``line`` opens glossary entry ``expected`` (or any number)."""
+    m = _ENTRY_NUM.match(line)
+    if not m:
+        return None
+    digits = m.group("b") or m.group("p") or m.group("d")
+    rest = line[m.end() :]
+    # "14.9610 海关…" is entry 14, term 9610: prefer the expected number when
+    # the digits run on (the capture dropped the space after the dot).
+    if m.group("d") and int(digits) != expected and digits.startswith(str(expected)):
+        cut = len(str(expected))
+        return expected, digits[cut:] + line[m.start("d") + len(digits) : m.end()][1:] + rest
+    return int(digits), rest
+
+
+def _quoted_usages(body: str) -> set[str]:
+    """Texts that the body puts in quotes: “四上”, “一工程三行动”…"""
+    return {m.group(1) for m in re.finditer(r"[“\"「『]([^“”\"「」『』]{1,30})[”\"」』]", body)}
+
+
+def _split_term(text: str, body_skel: str, quoted: set[str]) -> tuple[str, str]:
+    """Term and definition of one entry's text (after its number)."""
+    text = text.strip()
+    head = text[: _MAX_TERM + 1]
+    sep = _SEP.search(head)
+    if sep and "。" not in head[: sep.start()] and sep.start() >= 1:
+        return text[: sep.start()].strip(), text[sep.end() :].strip()
+    space = re.search(r"\s", head)
+    if space and space.start() >= 1:
+        return text[: space.start()], text[space.end() :].strip()
+    # No separator: the capture lost the bold that set the term apart
+    # (两抢抢夺和抢劫。). The body's quoted usages are the best evidence of where
+    # the term ends; then a closing quote; then the longest prefix the body uses.
+    lead = 1 if text[:1] in "“\"" else 0
+    limit = min(len(text), _MAX_TERM + lead)
+    for k in range(limit, lead + 1, -1):
+        if text[k - 1] in "“‘" or k >= len(text):
+            continue
+        if strip_quotes(text[lead:k]) in quoted:
+            return text[:k], text[k:].strip()
+    close = text.find("”", 0, limit + 1)
+    if close > 0:
+        return text[: close + 1], text[close + 1 :].strip()
+    for k in range(limit, lead + 1, -1):
+        key = fold(strip_quotes(text[lead:k]))
+        if len(key) >= 2 and key in body_skel and k < len(text):
+            return text[:k], text[k:].strip()
+    first = re.split(r"[,，。；;]", text, maxsplit=1)[0]
+    return first, text[len(first) :].lstrip(",，。；;").strip()
+
+
+def _terms(raw: str, definition: str) -> list[str]:
+    """One or more terms named by an entry's head (独角兽、未来独角兽 -> two)."""
+    term = strip_quotes(raw).strip().strip("《》")
+    parts = [x.strip() for x in term.split("、") if x.strip()]
+    if len(parts) >= 2 and all(
+        len(x) >= 2 and re.search(re.escape(x) + r"(?:[,，:：。]|指|是|即|一般)", definition)
+        for x in parts
+    ):
+        return parts
+    return [term]
+
+
+def _aliases(raw: str, term: str) -> list[str]:
+    """A quoted core inside a longer term (“三品一标”农产品 -> 三品一标)."""
+    out = []
+    for m in re.finditer(r"“([^”]+)”", raw):
+        core = m.group(1)
+        if core != term and len(core) >= 3 and any(is_cjk(c) for c in core):
+            out.append(core)
+    return out
+
+
+def parse_entries(lines: list[str], body: str) -> list[GlossaryEntry]:
+    """The glossary appendix's lines -> entries, in the report's order.
+
+    ``body`` is the speech's text, used as evidence where a term runs straight
+    into its definition.
+    """
+    chunks: list[tuple[int, list[str]]] = []
+    for line in lines:
+        start = _entry_start(line, len(chunks) + 1)
+        if start is not None:
+            chunks.append((start[0], [start[1]]))
+        elif chunks:
+            chunks[-1][1].append(line)
+    body_skel, _ = skeleton(body)
+    quoted = _quoted_usages(body)
+    entries: list[GlossaryEntry] = []
+    taken: set[str] = set()
+    for number, parts in chunks:
+        raw_term, definition = _split_term(parts[0], body_skel, quoted)
+        definition = "\n".join([definition, *parts[1:]]).strip()
+        for term in _terms(raw_term, definition):
+            if not term:
+                continue
+            aliases = [a for a in _aliases(raw_term, term) if a not in taken]
+            entries.append(GlossaryEntry(number, term, aliases, definition))
+            taken.add(term)
+    return entries

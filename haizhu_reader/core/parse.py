@@ -1,0 +1,385 @@
+"""Report text -> ``Report``: title block, parts, sections, lead topics, appendices.
+
+The parser works on the lines that ``source.clean`` leaves and never drops one:
+every line ends up as the title, the meeting or speaker line, the salutation, a
+heading, or a paragraph. See ``haizhu_reader/core/report.py`` for the model.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from pathlib import Path
+
+from haizhu_reader import resources
+from haizhu_reader.core import glossary
+from haizhu_reader.core.report import (
+    PART,
+    SECTION,
+    TOPIC,
+    Appendix,
+    Paragraph,
+    Report,
+    Section,
+    Source,
+    Speaker,
+)
+from haizhu_reader.core.source import MAX_BYTES, Line, ReportError, clean, decode
+from haizhu_reader.core.topics import find_topics
+
+__all__ = ["ReportError", "bundled_report", "load_report", "parse_report"]
+
+_NUM = "一二三四五六七八九十"
+PART_RE = re.compile(rf"^(?P<num>[{_NUM}]{{1,3}})\s*[、，,．.]\s*(?P<title>.+)$")
+SECTION_RE = re.compile(rf"^(?P<num>[（(]\s*[{_NUM}]{{1,3}}\s*[）)])\s*(?P<title>.+)$")
+MEETING_RE = re.compile(r"^(?:[—－\-─]{1,4}|[（(])\s*(?P<body>.*\d{4}\s*年.*)$")
+DATE_RE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
+SALUTATION_RE = re.compile(r"^各位(?:代表|委员)[^。]{0,12}[:：！!,，]?$")
+APPENDIX_RE = re.compile(r"^附\s*件\s*(?P<n>[0-9０-９一二三四五六七八九十]*)\s*[:：]?\s*(?P<rest>.*)$")
+GLOSSARY_TITLE_RE = re.compile(r"^(?:名词解释(?:和有关情况说明)?|名词注释|注释|词语解释|名词解读)$")
+ROLE_RE = re.compile(r"(?:长|主席|主任|书记|代表|委员)$")
+TERMINAL = "。！？!?；;：:…”’」』）)》"
+# Unnumbered part headings, in reports whose sections use 一、.
+PART_TITLE_RE = re.compile(r"(?:工作回顾|工作安排|工作任务|主要任务|总体要求|目标任务|奋斗目标)$")
+CN_DIGITS = {c: i + 1 for i, c in enumerate(_NUM)}
+
+
+def cn_number(s: str) -> int:
+    """一 -> 1, 十 -> 10, 十四 -> 14, 二十三 -> 23 (0 when not a numeral)."""
+    s = re.sub(r"[^一二三四五六七八九十]", "", s)
+    if not s:
+        return 0
+    if "十" not in s:
+        return CN_DIGITS.get(s, 0)
+    tens, _, ones = s.partition("十")
+    return (CN_DIGITS.get(tens, 0) if tens else 1) * 10 + (CN_DIGITS.get(ones, 0) if ones else 0)
+
+
+def _id(prefix: str, key: str, used: set[str]) -> str:
+    base = prefix + hashlib.sha1(key.encode("utf-8")).hexdigest()[:10]
+    ident, n = base, 2
+    while ident in used:
+        ident, n = f"{base}-{n}", n + 1
+    used.add(ident)
+    return ident
+
+
+# -- header ------------------------------------------------------------------------
+
+
+def _speaker(text: str) -> Speaker | None:
+    parts = text.split()
+    if len(parts) >= 2 and ROLE_RE.search(parts[0]) and 2 <= len("".join(parts[1:])) <= 5:
+        return Speaker(role=parts[0], name="".join(parts[1:]))
+    if len(parts) == 1 and ROLE_RE.search(text) and len(text) <= 12:
+        return Speaker(role=text, name=None)
+    return None
+
+
+def _looks_like_report(lines: list[Line]) -> bool:
+    head = "\n".join(ln.text for ln in lines[:40])
+    whole = "\n".join(ln.text for ln in lines)
+    signals = 0
+    signals += bool(re.search(r"政府工作报告|工作报告", head))
+    signals += bool(re.search(r"各位代表", whole))
+    signals += any(MEETING_RE.match(ln.text) and "会议" in ln.text for ln in lines[:40])
+    parts = [ln.text for ln in lines if PART_RE.match(ln.text) and len(ln.text) <= 40]
+    signals += len(parts) >= 2 and bool(re.search(r"工作|回顾|安排|任务|目标", "".join(parts)))
+    return signals >= 2
+
+
+# -- the parse -----------------------------------------------------------------------
+
+
+class _Builder:
+    def __init__(self) -> None:
+        self.used: set[str] = set()
+
+    def para(self, text: str, lead: int = 0) -> Paragraph:
+        return Paragraph(id=_id("p", text, self.used), text=text, lead=lead)
+
+    def section(self, level: int, number: str | None, title: str, key: str = "") -> Section:
+        ident = _id("s", f"{level}|{number or ''}|{title}|{key}", self.used)
+        return Section(id=ident, level=level, number=number, title=title)
+
+
+def _join_fragments(lines: list[Line]) -> list[Line]:
+    """Rejoin lines the capture broke inside a sentence (PM / 2.5 / 年平均浓度)."""
+    out: list[Line] = []
+    for ln in lines:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and not prev.heading
+            and not ln.heading
+            and prev.text[-1] not in TERMINAL
+            and not _is_heading_text(prev.text)
+            and not _is_heading_text(ln.text)
+            and len(prev.text) + len(ln.text) > 0
+            and (len(prev.text) > 20 or len(ln.text) <= 8)
+        ):
+            out[-1] = Line(text=prev.text + ln.text, bold=prev.bold, heading=False)
+        else:
+            out.append(ln)
+    return out
+
+
+def _is_heading_text(text: str) -> bool:
+    return bool(
+        (PART_RE.match(text) and len(text) <= 60)
+        or SECTION_RE.match(text)
+        or APPENDIX_RE.match(text)
+        or GLOSSARY_TITLE_RE.match(text)
+        or SALUTATION_RE.match(text)
+        or PART_TITLE_RE.search(text)
+    )
+
+
+def _split_heading(title: str) -> tuple[str, str]:
+    """A heading line's title and the text that runs on after it."""
+    m = re.search(r"[。！？]", title)
+    if not m:
+        return title.strip(), ""
+    return title[: m.start()].strip(), title[m.end() :].strip()
+
+
+def parse_report(data: bytes) -> Report:
+    """Parse a report file's bytes. Raises ``ReportError`` on anything not a report."""
+    text = decode(data)
+    cleaned = clean(text)
+    lines = cleaned.lines
+    if not lines or not _looks_like_report(lines):
+        raise ReportError(
+            "这不是政府工作报告：找不到标题、“各位代表”或编号的部分",
+            "this is not a government work report: no title, salutation or numbered parts",
+        )
+    normalised = "\n".join(ln.text for ln in lines)
+    b = _Builder()
+    report = Report(title="", content_hash=hashlib.sha256(normalised.encode("utf-8")).hexdigest())
+    if cleaned.published or cleaned.publisher:
+        report.source = Source(published=cleaned.published, publisher=cleaned.publisher)
+
+    # Header: everything before the salutation (or the first part heading).
+    i, titles = 0, []
+    while i < len(lines) and i < 40:
+        t = lines[i].text
+        if SALUTATION_RE.match(t) or (PART_RE.match(t) and len(t) <= 60) or SECTION_RE.match(t):
+            break
+        if MEETING_RE.match(t) and DATE_RE.search(t) and report.date is None:
+            body = MEETING_RE.match(t).group("body")  # type: ignore[union-attr]
+            # A meeting line broken over two lines ends with 会议上 on the second.
+            if not re.search(r"会议上?[）)]?$", body) and i + 1 < len(lines):
+                nxt = lines[i + 1].text
+                if re.search(r"会议上?[）)]?$", nxt) and len(nxt) < 40:
+                    body += nxt
+                    i += 1
+            body = body.rstrip("）)")
+            d = DATE_RE.search(body)
+            if d:
+                report.date = f"{int(d.group(1)):04d}-{int(d.group(2)):02d}-{int(d.group(3)):02d}"
+            occ = re.search(r"在(.+?)上?$", body[d.end() :] if d else body)
+            report.occasion = occ.group(1) if occ else body
+            i += 1
+            continue
+        sp = _speaker(t) if report.date is not None else None
+        if sp and report.speaker is None:
+            report.speaker = sp
+        elif len(t) <= 40:
+            titles.append(t)
+        else:
+            break
+        i += 1
+    report.title = _title(titles, report, cleaned.page_title)
+
+    opening = b.section(PART, None, "开篇", "opening")
+    body_lines = _join_fragments(lines[i:])
+    parts = _structure(body_lines, b, opening, report)
+    report.sections = parts
+    glossary.link(
+        report.glossary,
+        [p for _, p in report.body_paragraphs()]
+        + [p for a in report.appendices if a.title != report.glossary_title for p in a.paragraphs],
+    )
+    return report
+
+
+def _title(titles: list[str], report: Report, page_title: str | None) -> str:
+    specific = [t for t in titles if re.search(r"\d{4}年.*工作报告", t)]
+    if specific:
+        return specific[0].strip("《》")
+    if page_title and re.fullmatch(r".{0,20}\d{4}年.{0,6}政府工作报告", page_title):
+        return page_title
+    place = re.match(r"(.+?)第[一二三四五六七八九十]+届", report.occasion or "")
+    if place and report.date:
+        base = next((t for t in titles if "报告" in t), "政府工作报告")
+        return f"{place.group(1)}{report.date[:4]}年{base.strip('《》')}"
+    if titles:
+        return titles[-1]
+    return page_title or "政府工作报告"
+
+
+def _structure(lines: list[Line], b: _Builder, opening: Section, report: Report) -> list[Section]:
+    """Body lines -> parts, sections; appendices and glossary onto ``report``."""
+    has_section_numbers = any(SECTION_RE.match(ln.text) for ln in lines)
+    # Without (一) sections, 一、 may number sections under unnumbered part
+    # headings (2022年工作回顾): then the 一、 numbering restarts.
+    part_titles = not has_section_numbers and _unnumbered_parts(lines)
+    parts: list[Section] = [opening]
+    current: Section = opening
+    part: Section | None = None
+    expected_part = 1
+    in_appendix = False
+    appendix: Appendix | None = None
+    pending_marker = ""
+    glossary_lines: list[str] = []
+
+    for idx, ln in enumerate(lines):
+        t = ln.text
+        if not in_appendix and not report.salutation and SALUTATION_RE.match(t):
+            report.salutation = t.rstrip(":：")
+            continue
+        am = APPENDIX_RE.match(t)
+        if am and len(t) <= 40 and idx > 0:
+            in_appendix = True
+            rest = am.group("rest").strip()
+            if rest:
+                appendix = Appendix(id=_id("a", f"附件|{rest}", b.used), title=rest)
+                report.appendices.append(appendix)
+                if GLOSSARY_TITLE_RE.match(rest):
+                    report.glossary_title = rest
+                pending_marker = ""
+            else:
+                pending_marker = f"附件{am.group('n')}"
+                appendix = None
+            continue
+        if GLOSSARY_TITLE_RE.match(t) and (in_appendix or idx > len(lines) // 2):
+            in_appendix = True
+            appendix = Appendix(id=_id("a", f"{pending_marker}|{t}", b.used), title=t)
+            report.appendices.append(appendix)
+            report.glossary_title = t
+            pending_marker = ""
+            continue
+        if in_appendix:
+            if appendix is None:
+                # The line after a bare "附件1" is that appendix's title.
+                appendix = Appendix(id=_id("a", f"{pending_marker}|{t}", b.used), title=t)
+                report.appendices.append(appendix)
+                pending_marker = ""
+                continue
+            appendix.paragraphs.append(b.para(t))
+            if appendix.title == report.glossary_title:
+                glossary_lines.append(t)
+            continue
+
+        if part_titles and _is_part_title(ln):
+            part = b.section(PART, None, t.rstrip("：:"))
+            parts.append(part)
+            current = part
+            continue
+        pm = PART_RE.match(t)
+        if pm and len(t) <= 60 and not t.endswith("。"):
+            num = pm.group("num") + "、"
+            title, rest = _split_heading(pm.group("title"))
+            if part_titles:
+                parent = part or opening
+                sec = b.section(SECTION, num, title, parent.id)
+                parent.children.append(sec)
+                current = sec
+                if rest:
+                    sec.paragraphs.append(b.para(rest, lead=-1))
+                continue
+            if cn_number(pm.group("num")) == expected_part:
+                part = b.section(PART, num, title)
+                parts.append(part)
+                current = part
+                expected_part += 1
+                if rest:
+                    part.paragraphs.append(b.para(rest, lead=-1))
+                continue
+        sm = SECTION_RE.match(t)
+        if sm and part is not None:
+            title, rest = _split_heading(sm.group("title"))
+            num = _normalise_section_number(sm.group("num"))
+            sec = b.section(SECTION, num, title, part.id)
+            part.children.append(sec)
+            current = sec
+            if rest:
+                # lead=-1 marks the heading's run-on intro: never a lead topic.
+                sec.paragraphs.append(b.para(rest, lead=-1))
+            continue
+        current.paragraphs.append(b.para(t, lead=len(ln.bold) if ln.bold else 0))
+        if ln.bold and ln.heading:
+            current.paragraphs[-1].lead = len(t)
+
+    for s in list(_walk(parts)):
+        find_topics(s, b.section)
+    for s in _walk(parts):
+        for p in s.paragraphs:
+            p.lead = max(p.lead, 0)
+    if not opening.paragraphs and not opening.children:
+        parts.remove(opening)
+    if glossary_lines:
+        body = "\n".join(p.text for s in _walk(parts) for p in s.paragraphs)
+        report.glossary = glossary.parse_entries(glossary_lines, body)
+    return parts
+
+
+def _is_part_title(ln: Line) -> bool:
+    t = ln.text
+    return (
+        len(t) <= 30
+        and not PART_RE.match(t)
+        and not SECTION_RE.match(t)
+        and t[-1] not in "。！？!?"
+        and (bool(PART_TITLE_RE.search(t.rstrip("：:"))) or (ln.heading and "报告" not in t))
+    )
+
+
+def _unnumbered_parts(lines: list[Line]) -> bool:
+    """True when 一、 numbers sections under unnumbered part headings."""
+    body = []
+    for ln in lines:
+        if APPENDIX_RE.match(ln.text) or GLOSSARY_TITLE_RE.match(ln.text):
+            break
+        body.append(ln)
+    ones = sum(1 for ln in body if (m := PART_RE.match(ln.text)) and m.group("num") == "一")
+    return ones >= 2 and any(_is_part_title(ln) for ln in body)
+
+
+def _normalise_section_number(num: str) -> str:
+    inner = re.sub(r"[（()）\s]", "", num)
+    return f"（{inner}）"
+
+
+def _walk(sections: list[Section]) -> list[Section]:
+    out: list[Section] = []
+    for s in sections:
+        out.append(s)
+        out.extend(_walk(s.children))
+    return out
+
+
+def load_report(path: Path) -> Report:
+    """Read and parse a report file, with clear errors for unreadable files."""
+    try:
+        size = path.stat().st_size
+        if path.is_dir():
+            raise ReportError(f"{path} 是文件夹，不是报告文件", f"{path} is a folder, not a file")
+        if size > MAX_BYTES:
+            raise ReportError(
+                f"文件过大（{size // (1024 * 1024)} MB），报告文件不应超过 20 MB",
+                f"file too large ({size // (1024 * 1024)} MB); a report is at most 20 MB",
+            )
+        data = path.read_bytes()
+    except FileNotFoundError as e:
+        raise ReportError(f"找不到文件：{path}", f"file not found: {path}") from e
+    except PermissionError as e:
+        raise ReportError(f"没有权限读取：{path}", f"permission denied: {path}") from e
+    except OSError as e:
+        raise ReportError(f"无法读取文件：{path}", f"cannot read {path}: {e.strerror}") from e
+    return parse_report(data)
+
+
+def bundled_report() -> Report:
+    """The report the app ships (Haizhu District 2023)."""
+    return parse_report(resources.bundled_report_bytes())

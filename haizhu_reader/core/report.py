@@ -1,0 +1,221 @@
+"""The report model: what the parser produces and every other part of the app reads.
+
+Plain frozen-ish dataclasses with no behaviour beyond lookups, so the GUI, the
+search index, the exporters and the tests all agree on one shape. Ids are
+derived from content (see ``parse.py``) so they survive re-parsing and app
+upgrades: annotations are anchored to them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+# Section levels: 1 part (一、), 2 section ((一)), 3 lead topic (a headline that
+# opens a paragraph). A report's opening (salutation and the text before the
+# first part) is a level-1 section without a number.
+PART, SECTION, TOPIC = 1, 2, 3
+
+
+@dataclass(frozen=True)
+class Occurrence:
+    """One place where a glossary term occurs: ``paragraph.text[start:end]``."""
+
+    paragraph: str
+    start: int
+    end: int
+
+
+@dataclass
+class Paragraph:
+    """A paragraph of running text.
+
+    ``lead`` is the length of a lead-topic headline at the start of ``text``
+    (0 when there is none): the printed report sets it in bold.
+    """
+
+    id: str
+    text: str
+    lead: int = 0
+
+
+@dataclass
+class Section:
+    id: str
+    level: int
+    number: str | None
+    title: str
+    paragraphs: list[Paragraph] = field(default_factory=list)
+    children: list[Section] = field(default_factory=list)
+
+    @property
+    def heading(self) -> str:
+        """The heading as printed: numeral and title (一、2022年工作回顾)."""
+        if not self.number:
+            return self.title
+        return f"{self.number}{self.title}"
+
+
+@dataclass
+class Appendix:
+    id: str
+    title: str
+    paragraphs: list[Paragraph] = field(default_factory=list)
+
+
+@dataclass
+class GlossaryEntry:
+    """One term of the report's own glossary (名词解释).
+
+    An entry that names two terms (独角兽、未来独角兽) becomes two entries with
+    the same ``number`` and ``definition``.
+    """
+
+    number: int
+    term: str
+    aliases: list[str]
+    definition: str
+    occurrences: list[Occurrence] = field(default_factory=list)
+
+
+@dataclass
+class Speaker:
+    role: str | None
+    name: str | None
+
+
+@dataclass
+class Source:
+    published: str | None
+    publisher: str | None
+
+
+@dataclass
+class Report:
+    title: str
+    date: str | None = None
+    occasion: str | None = None
+    speaker: Speaker | None = None
+    source: Source | None = None
+    salutation: str | None = None
+    sections: list[Section] = field(default_factory=list)
+    appendices: list[Appendix] = field(default_factory=list)
+    glossary: list[GlossaryEntry] = field(default_factory=list)
+    glossary_title: str | None = None
+    content_hash: str = ""
+
+    # -- traversal ---------------------------------------------------------
+
+    def walk(self) -> Iterator[Section]:
+        """Every section, depth first, in reading order."""
+
+        def rec(sections: list[Section]) -> Iterator[Section]:
+            for s in sections:
+                yield s
+                yield from rec(s.children)
+
+        return rec(self.sections)
+
+    def body_paragraphs(self) -> Iterator[tuple[Section, Paragraph]]:
+        """Every paragraph of the speech with its innermost section, in reading order."""
+        for s in self.walk():
+            for p in s.paragraphs:
+                yield s, p
+
+    def all_paragraphs(self) -> Iterator[Paragraph]:
+        """Body paragraphs, then appendix paragraphs."""
+        for _, p in self.body_paragraphs():
+            yield p
+        for a in self.appendices:
+            yield from a.paragraphs
+
+    def section_path(self, section_id: str) -> list[Section]:
+        """Sections from the part down to ``section_id`` (empty if unknown)."""
+
+        def rec(sections: list[Section], trail: list[Section]) -> list[Section] | None:
+            for s in sections:
+                if s.id == section_id:
+                    return [*trail, s]
+                found = rec(s.children, [*trail, s])
+                if found is not None:
+                    return found
+            return None
+
+        return rec(self.sections, []) or []
+
+    def paragraph_index(self) -> dict[str, tuple[Section | Appendix, Paragraph]]:
+        """Map paragraph id -> (its section or appendix, the paragraph)."""
+        index: dict[str, tuple[Section | Appendix, Paragraph]] = {}
+        for s, p in self.body_paragraphs():
+            index[p.id] = (s, p)
+        for a in self.appendices:
+            for p in a.paragraphs:
+                index[p.id] = (a, p)
+        return index
+
+    def place_label(self, section_id: str) -> str:
+        """Where a section sits, as a deputy cites it: 二、（三）.
+
+        Lead topics are cited by their section; the unnumbered opening by its title.
+        """
+        numbered = [s.number for s in self.section_path(section_id) if s.number]
+        if numbered:
+            return "".join(numbered)
+        path = self.section_path(section_id)
+        return path[0].title if path else ""
+
+    # -- JSON --------------------------------------------------------------
+
+    def to_json(self) -> dict[str, Any]:
+        """The ``--dump-structure`` schema documented in the README."""
+
+        def para(p: Paragraph) -> dict[str, Any]:
+            d: dict[str, Any] = {"id": p.id, "text": p.text}
+            if p.lead:
+                d["lead"] = p.lead
+            return d
+
+        def sec(s: Section) -> dict[str, Any]:
+            return {
+                "id": s.id,
+                "level": s.level,
+                "number": s.number,
+                "title": s.title,
+                "paragraphs": [para(p) for p in s.paragraphs],
+                "children": [sec(c) for c in s.children],
+            }
+
+        return {
+            "title": self.title,
+            "date": self.date,
+            "occasion": self.occasion,
+            "speaker": (
+                {"role": self.speaker.role, "name": self.speaker.name} if self.speaker else None
+            ),
+            "source": (
+                {"published": self.source.published, "publisher": self.source.publisher}
+                if self.source
+                else None
+            ),
+            "salutation": self.salutation,
+            "content_hash": self.content_hash,
+            "sections": [sec(s) for s in self.sections],
+            "appendices": [
+                {"id": a.id, "title": a.title, "paragraphs": [para(p) for p in a.paragraphs]}
+                for a in self.appendices
+            ],
+            "glossary": [
+                {
+                    "number": g.number,
+                    "term": g.term,
+                    "aliases": list(g.aliases),
+                    "definition": g.definition,
+                    "occurrences": [
+                        {"paragraph": o.paragraph, "start": o.start, "end": o.end}
+                        for o in g.occurrences
+                    ],
+                }
+                for g in self.glossary
+            ],
+        }

@@ -1,0 +1,201 @@
+"""From a report file's bytes to clean lines: decoding, Markdown, web-page chrome.
+
+Reports reach users as text captured from a government web page (breadcrumbs,
+share buttons, a footer with ICP numbers) or as a Markdown conversion (YAML
+front matter, ``**bold**``, ``## `` headings). This module turns either into
+a list of ``Line`` objects holding only the report, plus the page metadata
+(publication date, publisher, page title) worth keeping.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+from dataclasses import dataclass, field
+
+MAX_BYTES = 20 * 1024 * 1024
+
+
+class ReportError(Exception):
+    """A file that cannot be opened as a report. The message is bilingual."""
+
+    def __init__(self, zh: str, en: str) -> None:
+        super().__init__(f"{zh}（{en}）")
+        self.zh = zh
+        self.en = en
+
+
+@dataclass
+class Line:
+    """One non-empty line of the report.
+
+    ``bold`` is the text of a Markdown bold span that opens the line (the
+    capture's only trace of a bold headline); ``heading`` marks a Markdown
+    heading or a line that was bold from end to end.
+    """
+
+    text: str
+    bold: str = ""
+    heading: bool = False
+
+
+@dataclass
+class Cleaned:
+    lines: list[Line]
+    page_title: str | None = None
+    published: str | None = None
+    publisher: str | None = None
+    chrome: list[str] = field(default_factory=list)
+
+
+# -- decoding ------------------------------------------------------------------
+
+
+def decode(data: bytes) -> str:
+    """Bytes -> text with ``\\n`` newlines. UTF-8 (BOM or not), UTF-16 with BOM, GB18030."""
+    if len(data) > MAX_BYTES:
+        raise ReportError(
+            f"文件过大（{len(data) // (1024 * 1024)} MB），报告文件不应超过 20 MB",
+            f"file too large ({len(data) // (1024 * 1024)} MB); a report is at most 20 MB",
+        )
+    if not data.strip():
+        raise ReportError("文件是空的", "the file is empty")
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        try:
+            text = data.decode("utf-16")
+        except UnicodeDecodeError as e:
+            raise ReportError("无法识别文件编码", "cannot decode the file") from e
+    else:
+        if b"\x00" in data[:65536]:
+            raise ReportError("这是二进制文件，不是文本报告", "this is a binary file, not a text report")
+        try:
+            text = data.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            try:
+                text = data.decode("gb18030")
+            except UnicodeDecodeError as e:
+                raise ReportError(
+                    "无法识别文件编码（支持 UTF-8 与 GB18030/GBK）",
+                    "cannot decode the file (UTF-8 and GB18030/GBK are supported)",
+                ) from e
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    controls = sum(1 for c in text[:65536] if ord(c) < 32 and c not in "\n\t\f\v")
+    if controls > max(8, len(text[:65536]) // 200):
+        raise ReportError("这是二进制文件，不是文本报告", "this is a binary file, not a text report")
+    return text
+
+
+# -- chrome ----------------------------------------------------------------------
+
+# Lines of the page around the report, removed wherever they stand.
+_CHROME = re.compile(
+    r"""^(?:
+        (?:您当前所在的?位置|当前位置|您的位置|所在位置)\s*[:：]? .*
+      | 首页\s*[>＞›»].*
+      | 分享到\s*[:：]?.*
+      | (?:浏览量|浏览次数|阅读量|阅读次数|访问量|访问总数|点击量|点击数)\s*[:：]?.*
+      | [【\[]?\s*字[体號号]\s*[:：]?\s*[【\[]?大[】\]]?\s*[【\[]?中[】\]]?\s*[【\[]?小.*
+      | 扫一扫.*
+      | (?:相关文章|相关链接|相关阅读|相关新闻|相关稿件)\s*[:：]?\s*
+      | .*(?:联系我们|友情链接|站点地图|网站地图).*
+      | (?:主办|承办|主管|协办|技术支持|版权所有)\s*[:：].*
+      | .*ICP\s*备.*
+      | .*公网安备.*
+      | .*网站标识码.*
+      | [【\[]?\s*(?:打印本页|打印|关闭窗口|关闭|收藏|返回顶部)\s*[】\]]?(?:\s*[【\[]?\s*(?:打印本页|打印|关闭窗口|关闭|收藏|返回顶部)\s*[】\]]?)*
+    )$""",
+    re.VERBOSE,
+)
+
+# Lines that start the page footer: everything after them is chrome (links,
+# a second copy of the title block...).
+_FOOTER = re.compile(
+    r"^(?:相关文章|相关链接|相关阅读|联系我们|友情链接|站点地图|网站地图|主办\s*[:：]|.*ICP\s*备"
+    r"|.*公网安备|[【\[]?\s*打印本页|[【\[]?\s*关闭窗口|访问总数|扫一扫)"
+)
+
+_META = re.compile(
+    r"(?:发布日期|发布时间|日期|时间)\s*[:：]\s*(?P<date>\d{4}[-年./]\d{1,2}[-月./]\d{1,2}日?"
+    r"(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?)"
+    r"|(?:来源|信息来源|发布机构|发布单位)\s*[:：]\s*(?P<pub>[^\s|｜]+)"
+)
+
+_BOLD = re.compile(r"\*\*(.+?)\*\*")
+_MD_HEADING = re.compile(r"^#{1,6}\s+")
+_SPACES = re.compile(r"[ \t\u00a0\u2002\u2003\u2009\u200b\u3000\ufeff]+")
+
+
+def _strip(s: str) -> str:
+    return _SPACES.sub(" ", s).strip()
+
+
+def _front_matter(raw: list[str]) -> tuple[list[str], dict[str, str]]:
+    """Drop a YAML front matter block, returning its simple ``key: value`` pairs."""
+    i = 0
+    while i < len(raw) and not raw[i].strip():
+        i += 1
+    if i >= len(raw) or raw[i].strip() != "---":
+        return raw, {}
+    for j in range(i + 1, min(len(raw), i + 60)):
+        if raw[j].strip() in ("---", "..."):
+            meta: dict[str, str] = {}
+            for line in raw[i + 1 : j]:
+                key, sep, value = line.partition(":")
+                if sep:
+                    meta[key.strip().lower()] = value.strip().strip("'\"")
+            return raw[j + 1 :], meta
+    return raw, {}
+
+
+def _markdown(line: str) -> Line:
+    heading = bool(_MD_HEADING.match(line))
+    if heading:
+        line = _MD_HEADING.sub("", line)
+    bold = ""
+    m = _BOLD.match(line)
+    if m:
+        bold = _strip(m.group(1))
+        if m.end() == len(line.rstrip()):
+            heading = True
+    text = _strip(_BOLD.sub(r"\1", line).replace("**", ""))
+    # Markdown escapes of list markers ("1\. ") and emphasis.
+    text = re.sub(r"\\([.*_#\-\[\]()>!])", r"\1", text)
+    return Line(text=text, bold=bold, heading=heading)
+
+
+def clean(text: str) -> Cleaned:
+    """Split into lines, drop front matter and chrome, keep page metadata."""
+    raw, front = _front_matter(text.split("\n"))
+    lines = [_markdown(r) for r in raw]
+    lines = [ln for ln in lines if ln.text]
+    out = Cleaned(lines=[])
+    footer_at = len(lines)
+    # The footer can only start once some report text has been seen.
+    body_seen = 0
+    for i, ln in enumerate(lines):
+        if _FOOTER.match(ln.text) and body_seen >= 3:
+            footer_at = i
+            break
+        if len(ln.text) > 30:
+            body_seen += 1
+    # An empty "附件:" label of the page just before its footer.
+    while footer_at > 0 and re.fullmatch(r"附件\s*[:：]?", lines[footer_at - 1].text):
+        footer_at -= 1
+    out.chrome.extend(ln.text for ln in lines[footer_at:])
+    for ln in lines[:footer_at]:
+        meta = list(_META.finditer(ln.text))
+        if meta and len(ln.text) < 80 and not re.search(r"[。，,]", ln.text):
+            for m in meta:
+                if m.group("date"):
+                    out.published = out.published or m.group("date")
+                if m.group("pub"):
+                    out.publisher = out.publisher or m.group("pub")
+            out.chrome.append(ln.text)
+            continue
+        if _CHROME.match(ln.text) and len(ln.text) < 80:
+            out.chrome.append(ln.text)
+            continue
+        out.lines.append(ln)
+    if front.get("title") and not out.page_title:
+        out.page_title = front["title"]
+    return out

@@ -1,0 +1,71 @@
+"""The one module that knows where files live.
+
+User data (annotations) goes to the platform's app-data folder, the search index
+to the cache folder, settings to the config folder. ``--data-dir DIR`` puts all
+three under DIR (tests and smoke tests use it so the real profile is never
+touched). Nothing is ever written beside the executable or inside the package.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+APP_NAME = "haizhu-reader"
+ORG_NAME = "haizhu-reader"
+
+
+@dataclass(frozen=True)
+class AppPaths:
+    data_dir: Path
+    cache_dir: Path
+    config_dir: Path
+
+    @classmethod
+    def under(cls, root: Path) -> AppPaths:
+        """Everything below one folder (``--data-dir``, tests)."""
+        root = root.expanduser().resolve()
+        return cls(data_dir=root / "data", cache_dir=root / "cache", config_dir=root / "config")
+
+    @classmethod
+    def standard(cls) -> AppPaths:
+        """The platform's locations, from QStandardPaths.
+
+        Imported lazily so headless commands that never need Qt paths (and the
+        pure core) don't pay for loading QtCore.
+        """
+        from PySide6.QtCore import QCoreApplication, QStandardPaths
+
+        if not QCoreApplication.applicationName():
+            QCoreApplication.setApplicationName(APP_NAME)
+            QCoreApplication.setOrganizationName(ORG_NAME)
+        loc = QStandardPaths.StandardLocation
+
+        def where(kind: QStandardPaths.StandardLocation) -> Path:
+            return Path(QStandardPaths.writableLocation(kind))
+
+        return cls(
+            data_dir=where(loc.AppLocalDataLocation),
+            cache_dir=where(loc.CacheLocation),
+            config_dir=where(loc.AppConfigLocation),
+        )
+
+    @property
+    def index_dir(self) -> Path:
+        """Whoosh indexes, one folder per report content hash."""
+        return self.cache_dir / "index"
+
+    @property
+    def annotations_db(self) -> Path:
+        return self.data_dir / "annotations.sqlite3"
+
+    @property
+    def settings_file(self) -> Path:
+        return self.config_dir / "settings.ini"
+
+
+def resolve(data_dir: str | None) -> AppPaths:
+    """Paths for this run: ``--data-dir`` if given, else the platform's."""
+    if data_dir:
+        return AppPaths.under(Path(data_dir))
+    return AppPaths.standard()

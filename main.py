@@ -1,0 +1,3 @@
+from haizhu_reader.app import main
+
+raise SystemExit(main())
