@@ -7,7 +7,9 @@ so they start fast and run on machines without a display.
 from __future__ import annotations
 
 import argparse
+import io
 import json
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -15,6 +17,7 @@ from pathlib import Path
 from haizhu_reader import __version__
 from haizhu_reader.core.parse import ReportError, bundled_report, load_report
 from haizhu_reader.core.report import Report
+from haizhu_reader.paths import resolve
 
 EXIT_BAD_INPUT = 2
 
@@ -59,9 +62,8 @@ def _dump_structure(report: Report) -> int:
 
 def _search(report: Report, queries: list[str], data_dir: str | None) -> int:
     from haizhu_reader.core.search import ReportIndex, SearchError, hits_to_json
-    from haizhu_reader.paths import AppPaths
 
-    paths = AppPaths.under(Path(data_dir)) if data_dir else _headless_paths()
+    paths = resolve(data_dir)
     try:
         index = ReportIndex.open_or_build(report, paths.index_dir)
     except SearchError as e:
@@ -73,22 +75,29 @@ def _search(report: Report, queries: list[str], data_dir: str | None) -> int:
     return 0
 
 
-def _headless_paths() -> AppPaths:  # noqa: F821 - imported lazily below
-    from haizhu_reader.paths import AppPaths
-
-    return AppPaths.standard()
+def _headless(args: argparse.Namespace) -> int:
+    # JSON goes out as UTF-8 whatever the console's locale (Windows, LANG=C).
+    if isinstance(sys.stdout, io.TextIOWrapper) and sys.stdout.encoding.lower() != "utf-8":
+        sys.stdout.reconfigure(encoding="utf-8")
+    try:
+        report = _open(args.file)
+    except ReportError as e:
+        return _fail(str(e))
+    try:
+        if args.dump_structure:
+            return _dump_structure(report)
+        return _search(report, args.search, args.data_dir)
+    except BrokenPipeError:
+        # The reader of our output went away (| head): not an error of ours.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 0
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     if args.dump_structure or args.search:
-        try:
-            report = _open(args.file)
-        except ReportError as e:
-            return _fail(str(e))
-        if args.dump_structure:
-            return _dump_structure(report)
-        return _search(report, args.search, args.data_dir)
+        return _headless(args)
 
     from haizhu_reader.gui.launch import run_gui
 

@@ -104,7 +104,7 @@ def _split_term(text: str, body_skel: str, quoted: set[str]) -> tuple[str, str]:
     # No separator: the capture lost the bold that set the term apart
     # (两抢抢夺和抢劫。). The body's quoted usages are the best evidence of where
     # the term ends; then a closing quote; then the longest prefix the body uses.
-    lead = 1 if text[:1] in "“\"" else 0
+    lead = 1 if text[:1] in '“"' else 0
     limit = min(len(text), _MAX_TERM + lead)
     for k in range(limit, lead + 1, -1):
         if text[k - 1] in "“‘" or k >= len(text):
@@ -134,12 +134,18 @@ def _terms(raw: str, definition: str) -> list[str]:
     return [term]
 
 
-def _aliases(raw: str, term: str) -> list[str]:
-    """A quoted core inside a longer term (“三品一标”农产品 -> 三品一标)."""
+def _aliases(raw: str, term: str, body_skel: str) -> list[str]:
+    """A quoted core inside a longer term (“三品一标”农产品 -> 三品一标).
+
+    Two-character cores are too ambiguous unless the body never uses the
+    full term (“五早”部署 is written “五早” in the body).
+    """
     out = []
     for m in re.finditer(r"“([^”]+)”", raw):
         core = m.group(1)
-        if core != term and len(core) >= 3 and any(is_cjk(c) for c in core):
+        if core == term or not any(is_cjk(c) for c in core):
+            continue
+        if len(core) >= 3 or (len(core) == 2 and fold(term) not in body_skel):
             out.append(core)
     return out
 
@@ -167,7 +173,7 @@ def parse_entries(lines: list[str], body: str) -> list[GlossaryEntry]:
         for term in _terms(raw_term, definition):
             if not term:
                 continue
-            aliases = [a for a in _aliases(raw_term, term) if a not in taken]
+            aliases = [a for a in _aliases(raw_term, term, body_skel) if a not in taken]
             entries.append(GlossaryEntry(number, term, aliases, definition))
             taken.add(term)
     return entries

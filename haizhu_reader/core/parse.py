@@ -16,7 +16,6 @@ from haizhu_reader.core import glossary
 from haizhu_reader.core.report import (
     PART,
     SECTION,
-    TOPIC,
     Appendix,
     Paragraph,
     Report,
@@ -35,7 +34,9 @@ SECTION_RE = re.compile(rf"^(?P<num>[（(]\s*[{_NUM}]{{1,3}}\s*[）)])\s*(?P<tit
 MEETING_RE = re.compile(r"^(?:[—－\-─]{1,4}|[（(])\s*(?P<body>.*\d{4}\s*年.*)$")
 DATE_RE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 SALUTATION_RE = re.compile(r"^各位(?:代表|委员)[^。]{0,12}[:：！!,，]?$")
-APPENDIX_RE = re.compile(r"^附\s*件\s*(?P<n>[0-9０-９一二三四五六七八九十]*)\s*[:：]?\s*(?P<rest>.*)$")
+APPENDIX_RE = re.compile(
+    r"^附\s*件\s*(?P<n>[0-9０-９一二三四五六七八九十]*)\s*[:：]?\s*(?P<rest>.*)$"
+)
 GLOSSARY_TITLE_RE = re.compile(r"^(?:名词解释(?:和有关情况说明)?|名词注释|注释|词语解释|名词解读)$")
 ROLE_RE = re.compile(r"(?:长|主席|主任|书记|代表|委员)$")
 TERMINAL = "。！？!?；;：:…”’」』）)》"
@@ -116,7 +117,12 @@ def _join_fragments(lines: list[Line]) -> list[Line]:
             and not _is_heading_text(prev.text)
             and not _is_heading_text(ln.text)
             and len(prev.text) + len(ln.text) > 0
-            and (len(prev.text) > 20 or len(ln.text) <= 8)
+            and (
+                len(prev.text) > 20
+                or len(ln.text) <= 8
+                or ln.text[0] in "是的为和与及：:，,、。；;"
+                or prev.text[-1] in "的和与及在为是"
+            )
         ):
             out[-1] = Line(text=prev.text + ln.text, bold=prev.bold, heading=False)
         else:
@@ -207,8 +213,12 @@ def _title(titles: list[str], report: Report, page_title: str | None) -> str:
     specific = [t for t in titles if re.search(r"\d{4}年.*工作报告", t)]
     if specific:
         return specific[0].strip("《》")
-    if page_title and re.fullmatch(r".{0,20}\d{4}年.{0,6}政府工作报告", page_title):
-        return page_title
+    if page_title:
+        half = len(page_title) // 2
+        if page_title[:half] == page_title[half:]:
+            page_title = page_title[:half]  # some pages repeat their title
+        if re.fullmatch(r"[^《》]{0,20}\d{4}年[^《》]{0,6}政府工作报告", page_title):
+            return page_title
     place = re.match(r"(.+?)第[一二三四五六七八九十]+届", report.occasion or "")
     if place and report.date:
         base = next((t for t in titles if "报告" in t), "政府工作报告")
@@ -277,7 +287,7 @@ def _structure(lines: list[Line], b: _Builder, opening: Section, report: Report)
             current = part
             continue
         pm = PART_RE.match(t)
-        if pm and len(t) <= 60 and not t.endswith("。"):
+        if pm and (part_titles or (len(t) <= 60 and not t.endswith("。"))):
             num = pm.group("num") + "、"
             title, rest = _split_heading(pm.group("title"))
             if part_titles:
@@ -299,7 +309,7 @@ def _structure(lines: list[Line], b: _Builder, opening: Section, report: Report)
         sm = SECTION_RE.match(t)
         if sm and part is not None:
             title, rest = _split_heading(sm.group("title"))
-            num = _normalise_section_number(sm.group("num"))
+            num = re.sub(r"\s", "", sm.group("num"))
             sec = b.section(SECTION, num, title, part.id)
             part.children.append(sec)
             current = sec
@@ -344,11 +354,6 @@ def _unnumbered_parts(lines: list[Line]) -> bool:
         body.append(ln)
     ones = sum(1 for ln in body if (m := PART_RE.match(ln.text)) and m.group("num") == "一")
     return ones >= 2 and any(_is_part_title(ln) for ln in body)
-
-
-def _normalise_section_number(num: str) -> str:
-    inner = re.sub(r"[（()）\s]", "", num)
-    return f"（{inner}）"
 
 
 def _walk(sections: list[Section]) -> list[Section]:

@@ -161,7 +161,8 @@ class Report:
         """
         numbered = [s.number for s in self.section_path(section_id) if s.number]
         if numbered:
-            return "".join(numbered)
+            # Cite in the printed form whatever the capture used: (三) -> （三）.
+            return "".join(numbered).replace("(", "（").replace(")", "）")
         path = self.section_path(section_id)
         return path[0].title if path else ""
 

@@ -51,6 +51,10 @@ class Cleaned:
 # -- decoding ------------------------------------------------------------------
 
 
+def _binary() -> ReportError:
+    return ReportError("这是二进制文件，不是文本报告", "this is a binary file, not a text report")
+
+
 def decode(data: bytes) -> str:
     """Bytes -> text with ``\\n`` newlines. UTF-8 (BOM or not), UTF-16 with BOM, GB18030."""
     if len(data) > MAX_BYTES:
@@ -67,7 +71,7 @@ def decode(data: bytes) -> str:
             raise ReportError("无法识别文件编码", "cannot decode the file") from e
     else:
         if b"\x00" in data[:65536]:
-            raise ReportError("这是二进制文件，不是文本报告", "this is a binary file, not a text report")
+            raise _binary()
         try:
             text = data.decode("utf-8-sig")
         except UnicodeDecodeError:
@@ -81,7 +85,7 @@ def decode(data: bytes) -> str:
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     controls = sum(1 for c in text[:65536] if ord(c) < 32 and c not in "\n\t\f\v")
     if controls > max(8, len(text[:65536]) // 200):
-        raise ReportError("这是二进制文件，不是文本报告", "this is a binary file, not a text report")
+        raise _binary()
     return text
 
 
@@ -102,7 +106,7 @@ _CHROME = re.compile(
       | .*ICP\s*备.*
       | .*公网安备.*
       | .*网站标识码.*
-      | [【\[]?\s*(?:打印本页|打印|关闭窗口|关闭|收藏|返回顶部)\s*[】\]]?(?:\s*[【\[]?\s*(?:打印本页|打印|关闭窗口|关闭|收藏|返回顶部)\s*[】\]]?)*
+      | (?:[【\[]?\s*(?:打印本页|打印|关闭窗口|关闭|收藏|返回顶部)\s*[】\]]?\s*)+
     )$""",
     re.VERBOSE,
 )

@@ -19,10 +19,38 @@ from haizhu_reader.core.report import PART, SECTION, TOPIC, Paragraph, Section
 MAX_HEADLINE = 28
 # Words that open the running text after a headline whose 。 was lost.
 _OPENERS = (
-    "全面加强", "加强", "强化", "全面", "立足", "坚持", "推进", "推动", "聚焦", "围绕",
-    "实施", "深化", "加快", "完善", "持续", "着力", "积极", "大力", "落实", "发挥",
-    "建立", "健全", "统筹", "按照", "深入", "依托", "针对", "构建", "抓好", "做好",
-    "鼓励", "把",
+    "全面加强",
+    "加强",
+    "强化",
+    "全面",
+    "立足",
+    "坚持",
+    "推进",
+    "推动",
+    "聚焦",
+    "围绕",
+    "实施",
+    "深化",
+    "加快",
+    "完善",
+    "持续",
+    "着力",
+    "积极",
+    "大力",
+    "落实",
+    "发挥",
+    "建立",
+    "健全",
+    "统筹",
+    "按照",
+    "深入",
+    "依托",
+    "针对",
+    "构建",
+    "抓好",
+    "做好",
+    "鼓励",
+    "把",
 )
 _NOT_HEADLINE = re.compile(r"^(?:各位代表|各位委员|同时|此外|目前|今年|过去|我们|这一年|一年来|——)")
 _ORDINAL = re.compile(r"^([一二三四五六七八九十]+是)")
@@ -74,15 +102,19 @@ def find_topics(section: Section, make_section: MakeSection) -> None:
         else:
             kinds.append(("runon", 0) if _runon_splits(t) else ("", 0))
 
-    explicit = any(k == "bold" for k, _ in kinds)
-    normal = [n for k, n in kinds if k in ("embedded", "standalone", "bold")]
-    runons = sum(1 for k, _ in kinds if k == "runon")
-    candidates = len(normal) + runons
-    considered = sum(1 for p in paras if p.lead >= 0)
-    if not explicit and (candidates < 2 or candidates < 0.6 * considered):
-        return
-    if explicit:
+    # Explicit bold wins; then headlines on lines of their own (一是…。), whose
+    # running text follows in the next paragraphs; then headlines that open
+    # their paragraph, which must be the rule in the section, not an accident.
+    if any(k == "bold" for k, _ in kinds):
         kinds = [(k, n) if k in ("bold", "standalone") else ("", 0) for k, n in kinds]
+    elif sum(1 for k, _ in kinds if k == "standalone") >= 2:
+        kinds = [(k, n) if k == "standalone" else ("", 0) for k, n in kinds]
+    else:
+        candidates = sum(1 for k, _ in kinds if k)
+        considered = sum(1 for p in paras if p.lead >= 0)
+        if candidates < 2 or candidates < 0.6 * considered:
+            return
+    normal = [n for k, n in kinds if k in ("embedded", "standalone", "bold")]
     target = median(normal) - 1 if normal else None
 
     topics: list[Section] = []

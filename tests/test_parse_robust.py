@@ -1,0 +1,175 @@
+"""Bad input, arbitrary input, and the core's independence from Qt."""
+
+from __future__ import annotations
+
+import ast
+import contextlib
+import time
+from pathlib import Path
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import haizhu_reader.core
+from haizhu_reader.core.parse import load_report, parse_report
+from haizhu_reader.core.report import Report
+from haizhu_reader.core.source import ReportError
+from haizhu_reader.core.text import strip_quotes
+
+HEADER = (
+    "政府工作报告\n——2024年1月10日在某市第一届人民代表大会第一次会议上\n市长 张三\n各位代表：\n"
+)
+PART_ONE = "一、2023年工作回顾\n"
+PART_TWO = "二、2024年工作安排\n"
+
+
+def expect_error(data: bytes) -> ReportError:
+    try:
+        parse_report(data)
+    except ReportError as e:
+        assert e.zh and e.en
+        return e
+    raise AssertionError("parse_report accepted bad input")
+
+
+def test_empty_and_blank() -> None:
+    assert "空" in expect_error(b"").zh
+    expect_error(b"  \n\r\n \t ")
+
+
+def test_binary() -> None:
+    assert "二进制" in expect_error(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" * 50).zh
+    assert "二进制" in expect_error(bytes(range(0, 32)) * 200).zh
+
+
+def test_undecodable() -> None:
+    # Invalid as UTF-8 and as GB18030 (0xff is never a valid GB18030 lead byte).
+    expect_error("各位代表".encode() + b"\xff\xfe\xff" * 10)
+
+
+def test_not_a_report() -> None:
+    novel = "第一章 风起\n\n他推开门，雨还在下。" * 50
+    assert "不是政府工作报告" in expect_error(novel.encode()).zh
+    csv = "\n".join(f"{i},名称{i},{i * 3.5}" for i in range(500))
+    expect_error(csv.encode("gb18030"))
+
+
+def test_size_limit_fails_fast(tmp_path: Path) -> None:
+    big = tmp_path / "big.txt"
+    with big.open("wb") as f:
+        f.truncate(100 * 1024 * 1024)  # sparse: costs nothing to create
+    start = time.monotonic()
+    try:
+        load_report(big)
+    except ReportError as e:
+        assert "20 MB" in e.zh
+    else:
+        raise AssertionError("a 100 MB file was accepted")
+    assert time.monotonic() - start < 1.0
+    expect_error(b"x" * (21 * 1024 * 1024))
+
+
+def test_unreadable_paths(tmp_path: Path) -> None:
+    for path in (tmp_path / "missing.txt", tmp_path):
+        try:
+            load_report(path)
+        except ReportError:
+            continue
+        raise AssertionError(path)
+
+
+def test_report_without_glossary_or_numbered_parts_opens() -> None:
+    text = HEADER + "现在，我代表市人民政府向大会报告工作。\n过去一年，经济平稳运行。\n"
+    text += "今年，我们将继续努力。\n"
+    r = parse_report(text.encode())
+    assert r.glossary == []
+    assert [p.text for p in r.all_paragraphs()][-1] == "今年，我们将继续努力。"
+    text = HEADER + PART_ONE + "过去一年很好。\n" + PART_TWO + "今年更好。\n"
+    r = parse_report(text.encode())
+    assert [s.title for s in r.sections] == ["2023年工作回顾", "2024年工作安排"]
+
+
+def test_unnumbered_parts_with_sections_numbered_like_parts() -> None:
+    text = (
+        HEADER
+        + "开场的话。\n**2023年工作回顾**\n一、经济发展。过去一年很好。\n二、社会民生。民生改善。\n"
+        + "**2024年工作安排**\n一、稳增长。今年更好。\n二、惠民生。继续努力。\n"
+    )
+    r = parse_report(text.encode())
+    titled = [(s.title, [c.title for c in s.children]) for s in r.sections if s.number is None]
+    assert ("2023年工作回顾", ["经济发展", "社会民生"]) in titled
+    assert ("2024年工作安排", ["稳增长", "惠民生"]) in titled
+
+
+def test_glossary_styles() -> None:
+    text = (
+        HEADER + PART_ONE + "推进“两抢”整治，发展“元宇宙”和独角兽、未来独角兽企业。\n"
+        "附件\n名词解释\n"
+        "［1］ 两抢抢夺和抢劫。\n"
+        "2． 元宇宙：数字世界。\n"
+        "3.独角兽、未来独角兽:独角兽，指估值高的企业。未来独角兽，指将成为独角兽的企业。\n"
+    )
+    r = parse_report(text.encode())
+    assert [(g.number, g.term) for g in r.glossary] == [
+        (1, "两抢"),
+        (2, "元宇宙"),
+        (3, "独角兽"),
+        (3, "未来独角兽"),
+    ]
+    assert [len(g.occurrences) for g in r.glossary] == [1, 1, 1, 1]
+
+
+def all_text(r: Report) -> str:
+    parts = [r.title, r.occasion or "", r.salutation or ""]
+    parts += [s.heading for s in r.walk()] + [a.title for a in r.appendices]
+    parts += [p.text for p in r.all_paragraphs()]
+    return "\n".join(parts)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.text(max_size=400))
+def test_arbitrary_text_never_crashes(text: str) -> None:
+    data = text.encode("utf-8", "surrogatepass")
+    with contextlib.suppress(ReportError):
+        parse_report(data)
+
+
+_para = st.text(
+    alphabet=st.characters(
+        categories=["Lo", "Nd", "Po", "Zs"], exclude_characters="\u3000\u2028\u2029"
+    ),
+    min_size=1,
+    max_size=60,
+).filter(lambda s: s.strip() != "")
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(_para, min_size=1, max_size=12))
+def test_report_shaped_text_loses_no_paragraph(paras: list[str]) -> None:
+    body = "\n".join(paras)
+    text = HEADER + PART_ONE + body + "\n" + PART_TWO + "今年工作安排如下。\n"
+    r = parse_report(text.encode())
+    everything = strip_quotes(all_text(r)).replace(" ", "")
+    for p in paras:
+        # Fragments may be rejoined to their neighbours; their text stays.
+        assert strip_quotes(" ".join(p.split())).replace(" ", "") in everything
+    texts = {p.id: p.text for p in r.all_paragraphs()}
+    for g in r.glossary:
+        for o in g.occurrences:
+            assert strip_quotes(texts[o.paragraph][o.start : o.end]) in [g.term, *g.aliases]
+
+
+def test_core_imports_no_qt() -> None:
+    core = Path(haizhu_reader.core.__file__).parent
+    for path in core.rglob("*.py"):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            names: list[str] = []
+            if isinstance(node, ast.Import):
+                names = [a.name for a in node.names]
+            elif isinstance(node, ast.ImportFrom) and node.module:
+                names = [node.module]
+            for name in names:
+                assert name.split(".")[0] not in {"PySide6", "PyQt5", "PyQt6", "shiboken6"}, (
+                    f"{path.name} imports {name}"
+                )
