@@ -173,3 +173,20 @@ def test_core_imports_no_qt() -> None:
                 assert name.split(".")[0] not in {"PySide6", "PyQt5", "PyQt6", "shiboken6"}, (
                     f"{path.name} imports {name}"
                 )
+
+
+def test_header_variants_and_circled_entry_numbers() -> None:
+    text = (
+        "政府工作报告\n（二〇二四年一月十二日在某市第一届人民代表大会第一次会议上）\n"
+        "代市长 李四\n各位代表：\n一、回顾\n很好，推进甲乙工作。\n二、安排\n更好。\n"
+        "名词解释：\n① 甲乙：一种定义。\n② 丙丁 另一种定义。\n"
+    )
+    r = parse_report(text.encode())
+    assert (r.date, r.occasion) == ("2024-01-12", "某市第一届人民代表大会第一次会议")
+    assert r.title == "某市2024年政府工作报告"
+    assert r.speaker is not None and (r.speaker.role, r.speaker.name) == ("代市长", "李四")
+    assert [(g.number, g.term, g.definition) for g in r.glossary] == [
+        (1, "甲乙", "一种定义。"),
+        (2, "丙丁", "另一种定义。"),
+    ]
+    assert len(r.glossary[0].occurrences) == 1

@@ -65,7 +65,8 @@ def term_at(entries: list[GlossaryEntry], paragraph_id: str, offset: int) -> Glo
 # -- parsing the glossary appendix ---------------------------------------------------
 
 _ENTRY_NUM = re.compile(
-    r"^\s*(?:[［\[【]\s*(?P<b>\d+)\s*[］\]】]|[（(]\s*(?P<p>\d+)\s*[）)]|(?P<d>\d+)\s*[.．、。])\s*"
+    r"^\s*(?:[［\[【]\s*(?P<b>\d+)\s*[］\]】]|[（(]\s*(?P<p>\d+)\s*[）)]|(?P<d>\d+)\s*[.．、。]"
+    r"|(?P<c>[①-⑳]))\s*"
 )
 _SEP = re.compile(r"[:：]")
 _MAX_TERM = 30
@@ -76,6 +77,8 @@ def _entry_start(line: str, expected: int) -> tuple[int, str] | None:
     m = _ENTRY_NUM.match(line)
     if not m:
         return None
+    if m.group("c"):
+        return ord(m.group("c")) - ord("①") + 1, line[m.end() :]
     digits = m.group("b") or m.group("p") or m.group("d")
     rest = line[m.end() :]
     # "14.9610 海关…" is entry 14, term 9610: prefer the expected number when
@@ -84,6 +87,11 @@ def _entry_start(line: str, expected: int) -> tuple[int, str] | None:
         cut = len(str(expected))
         return expected, digits[cut:] + line[m.start("d") + len(digits) : m.end()][1:] + rest
     return int(digits), rest
+
+
+def opens_entry(line: str) -> bool:
+    """Whether a line starts like a numbered glossary entry."""
+    return bool(_ENTRY_NUM.match(line))
 
 
 def _quoted_usages(body: str) -> set[str]:

@@ -31,13 +31,19 @@ __all__ = ["ReportError", "bundled_report", "load_report", "parse_report"]
 _NUM = "一二三四五六七八九十"
 PART_RE = re.compile(rf"^(?P<num>[{_NUM}]{{1,3}})\s*[、，,．.]\s*(?P<title>.+)$")
 SECTION_RE = re.compile(rf"^(?P<num>[（(]\s*[{_NUM}]{{1,3}}\s*[）)])\s*(?P<title>.+)$")
-MEETING_RE = re.compile(r"^(?:[—－\-─]{1,4}|[（(])\s*(?P<body>.*\d{4}\s*年.*)$")
-DATE_RE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
+MEETING_RE = re.compile(r"^(?:[—－\-─]{1,4}|[（(])\s*(?P<body>.*年.*月.*日.*)$")
+DATE_RE = re.compile(
+    r"([0-9〇零一二三四五六七八九]{4})\s*年\s*([0-9一二三四五六七八九十]{1,3})\s*月"
+    r"\s*([0-9一二三四五六七八九十]{1,3})\s*日"
+)
+_CN_DIGIT = str.maketrans("〇零一二三四五六七八九", "00123456789")
 SALUTATION_RE = re.compile(r"^各位(?:代表|委员)[^。]{0,12}[:：！!,，]?$")
 APPENDIX_RE = re.compile(
     r"^附\s*件\s*(?P<n>[0-9０-９一二三四五六七八九十]*)\s*[:：]?\s*(?P<rest>.*)$"
 )
-GLOSSARY_TITLE_RE = re.compile(r"^(?:名词解释(?:和有关情况说明)?|名词注释|注释|词语解释|名词解读)$")
+GLOSSARY_TITLE_RE = re.compile(
+    r"^(?:名词解释(?:和有关情况说明)?|名词注释|注释|词语解释|名词解读|有关名词解释)\s*[:：]?$"
+)
 ROLE_RE = re.compile(r"(?:长|主席|主任|书记|代表|委员)$")
 TERMINAL = "。！？!?；;：:…”’」』）)》"
 # Unnumbered part headings, in reports whose sections use 一、.
@@ -54,6 +60,16 @@ def cn_number(s: str) -> int:
         return CN_DIGITS.get(s, 0)
     tens, _, ones = s.partition("十")
     return (CN_DIGITS.get(tens, 0) if tens else 1) * 10 + (CN_DIGITS.get(ones, 0) if ones else 0)
+
+
+def _iso_date(m: re.Match[str]) -> str:
+    """2023年3月2日 or 二〇二三年三月二日 -> 2023-03-02."""
+    year = int(m.group(1).translate(_CN_DIGIT))
+
+    def small(s: str) -> int:
+        return int(s) if s.isdigit() else cn_number(s)
+
+    return f"{year:04d}-{small(m.group(2)):02d}-{small(m.group(3)):02d}"
 
 
 def _id(prefix: str, key: str, used: set[str]) -> str:
@@ -182,12 +198,12 @@ def parse_report(data: bytes) -> Report:
             body = body.rstrip("）)")
             d = DATE_RE.search(body)
             if d:
-                report.date = f"{int(d.group(1)):04d}-{int(d.group(2)):02d}-{int(d.group(3)):02d}"
+                report.date = _iso_date(d)
             occ = re.search(r"在(.+?)上?$", body[d.end() :] if d else body)
             report.occasion = occ.group(1) if occ else body
             i += 1
             continue
-        sp = _speaker(t) if report.date is not None else None
+        sp = _speaker(t)
         if sp and report.speaker is None:
             report.speaker = sp
         elif len(t) <= 40:
@@ -252,19 +268,23 @@ def _structure(lines: list[Line], b: _Builder, opening: Section, report: Report)
         if am and len(t) <= 40 and idx > 0:
             in_appendix = True
             rest = am.group("rest").strip()
+            label = f"附件{am.group('n')}"
             if rest:
-                appendix = Appendix(id=_id("a", f"附件|{rest}", b.used), title=rest)
+                appendix = Appendix(id=_id("a", f"附件|{rest}", b.used), title=rest, label=label)
                 report.appendices.append(appendix)
                 if GLOSSARY_TITLE_RE.match(rest):
                     report.glossary_title = rest
                 pending_marker = ""
             else:
-                pending_marker = f"附件{am.group('n')}"
+                pending_marker = label
                 appendix = None
             continue
-        if GLOSSARY_TITLE_RE.match(t) and (in_appendix or idx > len(lines) // 2):
+        starts_entries = idx + 1 < len(lines) and glossary.opens_entry(lines[idx + 1].text)
+        if GLOSSARY_TITLE_RE.match(t) and (in_appendix or starts_entries):
             in_appendix = True
-            appendix = Appendix(id=_id("a", f"{pending_marker}|{t}", b.used), title=t)
+            appendix = Appendix(
+                id=_id("a", f"{pending_marker}|{t}", b.used), title=t, label=pending_marker or None
+            )
             report.appendices.append(appendix)
             report.glossary_title = t
             pending_marker = ""
@@ -272,7 +292,11 @@ def _structure(lines: list[Line], b: _Builder, opening: Section, report: Report)
         if in_appendix:
             if appendix is None:
                 # The line after a bare "附件1" is that appendix's title.
-                appendix = Appendix(id=_id("a", f"{pending_marker}|{t}", b.used), title=t)
+                appendix = Appendix(
+                    id=_id("a", f"{pending_marker}|{t}", b.used),
+                    title=t,
+                    label=pending_marker or None,
+                )
                 report.appendices.append(appendix)
                 pending_marker = ""
                 continue
@@ -307,11 +331,14 @@ def _structure(lines: list[Line], b: _Builder, opening: Section, report: Report)
                     part.paragraphs.append(b.para(rest, lead=-1))
                 continue
         sm = SECTION_RE.match(t)
-        if sm and part is not None:
+        if sm:
+            # Sections before any numbered part (a report without parts) sit
+            # under the opening rather than being flattened into paragraphs.
+            parent = part or opening
             title, rest = _split_heading(sm.group("title"))
             num = re.sub(r"\s", "", sm.group("num"))
-            sec = b.section(SECTION, num, title, part.id)
-            part.children.append(sec)
+            sec = b.section(SECTION, num, title, parent.id)
+            parent.children.append(sec)
             current = sec
             if rest:
                 # lead=-1 marks the heading's run-on intro: never a lead topic.

@@ -59,9 +59,12 @@ class Section:
 
 @dataclass
 class Appendix:
+    """An appendix after the speech; ``label`` is its marker as printed (附件1)."""
+
     id: str
     title: str
     paragraphs: list[Paragraph] = field(default_factory=list)
+    label: str | None = None
 
 
 @dataclass
@@ -203,7 +206,12 @@ class Report:
             "content_hash": self.content_hash,
             "sections": [sec(s) for s in self.sections],
             "appendices": [
-                {"id": a.id, "title": a.title, "paragraphs": [para(p) for p in a.paragraphs]}
+                {
+                    "id": a.id,
+                    "label": a.label,
+                    "title": a.title,
+                    "paragraphs": [para(p) for p in a.paragraphs],
+                }
                 for a in self.appendices
             ],
             "glossary": [
