@@ -1,0 +1,345 @@
+"""The annotations database file: schema migrations, opening, and what to do when it fails.
+
+``connect(path)`` returns a connection ready for ``AnnotationStore`` and the
+notices the user should see. It never damages a file it cannot handle:
+
+- a file SQLite reports as corrupt (or whose ``PRAGMA integrity_check`` is not ok)
+  is renamed ``<name>.corrupt-<UTC time>`` with its ``-wal``/``-shm``, the rows
+  that can still be read are copied into a fresh database, and a notice says so;
+- a file from a newer app (``user_version`` above ours) raises ``NewerSchemaError``
+  before anything is written to it;
+- a file SQLite cannot write (read-only folder, a path under a file, a WAL it
+  cannot create) is copied into memory and opened read-only: reading works,
+  writes raise ``ReadOnlyStoreError``.
+
+Schema changes are a list: ``MIGRATIONS[n]`` takes a database from version n to
+n + 1, in one transaction with the ``PRAGMA user_version`` bump, so a migration
+interrupted by a crash leaves the old version intact. Never edit a released step;
+append one.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import shutil
+import sqlite3
+import tempfile
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+
+MIGRATIONS: list[tuple[str, ...]] = [
+    # 1: the initial schema. A report is known by its content hash; its title names it.
+    (
+        """CREATE TABLE reports (
+            id INTEGER PRIMARY KEY,
+            content_hash TEXT NOT NULL UNIQUE,
+            title TEXT NOT NULL,
+            first_seen TEXT NOT NULL
+        )""",
+        """CREATE TABLE annotations (
+            id TEXT PRIMARY KEY,
+            report_id INTEGER NOT NULL REFERENCES reports (id),
+            kind TEXT NOT NULL CHECK (kind IN ('highlight', 'underline', 'note', 'bookmark')),
+            colour TEXT,
+            scope TEXT NOT NULL CHECK (scope IN ('range', 'paragraph', 'section')),
+            section_id TEXT NOT NULL,
+            paragraph_id TEXT NOT NULL,
+            start_offset INTEGER NOT NULL,
+            end_offset INTEGER NOT NULL,
+            exact TEXT NOT NULL,
+            prefix TEXT NOT NULL,
+            suffix TEXT NOT NULL,
+            note TEXT NOT NULL,
+            created TEXT NOT NULL,
+            modified TEXT NOT NULL
+        )""",
+        "CREATE INDEX annotations_by_report ON annotations (report_id)",
+    ),
+    # 2: tombstones. A deleted annotation keeps its row (deleted = when), so undo
+    # restores the same id and an import of an older copy does not resurrect it.
+    ("ALTER TABLE annotations ADD COLUMN deleted TEXT",),
+]
+SCHEMA_VERSION = len(MIGRATIONS)
+
+
+@dataclass(frozen=True)
+class Notice:
+    """Something the user should know about their annotations, in both languages."""
+
+    zh: str
+    en: str
+    moved_to: Path | None = None
+
+    def __str__(self) -> str:
+        return f"{self.zh}（{self.en}）"
+
+
+class StoreError(Exception):
+    """An annotation store failure; the message is bilingual, like ``ReportError``."""
+
+    def __init__(self, zh: str, en: str) -> None:
+        super().__init__(f"{zh}（{en}）")
+        self.zh = zh
+        self.en = en
+
+
+class ReadOnlyStoreError(StoreError):
+    """Raised by every write to a store that opened read-only."""
+
+    def __init__(self, path: Path) -> None:
+        super().__init__(
+            f"批注无法保存：数据文件夹不可写（{path.parent}），现有批注只能查看",
+            f"annotations cannot be saved: the data folder is not writable ({path.parent}); "
+            "existing ones can only be viewed",
+        )
+
+
+class NewerSchemaError(StoreError):
+    def __init__(self, path: Path, version: int) -> None:
+        super().__init__(
+            f"批注数据库来自更新版本的阅读器（格式 {version}），"
+            f"请升级阅读器后再打开；文件未改动：{path}",
+            f"the annotations database comes from a newer version of the reader (schema "
+            f"{version}, this one knows {SCHEMA_VERSION}); upgrade to open it. "
+            f"The file was not changed: {path}",
+        )
+
+
+@dataclass
+class Opened:
+    conn: sqlite3.Connection
+    read_only: bool
+    notices: list[Notice] = field(default_factory=list)
+
+
+class _CorruptError(Exception):
+    pass
+
+
+class _UnwritableError(Exception):
+    pass
+
+
+_CORRUPT_CODES = {sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB}
+_UNWRITABLE_CODES = {
+    sqlite3.SQLITE_CANTOPEN,
+    sqlite3.SQLITE_READONLY,
+    sqlite3.SQLITE_PERM,
+    sqlite3.SQLITE_IOERR,
+    sqlite3.SQLITE_FULL,
+}
+
+
+def error_code(e: sqlite3.Error) -> int:
+    """SQLite's primary result code for ``e`` (0 when unknown)."""
+    return int(getattr(e, "sqlite_errorcode", 0)) & 0xFF
+
+
+def write_error(path: Path, e: sqlite3.OperationalError) -> StoreError:
+    """The user's words for a failed write."""
+    code = error_code(e)
+    if code in (sqlite3.SQLITE_READONLY, sqlite3.SQLITE_CANTOPEN, sqlite3.SQLITE_PERM):
+        return ReadOnlyStoreError(path)
+    if code == sqlite3.SQLITE_FULL:
+        return StoreError("磁盘已满，批注未保存", "the disk is full; the annotation was not saved")
+    if code == sqlite3.SQLITE_BUSY:
+        return StoreError(
+            "批注数据库正被另一个程序占用，批注未保存",
+            "the annotations database is busy in another program; the annotation was not saved",
+        )
+    return StoreError(f"批注未保存：{e}", f"the annotation was not saved: {e}")
+
+
+def migrate(conn: sqlite3.Connection, version: int) -> None:
+    """Run ``MIGRATIONS[version:]``, each step in its own transaction."""
+    for n in range(version, SCHEMA_VERSION):
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            for statement in MIGRATIONS[n]:
+                conn.execute(statement)
+            conn.execute(f"PRAGMA user_version = {n + 1}")
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+        conn.execute("COMMIT")
+
+
+def _check(conn: sqlite3.Connection, path: Path) -> int:
+    """The file's schema version, after refusing a newer one and checking its structure."""
+    version = int(conn.execute("PRAGMA user_version").fetchone()[0])
+    if version > SCHEMA_VERSION:
+        raise NewerSchemaError(path, version)
+    if conn.execute("PRAGMA integrity_check(1)").fetchall() != [("ok",)]:
+        raise _CorruptError
+    return version
+
+
+def _open_rw(path: Path) -> sqlite3.Connection:
+    conn = sqlite3.connect(path, isolation_level=None, timeout=5.0)
+    try:
+        version = _check(conn, path)
+        if conn.execute("PRAGMA journal_mode = WAL").fetchone()[0] != "wal":
+            raise _UnwritableError
+        # Acknowledged means durable: see the docstring of annotations.py.
+        conn.execute("PRAGMA synchronous = FULL")
+        migrate(conn, version)
+    except BaseException:
+        conn.close()
+        raise
+    return conn
+
+
+def connect(path: Path) -> Opened:
+    """Open ``path`` for ``AnnotationStore``; see the module docstring."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        return Opened(_open_rw(path), read_only=False)
+    except _CorruptError:
+        return _replace_corrupt(path)
+    except (_UnwritableError, OSError):
+        pass
+    except sqlite3.DatabaseError as e:
+        if error_code(e) in _CORRUPT_CODES:
+            return _replace_corrupt(path)
+        if error_code(e) not in _UNWRITABLE_CODES:
+            raise StoreError(f"无法打开批注数据库：{e}", f"cannot open the annotations: {e}") from e
+    return _read_only(path, _read_only_notice(path))
+
+
+def _read_only(path: Path | None, notice: Notice) -> Opened:
+    """An in-memory copy of whatever can be read at ``path``; the store refuses writes."""
+    mem = sqlite3.connect(":memory:", isolation_level=None)
+    version = 0
+    notices = [notice]
+    if path is not None and path.exists():
+        readable = False
+        uri = path.resolve().as_uri()
+        # mode=ro still needs the -shm of a WAL database; immutable=1 does not.
+        for query in ("mode=ro", "immutable=1"):
+            with contextlib.suppress(_CorruptError, sqlite3.Error):
+                src = sqlite3.connect(f"{uri}?{query}", uri=True)
+                try:
+                    version = _check(src, path)
+                    src.backup(mem)
+                    readable = True
+                    break
+                finally:
+                    src.close()
+        if not readable:
+            notices.append(
+                Notice(
+                    f"无法读取批注数据库：{path}",
+                    f"the annotations database cannot be read: {path}",
+                )
+            )
+    migrate(mem, version)
+    return Opened(mem, read_only=True, notices=notices)
+
+
+def _read_only_notice(path: Path) -> Notice:
+    e = ReadOnlyStoreError(path)
+    return Notice(e.zh, e.en)
+
+
+def _move_aside(path: Path) -> Path:
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S")
+    target = path.with_name(f"{path.name}.corrupt-{stamp}")
+    n = 2
+    while target.exists():
+        target = path.with_name(f"{path.name}.corrupt-{stamp}-{n}")
+        n += 1
+    path.replace(target)
+    for suffix in ("-wal", "-shm"):
+        extra = path.with_name(path.name + suffix)
+        if extra.exists():
+            extra.replace(target.with_name(target.name + suffix))
+    return target
+
+
+def _replace_corrupt(path: Path) -> Opened:
+    try:
+        moved = _move_aside(path)
+        conn = _open_rw(path)
+    except (OSError, sqlite3.Error, _CorruptError):
+        damaged = Notice(
+            f"批注数据库已损坏，且无法移走：{path}",
+            f"the annotations database is damaged and could not be moved aside: {path}",
+        )
+        return _read_only(None, damaged)
+    saved = salvage(moved, conn)
+    notice = Notice(
+        f"批注数据库已损坏，已移至 {moved.name}，找回 {saved} 条批注，其余请从备份导入",
+        f"the annotations database was damaged and was moved to {moved.name}; "
+        f"{saved} annotations were recovered, import the rest from a backup",
+        moved_to=moved,
+    )
+    return Opened(conn, read_only=False, notices=[notice])
+
+
+def salvage(damaged: Path, into: sqlite3.Connection) -> int:
+    """Copy the rows that can still be read from ``damaged``; returns how many annotations.
+
+    Works on a scratch copy (with its WAL, whose commits may be the newest) whose
+    header is made to agree with the file's length: SQLite refuses every query
+    on a truncated file otherwise, though most of its pages are intact.
+    """
+    with tempfile.TemporaryDirectory(prefix="haizhu-salvage-") as tmp:
+        copy = Path(tmp) / "salvage.sqlite3"
+        try:
+            shutil.copyfile(damaged, copy)
+            wal = damaged.with_name(damaged.name + "-wal")
+            if wal.is_file():
+                shutil.copyfile(wal, copy.with_name(copy.name + "-wal"))
+            _fit_header(copy)
+            src = sqlite3.connect(copy, isolation_level=None)
+        except (OSError, sqlite3.Error):
+            return 0
+        try:
+            return _copy_rows(src, into)
+        finally:
+            src.close()
+
+
+def _fit_header(db: Path) -> None:
+    """Set the header's page count to the pages the file really holds."""
+    with db.open("r+b") as f:
+        header = f.read(100)
+        if len(header) < 100 or not header.startswith(b"SQLite format 3\0"):
+            return
+        page_size = int.from_bytes(header[16:18], "big")
+        page_size = 65536 if page_size == 1 else page_size
+        if page_size < 512 or page_size & (page_size - 1):
+            return
+        pages = f.seek(0, os.SEEK_END) // page_size
+        f.truncate(pages * page_size)
+        f.seek(28)
+        f.write(pages.to_bytes(4, "big"))
+
+
+def _copy_rows(src: sqlite3.Connection, into: sqlite3.Connection) -> int:
+    saved = 0
+    into.execute("BEGIN IMMEDIATE")
+    try:
+        for table in ("reports", "annotations"):
+            ours = {str(r[1]) for r in into.execute(f"PRAGMA table_info({table})")}
+            try:
+                cur = src.execute(f"SELECT * FROM {table}")
+                names = [str(d[0]) for d in cur.description]
+                keep = [i for i, n in enumerate(names) if n in ours]
+                insert = (
+                    f"INSERT OR IGNORE INTO {table} ({', '.join(names[i] for i in keep)}) "
+                    f"VALUES ({', '.join('?' * len(keep))})"
+                )
+                while (row := cur.fetchone()) is not None:
+                    with contextlib.suppress(sqlite3.IntegrityError, sqlite3.InterfaceError):
+                        n = into.execute(insert, [row[i] for i in keep]).rowcount
+                        saved += n if table == "annotations" else 0
+            except sqlite3.DatabaseError:
+                continue  # the rest of this table is unreadable
+    except BaseException:
+        into.execute("ROLLBACK")
+        raise
+    into.execute("COMMIT")
+    return saved
