@@ -3,16 +3,26 @@
 User data (annotations) goes to the platform's app-data folder, the search index
 to the cache folder, settings to the config folder. ``--data-dir DIR`` puts all
 three under DIR (tests and smoke tests use it so the real profile is never
-touched). Nothing is ever written beside the executable or inside the package.
+touched).
+
+Portable mode, for running from a USB stick: when a file named ``portable``
+sits beside the executable of a frozen (PyInstaller) build, all three go under
+``data/`` in that folder instead of the user profile. This is the one case in
+which anything is written beside the executable, and only because the user
+asked for it by creating the file; ``--data-dir`` still wins. Nothing is ever
+written inside the package.
 """
 
 from __future__ import annotations
 
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 
 APP_NAME = "haizhu-reader"
 ORG_NAME = "haizhu-reader"
+PORTABLE_MARKER = "portable"
+PORTABLE_DATA = "data"
 
 
 @dataclass(frozen=True)
@@ -64,8 +74,25 @@ class AppPaths:
         return self.config_dir / "settings.ini"
 
 
+def portable_root() -> Path | None:
+    """``<exe dir>/data`` when a frozen build runs with a ``portable`` file beside it.
+
+    Only a frozen build counts: in a source checkout the interpreter is some
+    venv's python, and a stray file beside it must not move anyone's notes.
+    """
+    if not getattr(sys, "frozen", False) or not sys.executable:
+        return None
+    exe_dir = Path(sys.executable).resolve().parent
+    if (exe_dir / PORTABLE_MARKER).is_file():
+        return exe_dir / PORTABLE_DATA
+    return None
+
+
 def resolve(data_dir: str | None) -> AppPaths:
-    """Paths for this run: ``--data-dir`` if given, else the platform's."""
+    """Paths for this run: ``--data-dir`` if given, else portable mode's, else the platform's."""
     if data_dir:
         return AppPaths.under(Path(data_dir))
+    portable = portable_root()
+    if portable is not None:
+        return AppPaths.under(portable)
     return AppPaths.standard()

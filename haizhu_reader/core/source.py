@@ -126,7 +126,7 @@ _META = re.compile(
 
 _BOLD = re.compile(r"\*\*(.+?)\*\*")
 _MD_HEADING = re.compile(r"^#{1,6}\s+")
-_SPACES = re.compile(r"[ \t\u00a0\u2002\u2003\u2009\u200b\u3000\ufeff]+")
+_SPACES = re.compile(r"[\s\u200b\ufeff]+")
 
 
 def _strip(s: str) -> str:
