@@ -42,6 +42,20 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--screenshot", metavar="PATH", help="open the window, save a PNG, exit")
     p.add_argument("--size", metavar="WxH", default="1280x800", help="window size for --screenshot")
     p.add_argument("--data-dir", metavar="DIR", help="keep all user data, cache and settings here")
+    p.add_argument(
+        "--export-annotations", metavar="PATH", help="export the report's annotations and exit"
+    )
+    p.add_argument(
+        "--format",
+        choices=["md", "html", "json", "docx"],
+        help="format for --export-annotations (default: from PATH's extension, else md)",
+    )
+    p.add_argument(
+        "--import-annotations", metavar="PATH", help="merge annotations from a JSON export and exit"
+    )
+    p.add_argument(
+        "--figures", action="store_true", help="print the report's key figures (use with --json)"
+    )
     return p
 
 
@@ -68,10 +82,72 @@ def _search(report: Report, queries: list[str], data_dir: str | None) -> int:
         index = ReportIndex.open_or_build(report, paths.index_dir)
     except SearchError as e:
         return _fail(str(e))
-    for q in queries:
-        sys.stdout.write(json.dumps(hits_to_json(q, index.search(q)), ensure_ascii=False))
+    try:
+        for q in queries:
+            result = hits_to_json(q, index.search(q))
+            line = json.dumps(result, ensure_ascii=False)
+            if not line.isascii():
+                try:
+                    line.encode("utf-8")
+                except UnicodeEncodeError:  # a lone surrogate from undecodable argv bytes
+                    line = json.dumps(result)
+            sys.stdout.write(line + "\n")
+        sys.stdout.flush()
+    finally:
+        index.close()
+    return 0
+
+
+def _figures(report: Report, args: argparse.Namespace) -> int:
+    """--figures: the report's quantitative statements as JSON (--json) or one per line."""
+    from haizhu_reader.core.figures import extract
+
+    figures = extract(report)
+    if args.json:
+        json.dump({"figures": [f.to_json() for f in figures]}, sys.stdout, ensure_ascii=False)
         sys.stdout.write("\n")
+    else:
+        for f in figures:
+            cells = (report.place_label(f.section), f.text, f.indicator or "", f.kind)
+            sys.stdout.write("\t".join(cells) + "\n")
     sys.stdout.flush()
+    return 0
+
+
+def _annotations(report: Report, args: argparse.Namespace) -> int:
+    """--import-annotations PATH and/or --export-annotations PATH for ``report``.
+
+    Import runs first, so both together carry annotations from one PC's export
+    into a handout. Each step prints one JSON line on stdout.
+    """
+    from haizhu_reader.core.annotations import AnnotationStore, StoreError
+    from haizhu_reader.core.export import export_file, format_for, import_file
+    from haizhu_reader.core.web_annotation import AnnotationImportError
+
+    try:
+        store = AnnotationStore.open(resolve(args.data_dir).annotations_db)
+    except StoreError as e:
+        return _fail(str(e))
+    with store:
+        for notice in store.notices:
+            print(f"haizhu-reader: {notice}", file=sys.stderr)
+        if args.import_annotations:
+            try:
+                merged = import_file(store, report, Path(args.import_annotations))
+            except (AnnotationImportError, StoreError) as e:
+                return _fail(str(e))
+            summary = {"imported": args.import_annotations, **vars(merged)}
+            print(json.dumps(summary, ensure_ascii=False), flush=True)
+        if args.export_annotations:
+            path = Path(args.export_annotations)
+            fmt = format_for(path, args.format)
+            try:
+                count = export_file(store, report, path, fmt)
+            except OSError as e:
+                reason = e.strerror or str(e)
+                return _fail(f"无法写入导出文件：{path}（cannot write {path}: {reason}）")
+            summary = {"exported": str(path), "format": fmt, "count": count}
+            print(json.dumps(summary, ensure_ascii=False), flush=True)
     return 0
 
 
@@ -86,6 +162,10 @@ def _headless(args: argparse.Namespace) -> int:
     try:
         if args.dump_structure:
             return _dump_structure(report)
+        if args.figures:
+            return _figures(report, args)
+        if args.export_annotations or args.import_annotations:
+            return _annotations(report, args)
         return _search(report, args.search, args.data_dir)
     except BrokenPipeError:
         # The reader of our output went away (| head): not an error of ours.
@@ -96,7 +176,8 @@ def _headless(args: argparse.Namespace) -> int:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    if args.dump_structure or args.search:
+    headless = (args.dump_structure, args.search, args.figures)
+    if any(headless) or args.export_annotations or args.import_annotations:
         return _headless(args)
 
     from haizhu_reader.gui.launch import run_gui

@@ -1,0 +1,115 @@
+"""Dialogs for annotating, each behind an ``ask()`` classmethod tests monkeypatch."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QLabel,
+    QMessageBox,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from haizhu_reader.core.annotations import MAX_NOTE
+from haizhu_reader.core.export import format_for
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("annotation_dialogs", text)
+
+
+class NoteDialog(QDialog):
+    """A small editor for one note: what it is attached to, then the text."""
+
+    def __init__(self, parent: QWidget | None, title: str, context: str, text: str) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self.setAccessibleName(title)
+        self.setObjectName("note_dialog")
+        self._context = QLabel(context, self)
+        self._context.setWordWrap(True)
+        self._context.setAccessibleName(_tr("批注位置"))
+        self.editor = QPlainTextEdit(self)
+        self.editor.setObjectName("note_editor")
+        self.editor.setAccessibleName(_tr("批注内容"))
+        self.editor.setPlainText(text)
+        self.editor.setTabChangesFocus(True)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self._context)
+        layout.addWidget(self.editor, 1)
+        layout.addWidget(buttons)
+        self.resize(420, 260)
+
+    @classmethod
+    def ask(cls, parent: QWidget | None, title: str, context: str, text: str = "") -> str | None:
+        """The note as typed (at most ``MAX_NOTE`` characters), or None when cancelled."""
+        dialog = cls(parent, title, context, text)
+        dialog.editor.setFocus()
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return None
+        return dialog.editor.toPlainText()[:MAX_NOTE]
+
+
+class ExportAnnotationsDialog:
+    """The file chooser for File › 导出批注…; the format follows the chosen filter."""
+
+    @classmethod
+    def ask(cls, parent: QWidget | None, start: Path) -> tuple[Path, str] | None:
+        filters = {
+            _tr("Markdown (*.md)"): "md",
+            _tr("网页 (*.html)"): "html",
+            _tr("JSON (*.json)"): "json",
+            _tr("Word 文档 (*.docx)"): "docx",
+        }
+        name, chosen = QFileDialog.getSaveFileName(
+            parent, _tr("导出批注"), str(start), ";;".join(filters)
+        )
+        if not name:
+            return None
+        path = Path(name)
+        fmt = filters.get(chosen) or format_for(path)
+        if not path.suffix:
+            path = path.with_suffix(f".{fmt}")
+        return path, format_for(path, fmt)
+
+
+class ImportAnnotationsDialog:
+    """The file chooser for File › 导入批注… (a JSON export)."""
+
+    @classmethod
+    def ask(cls, parent: QWidget | None, start: Path) -> Path | None:
+        name, _ = QFileDialog.getOpenFileName(
+            parent, _tr("导入批注"), str(start), _tr("批注 JSON (*.json *.jsonld);;所有文件 (*)")
+        )
+        return Path(name) if name else None
+
+
+class AnnotationMessages:
+    """Message boxes about annotations."""
+
+    @classmethod
+    def warning(cls, parent: QWidget | None, title: str, text: str, detail: str = "") -> None:
+        box = QMessageBox(QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.Ok)
+        box.setParent(parent, box.windowFlags())
+        if detail:
+            box.setInformativeText(detail)
+        box.setAccessibleName(title)
+        box.exec()
+
+    @classmethod
+    def information(cls, parent: QWidget | None, title: str, text: str) -> None:
+        box = QMessageBox(QMessageBox.Icon.Information, title, text, QMessageBox.StandardButton.Ok)
+        box.setParent(parent, box.windowFlags())
+        box.setAccessibleName(title)
+        box.exec()

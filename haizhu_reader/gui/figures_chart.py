@@ -1,0 +1,267 @@
+"""Results versus targets: a small table and a bar chart drawn with QPainter.
+
+An indicator the report gives both as last year's result and as this year's
+target (地区生产总值: 增长1.4% → 增长7%) gets a pair of bars per unit it is
+stated in; bars are only compared within one unit (growth rates in %, amounts
+in 亿元 ...), each unit group on its own scale.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from PySide6.QtCore import QCoreApplication, QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPaintEvent, QPalette, QResizeEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QSizePolicy,
+    QTableWidget,
+    QTableWidgetItem,
+    QWidget,
+)
+
+from haizhu_reader.core.figures import Comparison, Figure
+
+RESULT_COLOR = QColor("#8fa9c9")  # muted blue
+TARGET_COLOR = QColor("#c0504d")  # the report's red, softened
+_PAD = 10.0
+_GAP = 3.0  # between the two bars of a pair
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("figures_chart", text)
+
+
+@dataclass(frozen=True)
+class ChartRow:
+    """One pair of bars: an indicator's result and target in the same unit."""
+
+    indicator: str
+    unit: str
+    result: Figure
+    target: Figure
+
+
+def _signed(f: Figure) -> float:
+    return -f.value if f.direction == "down" else f.value
+
+
+def chart_rows(comparisons: Sequence[Comparison]) -> list[ChartRow]:
+    """Pairs of comparable figures: each target with the first result in its unit.
+
+    A result that states the same kind of number (a change, or a level) is
+    preferred: 增长14.8% pairs with 增长12%, not with a share in %.
+    """
+    rows: list[ChartRow] = []
+    for c in comparisons:
+        seen: set[str] = set()
+        for t in c.targets:
+            if t.unit in seen:
+                continue
+            same_unit = [r for r in c.results if r.unit == t.unit]
+            same_kind = [r for r in same_unit if r.direction == t.direction]
+            candidates = same_kind or same_unit
+            if candidates:
+                seen.add(t.unit)
+                rows.append(ChartRow(c.indicator, t.unit, candidates[0], t))
+    return rows
+
+
+def unit_groups(rows: Sequence[ChartRow]) -> list[tuple[str, list[ChartRow]]]:
+    """Rows grouped by unit, in order of first appearance."""
+    groups: dict[str, list[ChartRow]] = {}
+    for row in rows:
+        groups.setdefault(row.unit, []).append(row)
+    return list(groups.items())
+
+
+def unit_heading(unit: str) -> str:
+    if unit in ("%", "个百分点"):
+        return _tr("增速与比率（%1）").replace("%1", unit)
+    if unit.endswith("元"):
+        return _tr("金额（%1）").replace("%1", unit)
+    return _tr("数量（%1）").replace("%1", unit)
+
+
+def chart_summary(rows: Sequence[ChartRow]) -> str:
+    """What the chart shows, in words: the accessible description, and a check for tests."""
+    if not rows:
+        return _tr("本报告中没有同时给出上年结果和今年目标的指标。")
+    parts = [
+        _tr("%1：上年结果%2，今年目标%3")
+        .replace("%1", r.indicator)
+        .replace("%2", r.result.text)
+        .replace("%3", r.target.text)
+        for r in rows
+    ]
+    return "；".join(parts) + "。"
+
+
+class ComparisonTable(QTableWidget):
+    """Indicator | 上年结果 | 今年目标, one row per comparison (all figures of each)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(0, 3, parent)
+        self.setObjectName("comparison_table")
+        self.setAccessibleName(self.tr("结果与目标对照表"))
+        self.setHorizontalHeaderLabels([self.tr("指标"), self.tr("上年结果"), self.tr("今年目标")])
+        self.verticalHeader().hide()
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.setWordWrap(True)
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        header = self.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Maximum)
+
+    def set_comparisons(self, comparisons: Sequence[Comparison]) -> None:
+        self.setRowCount(len(comparisons))
+        for row, c in enumerate(comparisons):
+            cells = (
+                c.indicator,
+                "、".join(f.text for f in c.results),
+                "、".join(f.text for f in c.targets),
+            )
+            for column, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                item.setToolTip(text)
+                self.setItem(row, column, item)
+        self._fit_rows()
+
+    def _fit_rows(self) -> None:
+        """Rows as tall as their wrapped text, and the table as tall as its rows."""
+        self.resizeRowsToContents()
+        self.updateGeometry()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_rows()
+
+    def sizeHint(self) -> QSize:
+        rows = sum(self.rowHeight(r) for r in range(self.rowCount()))
+        height = self.horizontalHeader().height() + rows + 2 * self.frameWidth() + 2
+        return QSize(super().sizeHint().width(), height)
+
+
+class ResultsChart(QWidget):
+    """Horizontal paired bars, result above target, one scale per unit group."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._rows: list[ChartRow] = []
+        self.setObjectName("results_chart")
+        self.setAccessibleName(self.tr("结果与目标对比图"))
+        self.setFocusPolicy(Qt.FocusPolicy.TabFocus)  # so a screen reader user can reach it
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.setAccessibleDescription(chart_summary([]))
+
+    def set_rows(self, rows: Sequence[ChartRow]) -> None:
+        self._rows = list(rows)
+        self.setAccessibleDescription(chart_summary(self._rows))
+        self.setToolTip(chart_summary(self._rows))
+        self.setFixedHeight(self._height())
+        self.update()
+
+    def rows(self) -> list[ChartRow]:
+        return list(self._rows)
+
+    # -- geometry -------------------------------------------------------------------
+
+    def _line(self) -> float:
+        return QFontMetricsF(self.font()).height()
+
+    def _bar(self) -> float:
+        return max(10.0, self._line() * 0.9)
+
+    def _height(self) -> int:
+        line, bar = self._line(), self._bar()
+        height = _PAD + line * 1.6  # legend
+        for _, rows in unit_groups(self._rows):
+            height += line * 1.8  # group heading
+            height += len(rows) * (line * 1.2 + 2 * (bar + _GAP) + 12)
+        if not self._rows:
+            height += line * 2
+        return int(height + _PAD)
+
+    def sizeHint(self) -> QSize:
+        return QSize(300, self._height())
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(200, self._height())
+
+    # -- painting -------------------------------------------------------------------
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        pal = self.palette()
+        text = pal.color(QPalette.ColorRole.WindowText)
+        muted = pal.color(QPalette.ColorRole.PlaceholderText)
+        fm = QFontMetricsF(self.font())
+        line, bar = self._line(), self._bar()
+        left, right = _PAD, self.width() - _PAD
+        y = _PAD
+
+        # Legend.
+        x = left
+        for color, label in (
+            (RESULT_COLOR, self.tr("上年结果")),
+            (TARGET_COLOR, self.tr("今年目标")),
+        ):
+            painter.fillRect(QRectF(x, y + (line - bar) / 2, bar, bar), color)
+            x += bar + 4
+            painter.setPen(text)
+            painter.drawText(QRectF(x, y, fm.horizontalAdvance(label) + 2, line), label)
+            x += fm.horizontalAdvance(label) + 16
+        y += line * 1.6
+
+        if not self._rows:
+            painter.setPen(muted)
+            painter.drawText(
+                QRectF(left, y, right - left, line * 2),
+                int(Qt.TextFlag.TextWordWrap),
+                chart_summary([]),
+            )
+            return
+
+        for unit, rows in unit_groups(self._rows):
+            bold = self.font()
+            bold.setBold(True)
+            painter.setFont(bold)
+            painter.setPen(text)
+            painter.drawText(QRectF(left, y + line * 0.4, right - left, line), unit_heading(unit))
+            painter.setFont(self.font())
+            y += line * 1.8
+            values = [_signed(f) for r in rows for f in (r.result, r.target)]
+            lo, hi = min(0.0, *values), max(0.0, *values)
+            labels = [f.text for r in rows for f in (r.result, r.target)]
+            label_w = max(fm.horizontalAdvance(s) for s in labels) + 6
+            span_w = max(20.0, right - left - label_w)
+            scale = span_w / (hi - lo) if hi > lo else 0.0
+            zero = left + (0.0 - lo) * scale
+            top = y + line * 1.2
+            for row in rows:
+                painter.setPen(text)
+                name = fm.elidedText(row.indicator, Qt.TextElideMode.ElideRight, right - left)
+                painter.drawText(QRectF(left, y, right - left, line), name)
+                y += line * 1.2
+                for f, color in ((row.result, RESULT_COLOR), (row.target, TARGET_COLOR)):
+                    v = _signed(f)
+                    x0, x1 = sorted((zero, zero + v * scale))
+                    painter.fillRect(QRectF(x0, y, max(1.0, x1 - x0), bar - 2), color)
+                    painter.setPen(text)
+                    # A decline's label goes right of the zero line, where its row is empty.
+                    label_x = x1 + 4 if v >= 0 else zero + 4
+                    painter.drawText(
+                        QRectF(label_x, y - (line - bar) / 2 - 1, label_w, line),
+                        int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft),
+                        f.text,
+                    )
+                    y += bar + _GAP
+                y += 12
+            if lo < 0:  # a zero line only where bars go both ways
+                painter.setPen(muted)
+                painter.drawLine(int(zero), int(top), int(zero), int(y - 12))
+        painter.end()

@@ -1,0 +1,236 @@
+"""Starting the GUI: QApplication, paths and settings, the first report, the window.
+
+The first report is parsed before the window is built, so a file that cannot
+be opened ends the program with a message on stderr and status 2 before any
+window appears (there is nothing to show). Files opened later from the window
+are read in the background and a failure is a message box.
+
+The parsed first report is kept in the cache folder (a pickle keyed by the
+file's bytes and the parser's code), so later starts skip the parse.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import gc
+import hashlib
+import os
+import pickle
+import re
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from haizhu_reader import __version__, resources
+from haizhu_reader.core.report import Report
+from haizhu_reader.core.source import MAX_BYTES, ReportError
+from haizhu_reader.paths import APP_NAME, ORG_NAME, AppPaths, resolve
+
+if TYPE_CHECKING:
+    from PySide6.QtCore import QCoreApplication, QTimer, QTranslator
+    from PySide6.QtWidgets import QApplication
+
+    from haizhu_reader.gui.mainwindow import MainWindow
+
+EXIT_BAD_INPUT = 2
+DEFAULT_SIZE = (1280, 800)
+
+
+def parse_size(text: str) -> tuple[int, int] | None:
+    """'1280x800' -> (1280, 800); None unless both sides are 200..10000."""
+    m = re.fullmatch(r"\s*(\d{3,5})\s*[xX×*]\s*(\d{3,5})\s*", text or "")
+    if not m:
+        return None
+    w, h = int(m.group(1)), int(m.group(2))
+    return (w, h) if 200 <= w <= 10000 and 200 <= h <= 10000 else None
+
+
+def _code_stamp() -> bytes:
+    """What the parse depends on besides the file: the app version and the core's code."""
+    stamp = [__version__]
+    if getattr(sys, "frozen", False):  # a packaged build: its executable is its code
+        code = [Path(sys.executable)]
+    else:
+        code = sorted((Path(__file__).resolve().parent.parent / "core").glob("*.py"))
+    with contextlib.suppress(OSError):
+        stamp += [f"{p.name}:{p.stat().st_size}:{p.stat().st_mtime_ns}" for p in code]
+    return "|".join(stamp).encode()
+
+
+def _read_source(path: Path | None) -> bytes | None:
+    """The bytes the report is parsed from, if they can be read cheaply (else no cache)."""
+    if path is None:
+        return resources.bundled_report_bytes()
+    try:
+        if not path.is_file() or path.stat().st_size > MAX_BYTES:
+            return None
+        return path.read_bytes()
+    except OSError:
+        return None
+
+
+def open_first_report(path: Path | None, paths: AppPaths) -> Report:
+    """The report to start with, from the parse cache or parsed (and then cached).
+
+    Raises ``ReportError`` like ``load_report``.
+    """
+    data = _read_source(path)
+    cache: Path | None = None
+    if data is not None:
+        key = hashlib.sha256(_code_stamp() + b"\0" + data).hexdigest()[:32]
+        cache = paths.cache_dir / "reports" / f"{key}.pickle"
+        try:
+            cached = pickle.loads(cache.read_bytes())
+            if isinstance(cached, Report):
+                return cached
+        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
+            pass  # no cache yet, or one from another version: parse
+    # The parser (and its many regular expressions) is imported only on a miss.
+    from haizhu_reader.core.parse import bundled_report, load_report
+
+    report = load_report(path) if path else bundled_report()
+    if cache is not None:
+        try:
+            cache.parent.mkdir(parents=True, exist_ok=True)
+            tmp = cache.with_suffix(f".{os.getpid()}.tmp")
+            tmp.write_bytes(pickle.dumps(report, protocol=pickle.HIGHEST_PROTOCOL))
+            tmp.replace(cache)
+        except OSError:
+            pass  # a read-only cache folder only costs the next start a parse
+    return report
+
+
+def _fail(message: str) -> int:
+    print(f"haizhu-reader: {message}", file=sys.stderr)
+    return EXIT_BAD_INPUT
+
+
+def run_gui(args: argparse.Namespace, on_window: Callable[[MainWindow], None] | None = None) -> int:
+    """Open the reader window on ``args.file`` (or the bundled report) and run it.
+
+    ``on_window`` is called with the window just before it is shown (the
+    start-up benchmark hooks its timers there; a screenshot script arranges docks).
+    """
+    size = DEFAULT_SIZE
+    if args.screenshot:
+        parsed = parse_size(args.size or "")
+        if parsed is None:
+            return _fail(f"窗口尺寸应写作 宽x高，如 1280x800（bad --size: {args.size!r}）")
+        size = parsed
+    path = Path(args.file) if args.file else None
+    paths = resolve(args.data_dir)
+    try:
+        report = open_first_report(path, paths)
+    except ReportError as e:
+        return _fail(str(e))
+
+    # Widgets are imported only now, so a bad file fails before Qt loads its plugins.
+    from PySide6.QtCore import QThreadPool
+    from PySide6.QtWidgets import QApplication
+
+    from haizhu_reader.gui.mainwindow import MainWindow
+    from haizhu_reader.settings import Settings
+
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
+    app.setApplicationName(APP_NAME)
+    app.setOrganizationName(ORG_NAME)
+    app.setApplicationDisplayName("海珠报告阅读器")
+    install_qt_translations(app)
+    gc_timer = collect_garbage_on_gui_thread(app)
+
+    if args.screenshot:
+        # A screenshot neither reads nor writes the profile's settings or index; it
+        # shows the annotations of an existing data folder (and creates none).
+        db = paths.annotations_db if paths.annotations_db.exists() else None
+        window = MainWindow(settings=None, annotations_db=db)
+        window.open_report(report, path)
+        if on_window is not None:
+            on_window(window)
+        code = _screenshot(app, window, Path(args.screenshot), size)
+    else:
+        from PySide6.QtCore import QTimer
+
+        window = MainWindow(
+            settings=Settings(paths.settings_file),
+            index_dir=paths.index_dir,
+            annotations_db=paths.annotations_db,
+        )
+        window.open_report(report, path)
+        window.restore_layout()
+        if on_window is not None:
+            on_window(window)
+        window.show()
+        QTimer.singleShot(0, window, window.show_store_notices)
+        code = app.exec()
+    QThreadPool.globalInstance().waitForDone(5000)
+    gc_timer.stop()
+    gc.enable()  # as it was (tests run the GUI in their own process)
+    return code
+
+
+def collect_garbage_on_gui_thread(app: QCoreApplication) -> QTimer:
+    """Run Python's cycle collector on the GUI thread only.
+
+    Python collects reference cycles in whichever thread happens to allocate.
+    A worker (parsing a file, loading pinyin, building the search index) that
+    collects a cycle holding Qt objects destroys them off the GUI thread, and
+    Qt crashes. So automatic collection is off and a timer on the GUI thread
+    collects by the same thresholds (qutebrowser does the same).
+    Returns the timer; stop it and ``gc.enable()`` to undo.
+    """
+    from PySide6.QtCore import QTimer
+
+    def collect() -> None:
+        counts, thresholds = gc.get_count(), gc.get_threshold()
+        due = [g for g in range(3) if counts[g] > thresholds[g]]
+        if due:
+            gc.collect(max(due))
+
+    gc.disable()
+    timer = QTimer(app)
+    timer.setInterval(1000)
+    timer.timeout.connect(collect)
+    timer.start()
+    return timer
+
+
+def install_qt_translations(app: QCoreApplication) -> QTranslator | None:
+    """Qt's own strings (dialog buttons, line-edit menus, dock buttons) in Chinese."""
+    from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
+
+    translator = QTranslator(app)
+    where = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    china = QLocale(QLocale.Language.Chinese, QLocale.Country.China)
+    if not translator.load(china, "qtbase", "_", where):
+        return None
+    app.installTranslator(translator)
+    return translator
+
+
+def _screenshot(app: QApplication, window: MainWindow, out: Path, size: tuple[int, int]) -> int:
+    """Show the window, wait for the report's first complete paint, save a PNG."""
+    from PySide6.QtCore import QTimer
+
+    result: list[int] = []
+
+    def save() -> None:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        ok = window.grab().save(str(out), "PNG")
+        if not ok:
+            print(f"haizhu-reader: 无法保存截图（cannot write {out}）", file=sys.stderr)
+        result.append(0 if ok else 1)
+        # Closed inside the loop: closing the last window after exec() returned
+        # would leave the application quitting, and every later event loop with it.
+        window.close()
+        app.quit()
+
+    # first_painted fires inside the viewport's paint; the zero timer runs
+    # once the whole window's paint pass has finished.
+    window.reader.first_painted.connect(lambda: QTimer.singleShot(0, window, save))
+    window.resize(*size)
+    window.show()
+    app.exec()
+    return result[0] if result else 1

@@ -1,0 +1,681 @@
+"""The main window: builds the docks and panes and wires them together in one place."""
+
+from __future__ import annotations
+
+import html
+import itertools
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, QTimer, Signal, Slot
+from PySide6.QtGui import (
+    QCloseEvent,
+    QDragEnterEvent,
+    QDropEvent,
+    QKeySequence,
+    QPainter,
+    QPaintEvent,
+    QShowEvent,
+)
+from PySide6.QtWidgets import (
+    QDockWidget,
+    QLabel,
+    QMainWindow,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+from haizhu_reader import __version__
+from haizhu_reader.core.anchoring import Scope
+from haizhu_reader.core.annotations import AnnotationStore, Placed
+from haizhu_reader.core.figures import Figure
+from haizhu_reader.core.report import Report
+from haizhu_reader.core.source import ReportError
+from haizhu_reader.gui.annotation_actions import ReaderAnnotator
+from haizhu_reader.gui.annotation_dialogs import AnnotationMessages
+from haizhu_reader.gui.annotation_session import AnnotationSession
+from haizhu_reader.gui.annotations_pane import AnnotationsPane
+from haizhu_reader.gui.dialogs import Messages, OpenReportDialog
+from haizhu_reader.gui.figures_model import figure_marks
+from haizhu_reader.gui.figures_pane import FiguresPane
+from haizhu_reader.gui.find_bar import FindBar
+from haizhu_reader.gui.glossary_pane import GlossaryPane
+from haizhu_reader.gui.reader_view import ReaderView
+from haizhu_reader.gui.report_document import heading_text
+from haizhu_reader.gui.search_pane import SearchPane
+from haizhu_reader.gui.search_worker import IndexLoader
+from haizhu_reader.gui.section_tree import SectionTree
+from haizhu_reader.settings import Settings
+
+
+class _ElidedLabel(QLabel):
+    """A status-bar label that elides instead of widening the window."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        rect = self.contentsRect()
+        text = self.fontMetrics().elidedText(
+            self.text(), Qt.TextElideMode.ElideMiddle, rect.width()
+        )
+        painter.drawText(
+            rect, int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft), text
+        )
+
+
+class _LoadSignals(QObject):
+    loaded = Signal(object, object)  # path, Report
+    failed = Signal(object, str, str)  # path, Chinese message, English message
+
+
+class _LoadJob(QRunnable):
+    """Reads and parses a report file off the GUI thread."""
+
+    def __init__(self, path: Path | None) -> None:
+        super().__init__()
+        self.signals = _LoadSignals()
+        self._path = path
+
+    def run(self) -> None:
+        from haizhu_reader.core.parse import bundled_report, load_report
+
+        try:
+            report = load_report(self._path) if self._path else bundled_report()
+        except ReportError as e:
+            self.signals.failed.emit(self._path, e.zh, e.en)
+        except Exception as e:  # a parser bug must not leave the window waiting forever
+            self.signals.failed.emit(self._path, "无法解析此文件", f"{type(e).__name__}: {e}")
+        else:
+            self.signals.loaded.emit(self._path, report)
+
+
+class MainWindow(QMainWindow):
+    """The reader window: table of contents | report | glossary.
+
+    Signals:
+        report_opened(object): a ``Report`` was opened; every pane shows it.
+    """
+
+    report_opened = Signal(object)
+
+    def __init__(
+        self,
+        settings: Settings | None = None,
+        parent: QWidget | None = None,
+        *,
+        index_dir: Path | None = None,
+        annotations_db: Path | None = None,
+    ) -> None:
+        """``index_dir`` None: an in-memory search index; ``annotations_db`` None: no
+        annotating (a screenshot of a profile that has none)."""
+        super().__init__(parent)
+        self._settings = settings
+        self._index_dir = index_dir
+        self._store = AnnotationStore.open(annotations_db) if annotations_db else None
+        self._report: Report | None = None
+        self._path: Path | None = None
+        self._loading: _LoadSignals | None = None
+        self._layout_restored = False
+        self._setup_ui()
+        self._connect_signals()
+
+    # -- building ---------------------------------------------------------------------
+
+    def _setup_ui(self) -> None:
+        self.setObjectName("main_window")
+        self.setWindowTitle(self.tr("海珠报告阅读器"))
+        self.setAcceptDrops(True)
+        self._reader = ReaderView(self)
+        self._find_bar = FindBar(self)
+        self._find_bar.hide()
+        central = QWidget(self)
+        column = QVBoxLayout(central)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addWidget(self._reader, 1)
+        column.addWidget(self._find_bar)
+        self.setCentralWidget(central)
+        self.resize(1280, 800)
+        self._setup_menus()
+        self._tree = SectionTree(self)
+        self._tree_dock = self._add_dock(
+            self._tree, self.tr("目录"), "sections_dock", Qt.DockWidgetArea.LeftDockWidgetArea
+        )
+        self._glossary = GlossaryPane(self)
+        self._glossary_dock = self._add_dock(
+            self._glossary,
+            self.tr("名词解释"),
+            "glossary_dock",
+            Qt.DockWidgetArea.RightDockWidgetArea,
+        )
+        # Key figures share the glossary's place, behind it: not painted at start-up.
+        self._figures = FiguresPane(self)
+        self._figures_dock = self._add_dock(
+            self._figures, self.tr("数据"), "figures_dock", Qt.DockWidgetArea.RightDockWidgetArea
+        )
+        self.tabifyDockWidget(self._glossary_dock, self._figures_dock)
+        self._glossary_dock.raise_()
+        self._figures_widened = False
+        # Search (issue #4) and annotations (issue #5) share that place too.
+        self._index_loader = IndexLoader(self._index_dir, self)
+        self._search = SearchPane(self._index_loader, self)
+        self._search_dock = self._add_dock(
+            self._search, self.tr("搜索"), "search_dock", Qt.DockWidgetArea.RightDockWidgetArea
+        )
+        self.tabifyDockWidget(self._glossary_dock, self._search_dock)
+        self._session = AnnotationSession(self._store, self)
+        self._annotations = AnnotationsPane(self)
+        self._annotations_dock = self._add_dock(
+            self._annotations,
+            self.tr("批注"),
+            "annotations_dock",
+            Qt.DockWidgetArea.RightDockWidgetArea,
+        )
+        self.tabifyDockWidget(self._glossary_dock, self._annotations_dock)
+        self._glossary_dock.raise_()
+        self._annotator = ReaderAnnotator(self._reader, self._session, self)
+        self._notes_timer = QTimer(self)
+        self._notes_timer.setSingleShot(True)
+        self._notes_timer.setInterval(300)
+        self._setup_annotation_menus()
+        self._place = _ElidedLabel(self)
+        self._place.setAccessibleName(self.tr("当前位置"))
+        self._progress = QLabel(self)
+        self._progress.setAccessibleName(self.tr("阅读进度"))
+        # Wide enough for 100% from the start: no status-bar relayout while scrolling.
+        self._progress.setMinimumWidth(
+            self._progress.fontMetrics().horizontalAdvance(self.tr("已读 %1%").replace("%1", "100"))
+            + 8
+        )
+        self.statusBar().addWidget(self._place, 1)
+        self.statusBar().addPermanentWidget(self._progress)
+        # Tab goes left to right through the window and wraps around.
+        chain = [
+            *self._tree.focus_chain(),
+            self._reader,
+            *self._glossary.focus_chain(),
+            *self._search.focus_chain(),
+            *self._annotations.focus_chain(),
+        ]
+        for a, b in itertools.pairwise([*chain, chain[0]]):
+            QWidget.setTabOrder(a, b)
+
+    def _add_dock(
+        self, pane: QWidget, title: str, name: str, area: Qt.DockWidgetArea
+    ) -> QDockWidget:
+        """A dock for ``pane``, with its toggle in the View menu (Ctrl+Shift+1, 2, ...)."""
+        dock = QDockWidget(title, self)
+        dock.setObjectName(name)  # saveState()/restoreState() key
+        dock.setAccessibleName(title)
+        dock.setWidget(pane)
+        dock.setFeatures(
+            QDockWidget.DockWidgetFeature.DockWidgetClosable
+            | QDockWidget.DockWidgetFeature.DockWidgetMovable
+            | QDockWidget.DockWidgetFeature.DockWidgetFloatable
+        )
+        self.addDockWidget(area, dock)
+        self._dock_count += 1
+        toggle = dock.toggleViewAction()
+        toggle.setText(self.tr("显示%1").replace("%1", title))
+        toggle.setShortcut(QKeySequence(f"Ctrl+Shift+{self._dock_count}"))
+        self._view_menu.insertAction(self._view_docks_end, toggle)
+        return dock
+
+    def _setup_menus(self) -> None:
+        bar = self.menuBar()
+        file_menu = bar.addMenu(self.tr("文件(&F)"))
+        self._open_action = file_menu.addAction(self.tr("打开报告(&O)…"))
+        self._open_action.setShortcut(QKeySequence.StandardKey.Open)
+        self._bundled_action = file_menu.addAction(self.tr("打开随附的海珠区报告(&B)"))
+        self._export_figures_action = file_menu.addAction(self.tr("导出数据表(&E)…"))
+        self._export_figures_action.setEnabled(False)
+        self._export_annotations_action = file_menu.addAction(self.tr("导出批注(&X)…"))
+        self._import_annotations_action = file_menu.addAction(self.tr("导入批注(&I)…"))
+        file_menu.addSeparator()
+        self._quit_action = file_menu.addAction(self.tr("退出(&Q)"))
+        self._quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+
+        edit = bar.addMenu(self.tr("编辑(&E)"))
+        self._edit_menu = edit
+        self._find_action = edit.addAction(self.tr("页内查找(&F)…"))
+        self._find_action.setShortcut(QKeySequence.StandardKey.Find)
+        self._search_action = edit.addAction(self.tr("全文搜索(&S)…"))
+        self._search_action.setShortcut(QKeySequence("Ctrl+Shift+F"))
+        edit.addSeparator()
+
+        view = bar.addMenu(self.tr("视图(&V)"))
+        self._view_menu = view
+        self._dock_count = 0
+        self._view_docks_end = view.addSeparator()  # dock toggles go above it
+        self._focus_tree = view.addAction(self.tr("转到目录"))
+        self._focus_tree.setShortcut(QKeySequence("Ctrl+1"))
+        self._focus_reader = view.addAction(self.tr("转到正文"))
+        self._focus_reader.setShortcut(QKeySequence("Ctrl+2"))
+        self._focus_glossary = view.addAction(self.tr("转到名词解释"))
+        self._focus_glossary.setShortcut(QKeySequence("Ctrl+3"))
+        self._focus_figures = view.addAction(self.tr("转到数据表"))
+        self._focus_figures.setShortcut(QKeySequence("Ctrl+4"))
+
+        help_menu = bar.addMenu(self.tr("帮助(&H)"))
+        self._about_action = help_menu.addAction(self.tr("关于(&A)"))
+
+    def _setup_annotation_menus(self) -> None:
+        """Undo/Redo and the annotate actions in the Edit menu; the latter in the reader's too."""
+        stack = self._session.undo_stack
+        self._undo_action = stack.createUndoAction(self, self.tr("撤销"))
+        self._undo_action.setShortcut(QKeySequence("Ctrl+Z"))
+        self._redo_action = stack.createRedoAction(self, self.tr("重做"))
+        self._redo_action.setShortcut(QKeySequence("Ctrl+Shift+Z"))
+        edit = self._edit_menu
+        edit.insertActions(edit.actions()[0], [self._undo_action, self._redo_action])
+        edit.insertSeparator(edit.actions()[2])
+        highlight = edit.addMenu(self.tr("高亮(&H)"))
+        highlight.addActions(self._annotator.colour_actions)
+        a = self._annotator
+        edit.addActions([a.underline_action, a.note_selection_action, a.note_paragraph_action,
+                         a.note_section_action, a.bookmark_action])  # fmt: skip
+        self._reader.set_context_actions(a.all_actions)
+        reason = self._session.disabled_reason()
+        a.set_enabled(not reason, reason)
+        self._annotations.set_notice(reason)
+        self._import_annotations_action.setEnabled(not reason)
+        if reason:
+            self._import_annotations_action.setToolTip(reason)
+
+    # -- the one place that wires panes together --------------------------------------
+
+    def _connect_signals(self) -> None:
+        # -- a report is opened: every pane shows it
+        self.report_opened.connect(self._reader.set_report)
+        self.report_opened.connect(self._tree.set_report)
+        self.report_opened.connect(self._glossary.set_report)
+
+        # -- table of contents <-> reading view
+        self._tree.section_activated.connect(self._reader.show_section)
+        self._reader.reading_position_changed.connect(self._tree.set_current_section)
+
+        # -- glossary <-> reading view
+        self._reader.term_activated.connect(self._show_term)
+        self._glossary.occurrence_activated.connect(self._reader.flash_span)
+
+        # -- key figures (issue #8) <-> reading view
+        self.report_opened.connect(self._figures.set_report)
+        self.report_opened.connect(self._on_report_for_figures)
+        self._reader.first_painted.connect(self._figures.prepare)  # extract after first paint
+        self._figures.figures_ready.connect(self._on_figures_ready)
+        self._figures.figure_activated.connect(self._show_figure)
+        self._figures_dock.visibilityChanged.connect(self._on_figures_dock_visible)
+        self._export_figures_action.triggered.connect(self._on_export_figures)
+        self._focus_figures.triggered.connect(self._on_focus_figures)
+
+        # -- search (issue #4) <-> reading view
+        # The index is built once the text is on screen: the build holds the GIL.
+        self._reader.first_painted.connect(self._on_first_paint_for_search)
+        self.report_opened.connect(self._find_bar.set_report)
+        self._search.result_activated.connect(self._show_search_result)
+        self._search.section_activated.connect(self._reader.show_section)
+        self._search.term_activated.connect(self._show_term)
+        self._search.note_activated.connect(self._show_annotation)
+        self._search.cleared.connect(self._on_search_cleared)
+        self._find_bar.highlights_changed.connect(self._on_find_highlights)
+        self._find_bar.current_changed.connect(self._reader.flash_span)
+        self._find_bar.closed.connect(self._on_focus_reader)
+        self._find_action.triggered.connect(self._find_bar.open_bar)
+        self._search_action.triggered.connect(self._on_search_action)
+
+        # -- annotations (issue #5): session -> reader, dock, search notes
+        self.report_opened.connect(self._session.set_report)
+        self._session.changed.connect(self._on_annotations_changed)
+        self._session.failed.connect(self._on_annotation_failed)
+        self._annotations.annotation_activated.connect(self._show_annotation)
+        self._annotations.edit_requested.connect(self._annotator.edit)
+        self._annotations.delete_requested.connect(self._annotator.delete)
+        self._annotations_dock.visibilityChanged.connect(self._annotations.set_shown)
+        self._notes_timer.timeout.connect(self._on_notes_due)
+        self._export_annotations_action.triggered.connect(self._annotator.export_dialog)
+        self._import_annotations_action.triggered.connect(self._annotator.import_dialog)
+
+        # -- status bar
+        self._reader.reading_position_changed.connect(self._on_reading_position)
+
+        # -- menus
+        self._open_action.triggered.connect(self.open_file_dialog)
+        self._bundled_action.triggered.connect(self.open_bundled)
+        self._quit_action.triggered.connect(self.close)
+        self._about_action.triggered.connect(self._on_about)
+        self._focus_tree.triggered.connect(self._on_focus_tree)
+        self._focus_reader.triggered.connect(self._on_focus_reader)
+        self._focus_glossary.triggered.connect(self._on_focus_glossary)
+
+    # -- accessors (tests, and panes added later) --------------------------------------
+
+    @property
+    def reader(self) -> ReaderView:
+        return self._reader
+
+    @property
+    def section_tree(self) -> SectionTree:
+        return self._tree
+
+    @property
+    def glossary_pane(self) -> GlossaryPane:
+        return self._glossary
+
+    @property
+    def search_pane(self) -> SearchPane:
+        return self._search
+
+    @property
+    def search_dock(self) -> QDockWidget:
+        return self._search_dock
+
+    @property
+    def find_bar(self) -> FindBar:
+        return self._find_bar
+
+    @property
+    def annotations_pane(self) -> AnnotationsPane:
+        return self._annotations
+
+    @property
+    def annotations_dock(self) -> QDockWidget:
+        return self._annotations_dock
+
+    @property
+    def annotation_session(self) -> AnnotationSession:
+        return self._session
+
+    @property
+    def annotator(self) -> ReaderAnnotator:
+        return self._annotator
+
+    @property
+    def sections_dock(self) -> QDockWidget:
+        return self._tree_dock
+
+    @property
+    def glossary_dock(self) -> QDockWidget:
+        return self._glossary_dock
+
+    @property
+    def figures_pane(self) -> FiguresPane:
+        return self._figures
+
+    @property
+    def figures_dock(self) -> QDockWidget:
+        return self._figures_dock
+
+    def report(self) -> Report | None:
+        return self._report
+
+    def is_loading(self) -> bool:
+        return self._loading is not None
+
+    # -- opening reports (public slots) ------------------------------------------------
+
+    @Slot(object)
+    def open_report(self, report: Report, path: Path | None = None) -> None:
+        """Show a parsed report in every pane."""
+        self._report = report
+        self._path = path
+        self.setWindowTitle(self.tr("%1 — 海珠报告阅读器").replace("%1", report.title))
+        self.report_opened.emit(report)
+
+    @Slot()
+    def open_file_dialog(self) -> None:
+        start = self._settings.open_dir() if self._settings else None
+        path = OpenReportDialog.ask(self, start)
+        if path is not None:
+            self.open_file(path)
+
+    @Slot()
+    def open_bundled(self) -> None:
+        self._start_load(None)
+
+    @Slot(object)
+    def open_file(self, path: Path) -> None:
+        """Open a report file; it is read and parsed in the background.
+
+        A file that cannot be opened leaves the current report in place and
+        says why in a message box.
+        """
+        if self._settings is not None:
+            self._settings.set_open_dir(path.parent)
+        self._start_load(path)
+
+    def _start_load(self, path: Path | None) -> None:
+        job = _LoadJob(path)
+        self._loading = job.signals
+        job.signals.loaded.connect(self._on_loaded)
+        job.signals.failed.connect(self._on_load_failed)
+        self.statusBar().showMessage(
+            self.tr("正在打开 %1…").replace("%1", path.name if path else "")
+        )
+        QThreadPool.globalInstance().start(job)
+
+    @Slot(object, object)
+    def _on_loaded(self, path: Path | None, report: Report) -> None:
+        self._loading = None
+        self.statusBar().clearMessage()
+        self.open_report(report, path)
+
+    @Slot(object, str, str)
+    def _on_load_failed(self, path: Path | None, zh: str, en: str) -> None:
+        self._loading = None
+        self.statusBar().clearMessage()
+        Messages.error(self, self.tr("无法打开报告"), zh, en)
+
+    # -- slots ----------------------------------------------------------------------------
+
+    @Slot(int)
+    def _show_term(self, entry: int) -> None:
+        self._glossary_dock.show()
+        self._glossary_dock.raise_()
+        self._glossary.show_term(entry)
+
+    # -- search (issue #4)
+
+    @Slot(str, list)
+    def _show_search_result(self, pid: str, spans: list[tuple[int, int]]) -> None:
+        self._reader.set_highlights({pid: spans}, "search")
+        if spans:
+            self._reader.flash_span(pid, *spans[0])
+        else:
+            self._reader.show_paragraph(pid)
+
+    @Slot()
+    def _on_first_paint_for_search(self) -> None:
+        if self._report is not None:
+            self._search.set_report(self._report)
+
+    @Slot()
+    def _on_search_cleared(self) -> None:
+        self._reader.set_highlights({}, "search")
+
+    @Slot(dict)
+    def _on_find_highlights(self, spans: dict[str, list[tuple[int, int]]]) -> None:
+        self._reader.set_highlights(spans, "find")
+
+    @Slot()
+    def _on_search_action(self) -> None:
+        self._search_dock.show()
+        self._search_dock.raise_()
+        self._search.focus_query()
+
+    # -- annotations (issue #5)
+
+    @Slot()
+    def _on_annotations_changed(self) -> None:
+        s = self._session
+        self._reader.set_annotations(s.marks())
+        self._annotations.set_annotations(s.report(), s.placed(), s.unplaced())
+        self._notes_timer.start()  # a burst of changes re-indexes the notes once
+
+    @Slot()
+    def _on_notes_due(self) -> None:
+        self._search.set_notes(self._session.note_texts())
+
+    @Slot(str, str)
+    def _on_annotation_failed(self, zh: str, en: str) -> None:
+        Messages.error(self, self.tr("无法保存批注"), zh, en)
+
+    @Slot(str)
+    def _show_annotation(self, annotation_id: str) -> None:
+        """Scroll to an annotation (an unplaced one has nowhere to go)."""
+        found = self._session.get(annotation_id)
+        if not isinstance(found, Placed):
+            self.statusBar().showMessage(self.tr("原文已改动，此批注未能定位"), 5000)
+            return
+        at = found.placement
+        if at.scope is Scope.SECTION:
+            self._reader.show_section(at.section_id)
+        elif at.scope is Scope.PARAGRAPH:
+            self._reader.show_paragraph(at.paragraph_id)
+        else:
+            self._reader.flash_span(at.paragraph_id, at.start, at.end)
+        self._annotations.select(annotation_id)
+
+    def show_store_notices(self) -> None:
+        """Say once, in plain words, what happened to the annotations file at start."""
+        if self._store is not None and self._store.notices:
+            AnnotationMessages.warning(
+                self,
+                self.tr("批注数据"),
+                "\n\n".join(n.zh for n in self._store.notices),
+                "\n".join(n.en for n in self._store.notices),
+            )
+
+    # -- key figures (issue #8)
+
+    @Slot(str, int, int)
+    def _show_figure(self, pid: str, start: int, end: int) -> None:
+        """Scroll to a figure, flash it, and keep it highlighted until the next one."""
+        self._reader.set_highlights({pid: [(start, end)]}, "figures")
+        self._reader.flash_span(pid, start, end)
+
+    @Slot(object, object)
+    def _on_figures_ready(self, report: Report, figures: list[Figure]) -> None:
+        if report is self._report:
+            self._reader.set_figure_marks(figure_marks(figures))
+
+    @Slot(object)
+    def _on_report_for_figures(self, _report: Report) -> None:
+        self._export_figures_action.setEnabled(True)
+
+    @Slot()
+    def _on_export_figures(self) -> None:
+        self._figures_dock.show()
+        self._figures_dock.raise_()
+        self._figures.export_csv()
+
+    @Slot()
+    def _on_focus_figures(self) -> None:
+        self._figures_dock.show()
+        self._figures_dock.raise_()
+        self._figures.filter_edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    @Slot(bool)
+    def _on_figures_dock_visible(self, visible: bool) -> None:
+        """Build the pane when first shown; the first time, make room for its six columns."""
+        if not visible:
+            return
+        self._figures.ensure_ui()
+        self._figures.prepare()
+        if self._figures_widened or self._figures_dock.isFloating():
+            return
+        self._figures_widened = True
+        wanted = min(460, self.width() * 36 // 100)
+        if self._figures_dock.width() < wanted:
+            self.resizeDocks([self._figures_dock], [wanted], Qt.Orientation.Horizontal)
+
+    @Slot(str, float)
+    def _on_reading_position(self, section_id: str, progress: float) -> None:
+        report = self._report
+        if report is None:
+            return
+        path = report.section_path(section_id)
+        if path:
+            place = " › ".join(heading_text(s) for s in path)
+        else:
+            place = next((a.title for a in report.appendices if a.id == section_id), "")
+        self._place.setText(place)
+        self._place.update()
+        self._progress.setText(self.tr("已读 %1%").replace("%1", str(round(progress * 100))))
+
+    @Slot()
+    def _on_focus_tree(self) -> None:
+        self._tree_dock.show()
+        self._tree_dock.raise_()
+        self._tree.view.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    @Slot()
+    def _on_focus_reader(self) -> None:
+        self._reader.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    @Slot()
+    def _on_focus_glossary(self) -> None:
+        self._glossary_dock.show()
+        self._glossary_dock.raise_()
+        self._glossary.filter_edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    @Slot()
+    def _on_about(self) -> None:
+        Messages.about(
+            self,
+            self.tr("关于海珠报告阅读器"),
+            f"<h3>{html.escape(self.tr('海珠报告阅读器'))} {__version__}</h3>"
+            f"<p>{html.escape(self.tr('离线阅读政府工作报告：目录、名词解释与出处。'))}</p>",
+        )
+
+    # -- window state ---------------------------------------------------------------------
+
+    def restore_layout(self) -> None:
+        """Window geometry and dock layout from the last run, if there was one."""
+        if self._settings is None:
+            return
+        geometry = self._settings.window_geometry()
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        state = self._settings.window_state()
+        if state is not None:
+            self._layout_restored = self.restoreState(state)
+
+    def save_layout(self) -> None:
+        if self._settings is None:
+            return
+        self._settings.set_window_geometry(self.saveGeometry())
+        self._settings.set_window_state(self.saveState())
+        self._settings.sync()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        if not self._layout_restored:
+            # First start: side panes in proportion to the window, the text gets the rest.
+            self._layout_restored = True
+            w = self.width()
+            self.resizeDocks(
+                [self._tree_dock, self._glossary_dock],
+                [max(200, min(280, w * 20 // 100)), max(220, min(320, w * 23 // 100))],
+                Qt.Orientation.Horizontal,
+            )
+        super().showEvent(event)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.save_layout()
+        self._index_loader.close()
+        super().closeEvent(event)
+
+    # -- drag and drop a report file -------------------------------------------------------
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        urls = event.mimeData().urls()
+        if len(urls) == 1 and urls[0].isLocalFile():
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        urls = event.mimeData().urls()
+        if len(urls) == 1 and urls[0].isLocalFile():
+            event.acceptProposedAction()
+            self.open_file(Path(urls[0].toLocalFile()))

@@ -1,0 +1,689 @@
+"""The reading view: the whole report as one typeset, selectable document.
+
+Other panes never reach into it; MainWindow calls its public slots
+(``show_section``, ``show_paragraph``, ``flash_span``, ``set_highlights``) and
+listens to its signals. Positions are given as (paragraph id, offset into
+``Paragraph.text``), the parser's own coordinates.
+"""
+
+from __future__ import annotations
+
+import html
+from bisect import bisect_left, bisect_right
+from collections import defaultdict
+from collections.abc import Mapping, Sequence
+
+from PySide6.QtCore import (
+    QEvent,
+    QMimeData,
+    QPoint,
+    QRect,
+    QRectF,
+    Qt,
+    QTimer,
+    QUrl,
+    Signal,
+    Slot,
+)
+from PySide6.QtGui import (
+    QAction,
+    QColor,
+    QContextMenuEvent,
+    QHelpEvent,
+    QKeySequence,
+    QPainter,
+    QPaintEvent,
+    QResizeEvent,
+    QTextCharFormat,
+    QTextCursor,
+    QTextDocument,
+)
+from PySide6.QtWidgets import QFrame, QMenu, QTextBrowser, QTextEdit, QToolTip, QWidget
+
+from haizhu_reader.core.report import GlossaryEntry, Report
+from haizhu_reader.gui.annotation_marks import (
+    Mark,
+    MarkStyle,
+    margin_slots,
+    mark_tooltip,
+    paint_margin_mark,
+)
+from haizhu_reader.gui.report_document import (
+    DocumentIndex,
+    Typography,
+    build_document,
+    glossary_index,
+)
+
+FLASH_MS = 1600
+MARK_WINDOW = 1500  # characters either side of the view whose annotations are drawn
+MAX_MARK_CHARS = 1500  # a longer marked range may be missed at the window's far edge
+HIGHLIGHT = QColor("#fff0a8")
+FLASH = QColor("#ffc94d")
+FIGURE_TINT = (QColor("#eaf0f8"), QColor("#2a3646"))  # key-figure marks: light, dark palette
+TOOLTIP_WIDTH = 360  # pixels: about 26 CJK characters a line
+
+
+def _range_key(r: tuple[int, int, Mark]) -> tuple[int, int]:
+    return r[0], r[1]
+
+
+def definition_tooltip(entry: GlossaryEntry) -> str:
+    """Rich-text tooltip for a glossary mark: the term in bold, then its definition.
+
+    Everything from the report is escaped; the fixed-width table makes Qt wrap
+    the (space-less) Chinese text at a readable width.
+    """
+    head = f"<b>{html.escape(entry.term)}</b>"
+    if entry.aliases:
+        head += "（" + "、".join(html.escape(a) for a in entry.aliases) + "）"
+    body = "".join(
+        f"<p style='margin-top:4px'>{html.escape(line.strip())}</p>"
+        for line in entry.definition.splitlines()
+        if line.strip()
+    )
+    return (
+        f"<table width='{TOOLTIP_WIDTH}' cellspacing='0' cellpadding='2'>"
+        f"<tr><td>{head}{body}</td></tr></table>"
+    )
+
+
+class ReaderView(QTextBrowser):
+    """The report, typeset, with glossary marks, highlights and a reading position.
+
+    Signals:
+        reading_position_changed(str, float): the section (or appendix) id being
+            read at the top of the view, and how far through the report (0..1).
+        term_activated(int): the user clicked a glossary mark; an index into
+            ``report.glossary``.
+        first_painted(): the report last set has been painted for the first time.
+    """
+
+    reading_position_changed = Signal(str, float)
+    term_activated = Signal(int)
+    first_painted = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._report: Report | None = None
+        self._index = DocumentIndex()
+        self._occurrences: dict[str, list[tuple[int, int, int]]] = {}
+        self._layers: dict[str, list[QTextEdit.ExtraSelection]] = {}
+        self._flash: list[QTextEdit.ExtraSelection] = []
+        self._marks: list[QTextEdit.ExtraSelection] = []
+        self._figure_marks: list[QTextEdit.ExtraSelection] = []
+        self._figure_tips: dict[str, list[tuple[int, int, str]]] = {}  # pid -> (start, end, tip)
+        self._mark_ranges: list[tuple[int, int, Mark]] = []  # document positions, sorted
+        self._mark_starts: list[int] = []
+        self._mark_window = (0, -1)  # document positions whose ranges are drawn
+        self._mark_cache: dict[tuple[int, int, str, str], QTextEdit.ExtraSelection] = {}
+        self._margin_pos: list[int] = []  # sorted document positions of margin marks
+        self._margin_marks: list[list[Mark]] = []
+        self._context_actions: list[QAction] = []
+        self._position: tuple[str, float] = ("", -1.0)
+        self._pinned: tuple[str, int] | None = None
+        self._painted = False
+        self._document: QTextDocument | None = None
+        self._typo = Typography.for_widget(self)
+        self._setup_ui()
+        self._connect()
+
+    def _setup_ui(self) -> None:
+        self.setObjectName("reader_view")
+        self.setAccessibleName(self.tr("报告正文"))
+        self.setOpenLinks(False)
+        self.setOpenExternalLinks(False)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse
+            | Qt.TextInteractionFlag.LinksAccessibleByMouse
+        )
+        # Always on: a scroll bar that comes and goes would change the
+        # viewport width, the margins, the layout, and so the scroll bar.
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self._flash_timer = QTimer(self)
+        self._flash_timer.setSingleShot(True)
+        self._flash_timer.setInterval(FLASH_MS)
+        self._position_timer = QTimer(self)
+        self._position_timer.setSingleShot(True)
+        self._position_timer.setInterval(0)
+
+    def _connect(self) -> None:
+        self.anchorClicked.connect(self._on_anchor_clicked)
+        self._flash_timer.timeout.connect(self._on_flash_over)
+        self._position_timer.timeout.connect(self._update_position)
+        self.verticalScrollBar().valueChanged.connect(self._on_scrolled)
+        self.verticalScrollBar().rangeChanged.connect(self._on_range_changed)
+
+    # -- the report ----------------------------------------------------------------
+
+    @Slot(object)
+    def set_report(self, report: Report) -> None:
+        """Typeset ``report`` and show it from the top."""
+        doc, self._index = build_document(report, self._typo, self)
+        self._report = report
+        occ: dict[str, list[tuple[int, int, int]]] = defaultdict(list)
+        for i, entry in enumerate(report.glossary):
+            for o in entry.occurrences:
+                occ[o.paragraph].append((o.start, o.end, i))
+        self._occurrences = dict(occ)
+        self._layers.clear()
+        self._flash.clear()
+        self._marks, self._mark_ranges, self._margin_pos, self._margin_marks = [], [], [], []
+        self._mark_starts, self._mark_window, self._mark_cache = [], (0, -1), {}
+        self._figure_marks, self._figure_tips = [], {}
+        self._pinned = None
+        self._position = ("", -1.0)
+        self._painted = False
+        # Margins first, so the document is laid out once, at its final width.
+        self._update_margins(doc)
+        old, self._document = self._document, doc
+        self.setDocument(doc)
+        # Qt deletes only the default document it made itself; ours we delete.
+        if old is not None:
+            old.deleteLater()
+        self.verticalScrollBar().setValue(0)
+        self._position_timer.start()
+
+    def report(self) -> Report | None:
+        return self._report
+
+    # -- positions -----------------------------------------------------------------
+
+    def paragraph_at(self, cursor_pos: int) -> tuple[str, int] | None:
+        """(paragraph id, offset into its text) of a document position; None outside text."""
+        return self._index.paragraph_at(cursor_pos)
+
+    def document_position(self, pid: str, offset: int = 0) -> int | None:
+        """The document position of ``offset`` in paragraph ``pid``.
+
+        ``pid`` may also be a section or appendix id: the offset is then into
+        its heading (search and find report heading matches that way).
+        """
+        start = self._index.paragraph_pos.get(pid)
+        if start is None:
+            start = self._index.section_pos.get(pid)
+        return None if start is None else start + offset
+
+    def section_position(self, section_id: str) -> int | None:
+        """The document position of a section's heading (a lead topic's paragraph)."""
+        return self._index.section_pos.get(section_id)
+
+    def selected_spans(self) -> list[tuple[str, int, int]]:
+        """The selection as (paragraph id, start, end) spans, one per paragraph touched."""
+        cursor = self.textCursor()
+        if not cursor.hasSelection():
+            return []
+        a, b = cursor.selectionStart(), cursor.selectionEnd()
+        spans = []
+        for pid, start in self._index.paragraph_pos.items():
+            end = start + self._index.paragraph_len[pid]
+            lo, hi = max(a, start), min(b, end)
+            if lo < hi:
+                spans.append((start, pid, lo - start, hi - start))
+        return [(pid, s, e) for _, pid, s, e in sorted(spans)]
+
+    def section_of(self, pos: int) -> str:
+        """The id of the section (or appendix) holding a document position."""
+        return self._index.section_at(pos)
+
+    def section_at_top(self) -> str:
+        """The id of the section (or appendix) being read at the top of the view."""
+        if self._pinned and self._pinned[1] == self.verticalScrollBar().value():
+            return self._pinned[0]
+        return self._index.section_at(self._position_at(self._reading_line()))
+
+    def progress(self) -> float:
+        bar = self.verticalScrollBar()
+        return 1.0 if bar.maximum() <= 0 else bar.value() / bar.maximum()
+
+    def _reading_line(self) -> int:
+        """How far below the top the line being read is taken to be: about two lines."""
+        return round(self._typo.em * 3.4)
+
+    def _position_at(self, y: int) -> int:
+        """The document position at height ``y`` in the middle of the text column."""
+        # self.width(), not viewport().width(): close enough for the middle, and
+        # the first viewport() call costs PySide ~20 ms of type discovery.
+        return self.cursorForPosition(QPoint(self.width() // 2, y)).position()
+
+    def _line_top(self, pos: int) -> int:
+        """Document y of the top of the line holding ``pos``."""
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(pos)
+        return self.cursorRect(cursor).top() + self.verticalScrollBar().value()
+
+    def _scroll_to(self, pos: int, above: int) -> None:
+        """Scroll so the line holding ``pos`` sits ``above`` pixels below the top."""
+        self.verticalScrollBar().setValue(self._line_top(pos) - above)
+
+    # -- navigation (public slots) -------------------------------------------------
+
+    @Slot(str)
+    def show_section(self, section_id: str) -> None:
+        """Scroll so the heading of a section (or appendix) is at the top of the view."""
+        pos = self._index.section_pos.get(section_id)
+        if pos is None:
+            return
+        if pos == 0:
+            self.verticalScrollBar().setValue(0)
+        else:
+            self._scroll_to(pos, round(self._typo.em * 0.6))
+        self._pinned = (section_id, self.verticalScrollBar().value())
+        self._update_position()
+
+    @Slot(str)
+    def show_paragraph(self, pid: str) -> None:
+        """Scroll so a paragraph (or a section's heading) starts at the top of the view."""
+        pos = self.document_position(pid)
+        if pos is not None:
+            self._scroll_to(pos, round(self._typo.em * 0.6))
+
+    @Slot(str, int, int)
+    def flash_span(self, pid: str, start: int, end: int) -> None:
+        """Scroll a span into view (a third down) and highlight it briefly."""
+        pos = self.document_position(pid, start)
+        if pos is None:
+            return
+        self._scroll_to(pos, self.viewport().height() // 3)
+        self._flash = [self._selection(pos, pos + max(0, end - start), FLASH)]
+        self._apply_selections()
+        self._flash_timer.start()
+
+    def set_highlights(
+        self, spans: Mapping[str, Sequence[tuple[int, int]]], layer: str = "default"
+    ) -> None:
+        """Replace one persistent highlight layer: paragraph id -> [(start, end)].
+
+        Layers (``"search"``, ``"find"``...) are independent; an empty mapping
+        clears a layer. Offsets are into ``Paragraph.text``.
+        """
+        selections: list[QTextEdit.ExtraSelection] = []
+        for pid, ranges in spans.items():
+            base = self.document_position(pid)
+            if base is None:
+                continue
+            selections.extend(self._selection(base + a, base + b, HIGHLIGHT) for a, b in ranges)
+        if selections:
+            self._layers[layer] = selections
+        else:
+            self._layers.pop(layer, None)
+        self._apply_selections()
+
+    def _selection(self, a: int, b: int, color: QColor) -> QTextEdit.ExtraSelection:
+        sel = QTextEdit.ExtraSelection()
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(a)
+        cursor.setPosition(b, QTextCursor.MoveMode.KeepAnchor)
+        fmt = QTextCharFormat()
+        fmt.setBackground(color)
+        fmt.setForeground(QColor("#000000"))
+        sel.cursor = cursor
+        sel.format = fmt
+        return sel
+
+    def _apply_selections(self) -> None:
+        merged = [s for layer in self._layers.values() for s in layer]
+        self.setExtraSelections([*self._figure_marks, *self._marks, *merged, *self._flash])
+
+    # -- the user's annotations ----------------------------------------------------
+
+    def set_annotations(self, marks: Sequence[Mark]) -> None:
+        """Show the user's highlights, underlines, notes and bookmarks (replacing the last)."""
+        ranges: list[tuple[int, int, Mark]] = []
+        margin: dict[int, list[Mark]] = defaultdict(list)
+        paragraphs, sections = self._index.paragraph_pos, self._index.section_pos
+        for m in marks:
+            base = paragraphs.get(m.target)
+            if base is None:
+                base = sections.get(m.target)
+                if base is None:
+                    continue
+            a, b = base + m.start, base + m.end
+            if m.style is not MarkStyle.MARGIN and b > a:
+                ranges.append((a, b, m))
+            if m.in_margin:
+                margin[base].append(m)
+        ranges.sort(key=_range_key)
+        self._mark_ranges = ranges
+        self._mark_starts = [r[0] for r in ranges]
+        # A selection depends on its range, style and colour only: keep those still used.
+        keys = {(a, b, m.style, m.colour) for a, b, m in ranges}
+        self._mark_cache = {k: v for k, v in self._mark_cache.items() if k in keys}
+        self._margin_pos = sorted(margin)
+        self._margin_marks = [margin[p] for p in self._margin_pos]
+        self._mark_window = (0, -1)
+        self._update_mark_window()
+        self.viewport().update()
+
+    def _update_mark_window(self) -> None:
+        """Draw the ranges near the view only: thousands of ExtraSelections cost every paint.
+
+        The window spans ``MARK_WINDOW`` characters either side of the view's
+        middle and moves when the view comes within half of that of its edge.
+        """
+        if self._document is None:
+            return
+        value = self.verticalScrollBar().value()
+        middle = 0 if value == 0 else self._position_at(self.viewport().height() // 2)
+        lo, hi = self._mark_window
+        if lo <= middle - MARK_WINDOW // 2 and middle + MARK_WINDOW // 2 <= hi:
+            return
+        lo, hi = max(0, middle - MARK_WINDOW), middle + MARK_WINDOW
+        self._mark_window = (lo, hi)
+        # A range starts at most MAX_MARK_CHARS before the window and still reaches it.
+        first = bisect_left(self._mark_starts, lo - MAX_MARK_CHARS)
+        last = bisect_left(self._mark_starts, hi)
+        cache = self._mark_cache
+        selections = []
+        for a, b, m in self._mark_ranges[first:last]:
+            if b < lo:
+                continue
+            key = (a, b, m.style, m.colour)
+            sel = cache.get(key)
+            if sel is None:
+                sel = cache[key] = self._mark_selection(a, b, m)
+            selections.append(sel)
+        self._marks = selections
+        self._apply_selections()
+
+    def _mark_selection(self, a: int, b: int, m: Mark) -> QTextEdit.ExtraSelection:
+        sel = QTextEdit.ExtraSelection()
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(a)
+        cursor.setPosition(b, QTextCursor.MoveMode.KeepAnchor)
+        fmt = QTextCharFormat()
+        if m.style is MarkStyle.HIGHLIGHT:
+            fmt.setBackground(QColor(m.colour))
+            fmt.setForeground(QColor("#000000"))
+        else:
+            style = QTextCharFormat.UnderlineStyle
+            dotted = m.style is MarkStyle.NOTE
+            fmt.setUnderlineStyle(style.DashUnderline if dotted else style.SingleUnderline)
+            fmt.setUnderlineColor(QColor(m.colour))
+        sel.cursor = cursor
+        sel.format = fmt
+        return sel
+
+    def annotation_selections(self) -> list[QTextEdit.ExtraSelection]:
+        """The ExtraSelections drawing annotations near the view (tests check their ranges)."""
+        return list(self._marks)
+
+    def margin_marks(self) -> list[tuple[QRectF, list[Mark]]]:
+        """Margin marks of the visible part of the report, with their viewport rectangles."""
+        if not self._margin_pos or self._document is None:
+            return []
+        top = self._position_at(0)
+        lo = bisect_left(self._margin_pos, self.document().findBlock(top).position())
+        # The hit test can overshoot while the document is still being laid out.
+        while lo > 0 and self._line_rect(self._margin_pos[lo - 1]).bottom() >= 0:
+            lo -= 1
+        em = self._typo.em
+        left = self.document().rootFrame().frameFormat().leftMargin()
+        height = self.viewport().height()
+        out = []
+        # Walk down from the top until below the view (a hit test at the bottom can
+        # miss while the document is still being laid out).
+        for pos, marks in zip(self._margin_pos[lo:], self._margin_marks[lo:], strict=True):
+            line = self._line_rect(pos)
+            if line.top() > height:
+                break
+            size = em * 1.1
+            x = max(1.0, left - em * 0.3 - size)
+            rect = QRectF(x, line.top() + 2, size, size * margin_slots(marks))
+            out.append((rect, marks))
+        return out
+
+    def _line_rect(self, pos: int) -> QRect:
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(pos)
+        return self.cursorRect(cursor)
+
+    def annotations_at(self, point: QPoint) -> list[Mark]:
+        """The annotations under a viewport point: a marked range or a margin mark."""
+        for rect, marks in self.margin_marks():
+            if rect.adjusted(-2, -2, 2, 2).contains(point.toPointF()):
+                return marks
+        if not self._mark_ranges:
+            return []
+        pos = self.cursorForPosition(point).position()
+        hits = self._mark_ranges[: bisect_right(self._mark_starts, pos)]
+        if (
+            not self.cursorRect(self.cursorForPosition(point))
+            .adjusted(-40, -4, 40, 4)
+            .contains(point)
+        ):
+            return []
+        return [m for a, b, m in hits if a <= pos < b]
+
+    def annotation_tooltip_at(self, point: QPoint) -> str:
+        """What hovering over annotations shows (their notes, escaped), else ''."""
+        marks = self.annotations_at(point)
+        return mark_tooltip(marks) if marks else ""
+
+    def set_context_actions(self, actions: Sequence[QAction]) -> None:
+        """Actions the context menu offers below Copy (annotating, from the window)."""
+        self._context_actions = list(actions)
+
+    @Slot()
+    def _on_flash_over(self) -> None:
+        self._flash = []
+        self._apply_selections()
+
+    # -- reading position ----------------------------------------------------------
+
+    @Slot(int)
+    def _on_scrolled(self, value: int) -> None:
+        if self._mark_ranges:
+            self._update_mark_window()
+        if self._pinned and self._pinned[1] != value:
+            self._pinned = None
+        self._position_timer.start()
+
+    @Slot(int, int)
+    def _on_range_changed(self, _minimum: int, _maximum: int) -> None:
+        self._position_timer.start()
+
+    @Slot()
+    def _update_position(self) -> None:
+        if self._report is None or not self._painted:
+            return  # the first paint starts it again
+        position = (self.section_at_top(), round(self.progress(), 3))
+        if position != self._position:
+            self._position = position
+            self.reading_position_changed.emit(*position)
+
+    # -- glossary marks ------------------------------------------------------------
+
+    def _mark_at(self, point: QPoint) -> tuple[int, int, int] | None:
+        """(entry index, document start, document end) of the mark under a viewport point."""
+        entry = glossary_index(self.anchorAt(point))
+        if entry is None:
+            return None
+        hit = self._index.paragraph_at(self.cursorForPosition(point).position())
+        if hit is None:
+            return None
+        pid, offset = hit
+        base = self._index.paragraph_pos[pid]
+        for start, end, index in self._occurrences.get(pid, []):
+            if index == entry and start <= offset <= end:
+                return entry, base + start, base + end
+        return None
+
+    def tooltip_at(self, point: QPoint) -> str:
+        """What hovering at a viewport point shows: a definition over a mark, else ''."""
+        mark = self._mark_at(point)
+        if mark is None or self._report is None:
+            return ""
+        return definition_tooltip(self._report.glossary[mark[0]])
+
+    # -- key-figure marks ----------------------------------------------------------
+
+    def set_figure_marks(self, marks: Sequence[tuple[str, int, int, str]]) -> None:
+        """Tint key figures faintly: (paragraph id, start, end, rich-text tooltip) each.
+
+        Drawn beneath every other layer, background only, so glossary underlines,
+        annotations, highlights and the selection all show through unchanged.
+        """
+        dark = self.palette().base().color().lightness() < 128
+        fmt = QTextCharFormat()
+        fmt.setBackground(FIGURE_TINT[1 if dark else 0])
+        selections: list[QTextEdit.ExtraSelection] = []
+        tips: dict[str, list[tuple[int, int, str]]] = defaultdict(list)
+        for pid, start, end, tip in marks:
+            base = self.document_position(pid)
+            if base is None or end <= start:
+                continue
+            sel = QTextEdit.ExtraSelection()
+            sel.cursor = QTextCursor(self.document())
+            sel.cursor.setPosition(base + start)
+            sel.cursor.setPosition(base + end, QTextCursor.MoveMode.KeepAnchor)
+            sel.format = fmt
+            selections.append(sel)
+            tips[pid].append((start, end, tip))
+        self._figure_marks = selections
+        self._figure_tips = dict(tips)
+        self._apply_selections()
+
+    def figure_selections(self) -> list[QTextEdit.ExtraSelection]:
+        """The ExtraSelections marking key figures (tests check their ranges)."""
+        return list(self._figure_marks)
+
+    def _figure_at(self, point: QPoint) -> tuple[int, int, str] | None:
+        """(document start, document end, tooltip) of the figure mark under a viewport point."""
+        if not self._figure_tips:
+            return None
+        cursor = self.cursorForPosition(point)
+        em = round(self._typo.em)
+        if not self.cursorRect(cursor).adjusted(-em, 0, em, 0).contains(point):
+            return None  # in a margin or below the text, not over a character
+        hit = self._index.paragraph_at(cursor.position())
+        if hit is None:
+            return None
+        pid, offset = hit
+        base = self._index.paragraph_pos[pid]
+        for start, end, tip in self._figure_tips.get(pid, []):
+            if start <= offset <= end:
+                return base + start, base + end, tip
+        return None
+
+    def figure_tooltip_at(self, point: QPoint) -> str:
+        """What hovering over a key figure shows (its indicator and kind), else ''."""
+        figure = self._figure_at(point)
+        return figure[2] if figure else ""
+
+    def _mark_rect(self, a: int, b: int) -> QRect:
+        first, last = QTextCursor(self.document()), QTextCursor(self.document())
+        first.setPosition(a)
+        last.setPosition(b)
+        return self.cursorRect(first).united(self.cursorRect(last)).adjusted(0, 0, 1, 0)
+
+    def viewportEvent(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
+            mark = self._mark_at(event.pos())
+            notes = self.annotation_tooltip_at(event.pos())
+            if mark is not None and self._report is not None:
+                entry, a, b = mark
+                QToolTip.showText(
+                    event.globalPos(),
+                    definition_tooltip(self._report.glossary[entry]),
+                    self.viewport(),
+                    self._mark_rect(a, b),
+                )
+            elif notes:
+                QToolTip.showText(event.globalPos(), notes, self.viewport())
+            elif (figure := self._figure_at(event.pos())) is not None:
+                QToolTip.showText(
+                    event.globalPos(), figure[2], self.viewport(), self._mark_rect(*figure[:2])
+                )
+            else:
+                QToolTip.hideText()
+                event.ignore()
+            return True
+        return super().viewportEvent(event)
+
+    @Slot(QUrl)
+    def _on_anchor_clicked(self, url: QUrl) -> None:
+        # QTextBrowser reports a click only when the press and release were on
+        # the same anchor without a selection being dragged out in between.
+        entry = glossary_index(url.toString())
+        if entry is not None:
+            self.term_activated.emit(entry)
+
+    # -- copying, menus ------------------------------------------------------------
+
+    def createMimeDataFromSelection(self) -> QMimeData:
+        """Copies and drags carry plain text only: the report's words, not our styling."""
+        mime = QMimeData()
+        mime.setText(self.textCursor().selection().toPlainText())
+        return mime
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
+        point = self.viewport().mapFromGlobal(event.globalPos())
+        if not self.textCursor().hasSelection() and event.reason() is event.Reason.Mouse:
+            # The paragraph clicked is the one "at the cursor" for the menu's actions.
+            self.setTextCursor(self.cursorForPosition(point))
+        menu = QMenu(self)
+        copy = menu.addAction(self.tr("复制"), self.copy)
+        copy.setShortcut(QKeySequence.StandardKey.Copy)
+        copy.setEnabled(self.textCursor().hasSelection())
+        select_all = menu.addAction(self.tr("全选"), self.selectAll)
+        select_all.setShortcut(QKeySequence.StandardKey.SelectAll)
+        mark = self._mark_at(self.viewport().mapFromGlobal(event.globalPos()))
+        if mark is not None and self._report is not None:
+            entry = mark[0]
+            menu.addSeparator()
+            menu.addAction(
+                self.tr("查看名词解释：%1").replace("%1", self._report.glossary[entry].term),
+                lambda: self.term_activated.emit(entry),
+            )
+        if self._context_actions:
+            menu.addSeparator()
+            for action in self._context_actions:
+                menu.addAction(action)
+        menu.exec(event.globalPos())
+
+    # -- geometry and painting -----------------------------------------------------
+
+    def _update_margins(self, doc: QTextDocument | None = None) -> None:
+        """Centre a text column no wider than the measure (about 40 characters)."""
+        em = self._typo.em
+        # The viewport's width, without asking for the viewport: the first
+        # viewport() call costs PySide ~20 ms of type discovery, which we
+        # keep out of the start-up path. The vertical scroll bar is always on.
+        width = self.maximumViewportSize().width() - self.verticalScrollBar().sizeHint().width()
+        side = max(1.5 * em, (width - self._typo.measure) / 2)
+        root = (doc or self.document()).rootFrame()
+        fmt = root.frameFormat()
+        if abs(fmt.leftMargin() - side) < 0.5 and fmt.topMargin() > 0:
+            return
+        fmt.setLeftMargin(side)
+        fmt.setRightMargin(side)
+        fmt.setTopMargin(2 * em)
+        fmt.setBottomMargin(4 * em)
+        root.setFrameFormat(fmt)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        # Keep the line being read at the top while the text reflows.
+        keep = None
+        if self._report is not None and self.verticalScrollBar().value() > 0:
+            keep = self._position_at(0)
+        super().resizeEvent(event)
+        self._update_margins()
+        if keep is not None:
+            self._scroll_to(keep, 0)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if self._margin_pos:
+            painter = QPainter(self.viewport())
+            for rect, marks in self.margin_marks():
+                if rect.toAlignedRect().intersects(event.rect()):
+                    paint_margin_mark(painter, rect, marks)
+            painter.end()
+        if not self._painted and self._report is not None:
+            self._painted = True
+            # Posted, so it runs before whatever first_painted's receivers post.
+            QTimer.singleShot(0, self, self._update_position)
+            self.first_painted.emit()
