@@ -2,16 +2,38 @@
 
 from __future__ import annotations
 
+import gc
 import os
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+# Before any Qt object exists: the PySide6 6.12.0 None-refcount guard (see
+# haizhu_reader/gui/__init__.py), as the app applies it.
+import haizhu_reader.gui  # noqa: F401
 from haizhu_reader.core.parse import bundled_report
 from haizhu_reader.core.report import Report
 from haizhu_reader.paths import AppPaths
+
+# As in the app (launch.collect_garbage_on_gui_thread): a worker thread must
+# never run a cycle collection that frees Qt objects, so the collector runs
+# only on the main thread, between tests.
+gc.disable()
+
+
+@pytest.fixture(autouse=True)
+def _collect_on_main_thread() -> Iterator[None]:
+    yield
+    from PySide6.QtCore import QThreadPool
+    from PySide6.QtWidgets import QApplication
+
+    if QApplication.instance() is not None:
+        QThreadPool.globalInstance().waitForDone(10000)
+    gc.collect()
+
 
 DATA = Path(__file__).parent / "data"
 SAMPLES = sorted(DATA.glob("0*.txt"))

@@ -27,14 +27,14 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
-from typing import Any
-
-from whoosh import query as wq
+from typing import TYPE_CHECKING, Any
 
 from haizhu_reader.core.report import PART, TOPIC, Report, Section
-from haizhu_reader.core.search_analysis import KeyedText, bigrams, search_key
 from haizhu_reader.core.search_query import MAX_QUERY_CHARS, Query, Word, parse_query
-from haizhu_reader.core.search_store import DiskIndex, IndexCorruptError, Store, memory_store
+from haizhu_reader.core.search_text import IndexCorruptError, KeyedText, bigrams, search_key
+
+if TYPE_CHECKING:
+    from haizhu_reader.core.search_store import DiskIndex, Store
 
 __all__ = [
     "Hit",
@@ -271,6 +271,8 @@ def hits_to_json(query: str, hits: Iterable[Hit]) -> dict[str, Any]:
 
 
 def _word_query(word: Word) -> Any:
+    from whoosh import query as wq
+
     key = word.key
     if len(key) == 1:
         return wq.Term("uni", key)
@@ -280,6 +282,8 @@ def _word_query(word: Word) -> Any:
 
 def whoosh_query(query: Query) -> Any:
     """The Whoosh query that finds every candidate for ``query`` (built, never parsed)."""
+    from whoosh import query as wq
+
     groups = []
     for group in query.groups:
         words = [_word_query(w) for w in group]
@@ -337,6 +341,8 @@ class ReportIndex:
     """
 
     def __init__(self, units: Sequence[Unit], disk: DiskIndex | None) -> None:
+        from haizhu_reader.core.search_store import memory_store
+
         self._disk = disk
         self._units = units
         self._body = _Corpus(disk.open() if disk else memory_store(units), units)
@@ -360,6 +366,8 @@ class ReportIndex:
         procs: int | None = None,
     ) -> ReportIndex:
         """As ``open_or_build`` for any list of units (the benchmark's replicated corpus)."""
+        from haizhu_reader.core.search_store import DiskIndex
+
         try:
             return cls(units, DiskIndex(units, content_hash, index_dir, procs))
         except IndexCorruptError as e:
@@ -410,6 +418,8 @@ class ReportIndex:
         return hits
 
     def _rebuilt(self, broken: _Corpus) -> _Corpus:
+        from haizhu_reader.core.search_store import memory_store
+
         with self._lock:
             if self._body is broken:
                 try:
@@ -425,6 +435,8 @@ class ReportIndex:
 
     def set_notes(self, notes: Iterable[NoteText]) -> None:
         """Replace the searchable notes (call again whenever notes change)."""
+        from haizhu_reader.core.search_store import memory_store
+
         paths = {u.id: u.path for u in self._units if u.kind == "paragraph"}
         units = [Unit("note", n.id, n.paragraph, paths.get(n.paragraph, ()), n.text) for n in notes]
         # The old in-memory index holds no files: another thread may still be

@@ -21,142 +21,32 @@ Whoosh pickles the analyzers into the index's schema: ``UnigramTokenizer`` and
 
 from __future__ import annotations
 
-import re
 import struct
-import unicodedata
-from bisect import bisect_right
 from collections.abc import Iterator
 from typing import Any
 
 from whoosh import formats
 from whoosh.analysis import Token, Tokenizer
 
-from haizhu_reader.core.text import fold_char
+from haizhu_reader.core.search_text import (  # re-exported: the stable import path
+    KeyedText,
+    bigrams,
+    fold_text,
+    is_transparent,
+    search_key,
+)
 
-_TRANSPARENT_CATEGORIES = frozenset("PZC")
-
-
-def is_transparent(c: str) -> bool:
-    """True for a character search skips: punctuation, spaces, control and format."""
-    return unicodedata.category(fold_char(c))[0] in _TRANSPARENT_CATEGORIES
-
-
-# str.translate tables filled on first sight of each character, so folding and
-# keying a text run at C speed after the first few paragraphs.
-
-
-class _KeyTable(dict[int, str | None]):
-    """Code point -> folded character, or None (dropped) when transparent."""
-
-    def __missing__(self, code: int) -> str | None:
-        c = chr(code)
-        value = None if is_transparent(c) else fold_char(c)
-        self[code] = value
-        return value
-
-
-class _MarkTable(dict[int, str]):
-    """Code point -> NUL when transparent, else unchanged."""
-
-    def __missing__(self, code: int) -> str:
-        c = chr(code)
-        value = "\x00" if is_transparent(c) else c
-        self[code] = value
-        return value
-
-
-class _FoldTable(dict[int, str]):
-    """Code point -> folded character (``text.fold`` as a table)."""
-
-    def __missing__(self, code: int) -> str:
-        value = fold_char(chr(code))
-        self[code] = value
-        return value
-
-
-_KEY = _KeyTable()
-_MARK = _MarkTable()
-_FOLD = _FoldTable()
-_NUL = re.compile("\x00")
-
-
-def search_key(text: str) -> str:
-    """``text`` folded, without its transparent characters."""
-    return text.translate(_KEY)
-
-
-def fold_text(text: str) -> str:
-    """``text.fold``, at C speed: same length, width- and case-folded."""
-    return text.translate(_FOLD)
-
-
-class KeyedText:
-    """A text, its key, and the map from key offsets back to text offsets."""
-
-    __slots__ = ("_folded", "_shift", "key", "text")
-
-    def __init__(self, text: str) -> None:
-        self.text = text
-        self.key = search_key(text)
-        self._folded: str | None = None
-        # For the j-th dropped character at text offset d_j, shift[j] = d_j - j:
-        # the key offset it precedes. Key offset k sits at text offset
-        # k + (number of shifts <= k).
-        self._shift: list[int] | None = None
-        if len(self.key) != len(text):
-            marked = text.translate(_MARK)
-            self._shift = [m.start() - j for j, m in enumerate(_NUL.finditer(marked))]
-
-    @property
-    def folded(self) -> str:
-        """The whole text folded (punctuation kept), for quoted phrases."""
-        if self._folded is None:
-            self._folded = fold_text(self.text)
-        return self._folded
-
-    def to_text(self, k: int) -> int:
-        """The text offset of key offset ``k``."""
-        return k if self._shift is None else k + bisect_right(self._shift, k)
-
-    def find_all(self, key: str) -> list[tuple[int, int]]:
-        """Non-overlapping occurrences of ``key`` in this key, as text spans.
-
-        Left to right like Ctrl+F. A span runs from the first matched character
-        to the last, so quote marks *inside* a match are covered (四上”企业) and
-        those around it are not.
-        """
-        if not key:
-            return []
-        found: list[tuple[int, int]] = []
-        n = len(key)
-        find = self.key.find
-        pos = find(key)
-        if self._shift is None:
-            while pos != -1:
-                found.append((pos, pos + n))
-                pos = find(key, pos + n)
-            return found
-        to_text = self.to_text
-        while pos != -1:
-            found.append((to_text(pos), to_text(pos + n - 1) + 1))
-            pos = find(key, pos + n)
-        return found
-
-    def find_exact(self, folded: str) -> list[tuple[int, int]]:
-        """Non-overlapping occurrences of an already folded string in the folded text.
-
-        Punctuation and spaces count here: this is the quoted-phrase match.
-        """
-        if not folded:
-            return []
-        found: list[tuple[int, int]] = []
-        n = len(folded)
-        find = self.folded.find
-        pos = find(folded)
-        while pos != -1:
-            found.append((pos, pos + n))
-            pos = find(folded, pos + n)
-        return found
+__all__ = [
+    "BigramTokenizer",
+    "GramExistence",
+    "GramPositions",
+    "KeyedText",
+    "UnigramTokenizer",
+    "bigrams",
+    "fold_text",
+    "is_transparent",
+    "search_key",
+]
 
 
 class _KeyTokenizer(Tokenizer):  # type: ignore[misc]
@@ -257,8 +147,3 @@ class GramPositions(formats.Positions):  # type: ignore[misc]
     def decode_positions(self, valuestring: bytes) -> list[int]:
         (n,) = struct.unpack_from("<I", valuestring)
         return list(struct.unpack_from(f"<{n}I", valuestring, 4))
-
-
-def bigrams(key: str) -> list[str]:
-    """The bigrams at consecutive positions that spell ``key`` (two characters or more)."""
-    return [key[i : i + 2] for i in range(len(key) - 1)]

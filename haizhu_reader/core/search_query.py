@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from haizhu_reader.core.search_analysis import KeyedText, fold_text, search_key
+from haizhu_reader.core.search_text import KeyedText, fold_text, search_key
 
 MAX_QUERY_CHARS = 256
 _PHRASE_QUOTES = frozenset('"＂')

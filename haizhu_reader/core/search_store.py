@@ -46,6 +46,7 @@ from haizhu_reader.core.search_analysis import (
     UnigramTokenizer,
     search_key,
 )
+from haizhu_reader.core.search_text import IndexCorruptError
 
 # Bump when the schema, the analyzers or the meaning of the key change.
 SCHEMA_VERSION = 1
@@ -64,10 +65,6 @@ class IndexCodec(W3Codec):  # type: ignore[misc]
     """
 
     length_stats = False
-
-
-class IndexCorruptError(Exception):
-    """The index on disk cannot be trusted: rebuild it."""
 
 
 class Doc(Protocol):

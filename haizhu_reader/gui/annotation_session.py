@@ -33,6 +33,7 @@ from haizhu_reader.core.annotations import (
 from haizhu_reader.core.export import render, write_atomically
 from haizhu_reader.core.report import Report
 from haizhu_reader.core.search import NoteText
+from haizhu_reader.gui import jobs
 from haizhu_reader.gui.annotation_marks import NOTE_COLOUR, Mark, MarkStyle
 
 UNDERLINE_COLOUR = "#c0392b"
@@ -322,7 +323,8 @@ class ExportJob(QRunnable):
 
     def run(self) -> None:
         try:
-            self._run()
+            with jobs.gc_paused():
+                self._run()
         finally:
             self.done = True
 

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -127,7 +128,11 @@ class AnnotationsPane(QWidget):
         self.view.setAccessibleName(self.tr("批注列表"))
         self.view.setModel(self.model)
         self.view.setHeaderHidden(True)
-        self.view.setWordWrap(True)
+        # One line each for label, quote and note, elided: wrapped rows keep the
+        # heights of the width they were first laid out at.
+        self.view.setWordWrap(False)
+        self.view.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.view.header().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.view.setUniformRowHeights(False)
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -273,6 +278,7 @@ class AnnotationsPane(QWidget):
             group.setEditable(False)
             group.setSelectable(False)
             group.setAccessibleText(title)
+            group.setToolTip(html.escape(title))
             for it in members:
                 group.appendRow(self._row(it))
             root.appendRow(group)

@@ -26,13 +26,18 @@ class _IndexJob(QRunnable):
         self._report = report
         self._index_dir = index_dir
         self.done = False
+        self.cancelled = False  # set on the GUI thread; a queued job then does nothing
 
     def run(self) -> None:
+        if self.cancelled:
+            self.done = True
+            return
         try:
-            if self._index_dir is None:
-                index = ReportIndex.in_memory(self._report)
-            else:
-                index = ReportIndex.open_or_build(self._report, self._index_dir)
+            with jobs.gc_paused():
+                if self._index_dir is None:
+                    index = ReportIndex.in_memory(self._report)
+                else:
+                    index = ReportIndex.open_or_build(self._report, self._index_dir)
         except Exception as e:  # SearchError, or a bug: the pane must not wait forever
             self.signals.failed.emit(self._generation, str(e) or type(e).__name__)
         else:
@@ -88,7 +93,9 @@ class IndexLoader(QObject):
         jobs.start(job)
 
     def close(self) -> None:
-        """Release the index (the window is closing)."""
+        """Release the index (the window is closing); builds not yet started are skipped."""
+        for job in self._jobs.values():
+            job.cancelled = True
         self._generation += 1
         self._report = None
 
@@ -132,7 +139,8 @@ class NotesJob(QRunnable):
 
     def run(self) -> None:
         try:
-            self._index.set_notes(self._notes)
+            with jobs.gc_paused():
+                self._index.set_notes(self._notes)
             self.signals.done.emit(self._index)
         finally:
             self.done = True
