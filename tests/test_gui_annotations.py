@@ -45,7 +45,8 @@ MARKUP = '<img src=x onerror=alert(1)> <a href="file:///etc/passwd">x</a> <scrip
 
 @pytest.fixture(autouse=True)
 def _pool_idle_after(qapp: QApplication) -> Iterator[None]:
-    """Background jobs of a test (index builds, exports) end with it."""
+    """Background jobs (index builds, exports) end with the test that started them."""
+    assert QThreadPool.globalInstance().waitForDone(60000)
     yield
     assert QThreadPool.globalInstance().waitForDone(30000)
 
@@ -457,7 +458,7 @@ def test_search_notes_scope_finds_a_note(
     _place_cursor(window, pid)
     window.annotator.note_paragraph_action.trigger()
     search = window.search_pane
-    qtbot.waitUntil(search.is_ready, timeout=20000)
+    qtbot.waitUntil(search.is_ready, timeout=60000)
     search.set_scope(SearchScope.NOTES)
     search.set_query("独角兽")
     qtbot.waitUntil(lambda: len(search.hits()) == 1, timeout=5000)

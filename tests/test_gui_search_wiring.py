@@ -20,6 +20,8 @@ pytestmark = pytest.mark.gui
 
 @pytest.fixture
 def window(qtbot: QtBot, qapp: QApplication, report: Report) -> Iterator[MainWindow]:
+    # Earlier tests' background jobs (figures, indexes) would delay this window's index.
+    assert QThreadPool.globalInstance().waitForDone(60000)
     w = MainWindow()
     qtbot.addWidget(w)
     w.resize(1280, 800)
@@ -52,7 +54,7 @@ def test_type_result_scrolls_and_highlights(qtbot: QtBot, window: MainWindow) ->
     assert window.search_dock.isVisible()
     edit = search.findChild(QLineEdit, "search_query")
     assert edit is not None and edit.hasFocus()
-    qtbot.waitUntil(search.is_ready, timeout=20000)
+    qtbot.waitUntil(search.is_ready, timeout=60000)
     edit.setText("四上企业")
     qtbot.waitUntil(lambda: len(search.hits()) == 2, timeout=5000)
     with qtbot.waitSignal(search.result_activated, timeout=2000) as blocker:
@@ -72,7 +74,7 @@ def test_heading_hit_highlights_the_heading(
     qtbot: QtBot, window: MainWindow, report: Report
 ) -> None:
     search = window.search_pane
-    qtbot.waitUntil(search.is_ready, timeout=20000)
+    qtbot.waitUntil(search.is_ready, timeout=60000)
     search.set_query("2023年工作安排")
     qtbot.waitUntil(lambda: any(h.unit.kind == "heading" for h in search.hits()), timeout=5000)
     with qtbot.waitSignal(search.result_activated, timeout=2000) as blocker:

@@ -45,6 +45,7 @@ from haizhu_reader.gui.annotation_marks import TOOLTIP_WIDTH
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 _EXCERPT = 40
+_GROUP_CHARS = 16
 
 
 def item_tooltip(it: Item) -> str:
@@ -229,7 +230,7 @@ class AnnotationsPane(QWidget):
 
     def group_titles(self) -> list[str]:
         self._refresh()
-        return [self.model.item(g).text() for g in range(self.model.rowCount())]
+        return [self.model.item(g).accessibleText() for g in range(self.model.rowCount())]
 
     def current_id(self) -> str | None:
         value = self.view.currentIndex().data(ID_ROLE)
@@ -274,7 +275,9 @@ class AnnotationsPane(QWidget):
         self.model.clear()
         root = self.model.invisibleRootItem()
         for title, members in groups.items():
-            group = QStandardItem(title)
+            # Section titles run long; the whole title is in the tooltip.
+            short = title if len(title) <= _GROUP_CHARS else title[: _GROUP_CHARS - 1] + "…"
+            group = QStandardItem(short)
             group.setEditable(False)
             group.setSelectable(False)
             group.setAccessibleText(title)
