@@ -17,7 +17,16 @@ if [ "${CI:-}" = true ] && [ "${HAIZHU_SKIP_PACKAGING:-}" != 1 ]; then
   mkdir -p build
   bash packaging/build-linux.sh > build/packaging.log 2>&1 || { tail -n 60 build/packaging.log; exit 1; }
   tail -n 8 dist/build-info.txt
-  bash packaging/smoke-test.sh
+  # Exit 125 means this machine cannot make a clean root (debootstrap or
+  # namespaces unavailable, e.g. inside a chroot): say so and go on. Any other
+  # failure is the app's and fails the run.
+  rc=0
+  bash packaging/smoke-test.sh || rc=$?
+  if [ "$rc" -eq 125 ]; then
+    echo "== packaging: WARNING: no clean root here; the .deb smoke test did not run"
+  elif [ "$rc" -ne 0 ]; then
+    exit "$rc"
+  fi
 fi
 echo "== pytest"
 .venv/bin/pytest "$@"
