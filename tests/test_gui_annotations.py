@@ -480,7 +480,3 @@ def test_every_control_has_an_accessible_name(window: MainWindow) -> None:
     for widget in pane.focus_chain():
         assert widget.accessibleName(), widget.objectName()
     assert window.annotator.selection_bar.accessibleName()
-
-
-def test_qapp_is_still_running(qapp: QApplication) -> None:
-    assert not qapp.closingDown()

@@ -225,10 +225,34 @@ class Store:
             self.ix.close()
 
 
+class _RamStorage(RamStorage):  # type: ignore[misc]
+    """RamStorage whose writer spills to a folder of its own.
+
+    Whoosh's RamStorage gives every writer the same scratch folder
+    (``/tmp/MAIN.tmp``), so two in-memory builds at once (two app instances,
+    or notes and a fallback index) tread on each other's files.
+    """
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.scratch: list[Any] = []
+
+    def temp_storage(self, name: str | None = None) -> Any:
+        storage = super().temp_storage(f"haizhu-reader-{uuid.uuid4().hex}.tmp")
+        self.scratch.append(storage)
+        return storage
+
+
 def memory_store(docs: Sequence[Doc]) -> Store:
     """An index in RAM: notes, and the fallback when the cache folder is unusable."""
-    ix = RamStorage().create_index(schema())
-    _write(ix, docs, 1)
+    ram = _RamStorage()
+    ix = ram.create_index(schema())
+    try:
+        _write(ix, docs, 1)
+    finally:
+        for scratch in ram.scratch:
+            with contextlib.suppress(OSError):
+                scratch.destroy()
     return Store(ix, docs, None)
 
 

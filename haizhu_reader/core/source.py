@@ -94,7 +94,7 @@ def decode(data: bytes) -> str:
 # Lines of the page around the report, removed wherever they stand.
 _CHROME = re.compile(
     r"""^(?:
-        (?:您当前所在的?位置|当前位置|您的位置|所在位置)\s*[:：]? .*
+        (?:您当前所在的?位置|当前位置|您的位置|所在位置)\s*[:：] .*
       | 首页\s*[>＞›»].*
       | 分享到\s*[:：]?.*
       | (?:浏览量|浏览次数|阅读量|阅读次数|访问量|访问总数|点击量|点击数)\s*[:：]?.*
@@ -167,6 +167,11 @@ def _markdown(line: str) -> Line:
     return Line(text=text, bold=bold, heading=heading)
 
 
+def is_chrome(line: str) -> bool:
+    """Whether a (stripped) line is page chrome wherever it stands."""
+    return len(line) < 80 and bool(_CHROME.match(line))
+
+
 def clean(text: str) -> Cleaned:
     """Split into lines, drop front matter and chrome, keep page metadata."""
     raw, front = _front_matter(text.split("\n"))
@@ -196,7 +201,7 @@ def clean(text: str) -> Cleaned:
                     out.publisher = out.publisher or m.group("pub")
             out.chrome.append(ln.text)
             continue
-        if _CHROME.match(ln.text) and len(ln.text) < 80:
+        if is_chrome(ln.text):
             out.chrome.append(ln.text)
             continue
         out.lines.append(ln)

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from haizhu_reader.core.annotations import MAX_NOTE
 from haizhu_reader.core.export import format_for
+from haizhu_reader.gui.dialogs import show_message
 
 
 def _tr(text: str) -> str:
@@ -100,16 +101,8 @@ class AnnotationMessages:
 
     @classmethod
     def warning(cls, parent: QWidget | None, title: str, text: str, detail: str = "") -> None:
-        box = QMessageBox(QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.Ok)
-        box.setParent(parent, box.windowFlags())
-        if detail:
-            box.setInformativeText(detail)
-        box.setAccessibleName(title)
-        box.exec()
+        show_message(QMessageBox.Icon.Warning, parent, title, text, detail)
 
     @classmethod
     def information(cls, parent: QWidget | None, title: str, text: str) -> None:
-        box = QMessageBox(QMessageBox.Icon.Information, title, text, QMessageBox.StandardButton.Ok)
-        box.setParent(parent, box.windowFlags())
-        box.setAccessibleName(title)
-        box.exec()
+        show_message(QMessageBox.Icon.Information, parent, title, text)

@@ -16,18 +16,25 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate("dialogs", text)
 
 
+def show_message(
+    icon: QMessageBox.Icon, parent: QWidget | None, title: str, text: str, detail: str = ""
+) -> None:
+    """A modal message box: ``text`` in Chinese, ``detail`` (e.g. English) below it."""
+    box = QMessageBox(icon, title, text, QMessageBox.StandardButton.Ok)
+    box.setParent(parent, box.windowFlags())
+    if detail:
+        box.setInformativeText(detail)
+    box.setAccessibleName(title)
+    box.exec()
+
+
 class Messages:
     """Message boxes."""
 
     @classmethod
     def error(cls, parent: QWidget | None, title: str, text: str, detail: str = "") -> None:
         """A critical message: ``text`` in Chinese, ``detail`` (e.g. English) below it."""
-        box = QMessageBox(QMessageBox.Icon.Critical, title, text, QMessageBox.StandardButton.Ok)
-        box.setParent(parent, box.windowFlags())
-        if detail:
-            box.setInformativeText(detail)
-        box.setAccessibleName(title)
-        box.exec()
+        show_message(QMessageBox.Icon.Critical, parent, title, text, detail)
 
     @classmethod
     def about(cls, parent: QWidget | None, title: str, html: str) -> None:

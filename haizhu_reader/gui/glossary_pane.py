@@ -14,7 +14,7 @@ from PySide6.QtCore import (
     Signal,
     Slot,
 )
-from PySide6.QtGui import QFont, QFontMetrics, QKeyEvent, QPainter, QPalette
+from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from haizhu_reader.core.report import TOPIC, Report, Section
+from haizhu_reader.gui.filter_edit import FilterEdit
 from haizhu_reader.gui.term_filter import (
     ENTRY_ROLE,
     GlossaryModel,
@@ -105,16 +106,6 @@ class _OccurrenceDelegate(QStyledItemDelegate):
         painter.restore()
 
 
-class _FilterEdit(QLineEdit):
-    down_pressed = Signal()
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        if event.key() == Qt.Key.Key_Down:
-            self.down_pressed.emit()
-            return
-        super().keyPressEvent(event)
-
-
 class GlossaryPane(QWidget):
     """Terms of the report's glossary, a filter, the selected term's definition and occurrences.
 
@@ -137,7 +128,7 @@ class GlossaryPane(QWidget):
         self._connect()
 
     def _setup_ui(self) -> None:
-        self._filter = _FilterEdit(self)
+        self._filter = FilterEdit(self)
         self._filter.setPlaceholderText(self.tr("筛选名词（可用拼音首字母，如 sqqy）"))
         self._filter.setClearButtonEnabled(True)
         self._filter.setAccessibleName(self.tr("筛选名词"))

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QAbstractItemView, QLineEdit, QTreeView, QVBoxLayo
 
 from haizhu_reader.core.report import PART, Report, Section
 from haizhu_reader.core.text import fold, strip_quotes
+from haizhu_reader.gui.filter_edit import FilterEdit
 from haizhu_reader.gui.report_document import heading_text
 
 SECTION_ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -112,18 +113,6 @@ class _TreeView(QTreeView):
         super().keyPressEvent(event)
 
 
-class _FilterEdit(QLineEdit):
-    """Down moves into the tree; Return opens the first match."""
-
-    down_pressed = Signal()
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        if event.key() == Qt.Key.Key_Down:
-            self.down_pressed.emit()
-            return
-        super().keyPressEvent(event)
-
-
 class SectionTree(QWidget):
     """The table of contents pane.
 
@@ -143,7 +132,7 @@ class SectionTree(QWidget):
         self._connect()
 
     def _setup_ui(self) -> None:
-        self._filter = _FilterEdit(self)
+        self._filter = FilterEdit(self)
         self._filter.setPlaceholderText(self.tr("筛选目录"))
         self._filter.setClearButtonEnabled(True)
         self._filter.setAccessibleName(self.tr("筛选目录"))
