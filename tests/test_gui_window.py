@@ -328,6 +328,7 @@ def test_garbage_is_collected_on_the_gui_thread(qapp: QApplication) -> None:
         if phase == "start":
             collections.append(threading.get_ident())
 
+    was_enabled = gc.isenabled()
     timer = collect_garbage_on_gui_thread(qapp)
     gc.callbacks.append(seen)
     try:
@@ -341,7 +342,8 @@ def test_garbage_is_collected_on_the_gui_thread(qapp: QApplication) -> None:
     finally:
         gc.callbacks.remove(seen)
         timer.stop()
-        gc.enable()
+        if was_enabled:
+            gc.enable()
 
 
 def test_qt_strings_are_chinese(qapp: QApplication) -> None:

@@ -27,6 +27,7 @@ from PySide6.QtCore import QRunnable, QThreadPool
 _running: list[QRunnable] = []
 _lock = threading.Lock()
 _paused = 0
+_was_enabled = False
 
 
 def start(job: QRunnable) -> None:
@@ -41,16 +42,23 @@ def start(job: QRunnable) -> None:
 
 @contextlib.contextmanager
 def gc_paused() -> Iterator[None]:
-    """No cyclic garbage collection while the block runs (in a pool thread)."""
-    global _paused
+    """No cyclic garbage collection while the block runs (in a pool thread).
+
+    The collector's state is restored, not switched on: the app (and the test
+    suite) keep automatic collection off and collect on the GUI thread, and a
+    job must never turn it back on from a pool thread — the next allocation
+    there would collect, and free widgets, off the GUI thread.
+    """
+    global _paused, _was_enabled
     with _lock:
         _paused += 1
         if _paused == 1:
+            _was_enabled = gc.isenabled()
             gc.disable()
     try:
         yield
     finally:
         with _lock:
             _paused -= 1
-            if _paused == 0:
+            if _paused == 0 and _was_enabled:
                 gc.enable()

@@ -139,6 +139,7 @@ def run_gui(args: argparse.Namespace, on_window: Callable[[MainWindow], None] | 
     app.setOrganizationName(ORG_NAME)
     app.setApplicationDisplayName("海珠报告阅读器")
     install_qt_translations(app)
+    gc_was_enabled = gc.isenabled()
     gc_timer = collect_garbage_on_gui_thread(app)
 
     if args.screenshot:
@@ -167,7 +168,8 @@ def run_gui(args: argparse.Namespace, on_window: Callable[[MainWindow], None] | 
         code = app.exec()
     QThreadPool.globalInstance().waitForDone(5000)
     gc_timer.stop()
-    gc.enable()  # as it was (tests run the GUI in their own process)
+    if gc_was_enabled:  # as it was
+        gc.enable()
     return code
 
 
