@@ -116,3 +116,17 @@ def test_wheel_install_ships_the_report(tmp_path: Path) -> None:
     first, _, rest = run.stdout.decode().partition("\n")
     assert first.startswith(str(target))  # not the source checkout
     assert json.loads(rest)["title"] == "海珠区2023年政府工作报告"
+
+
+def test_damaged_parse_cache_is_ignored(tmp_path: Path) -> None:
+    """A garbled cached parse costs a re-parse, never a traceback."""
+    from haizhu_reader.gui.launch import open_first_report
+    from haizhu_reader.paths import AppPaths
+
+    paths = AppPaths.under(tmp_path)
+    first = open_first_report(None, paths)
+    (cached,) = (paths.cache_dir / "reports").glob("*.pickle")
+    for garbage in (b"", b"\x80\x05garbage", b"\x80\x05K\x01."):
+        cached.write_bytes(garbage)
+        again = open_first_report(None, paths)
+        assert again.to_json() == first.to_json()

@@ -85,8 +85,8 @@ def open_first_report(path: Path | None, paths: AppPaths) -> Report:
             cached = pickle.loads(cache.read_bytes())
             if isinstance(cached, Report):
                 return cached
-        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
-            pass  # no cache yet, or one from another version: parse
+        except Exception:  # a damaged pickle can raise almost anything
+            pass  # no cache yet, one from another version, or damaged: parse
     # The parser (and its many regular expressions) is imported only on a miss.
     from haizhu_reader.core.parse import bundled_report, load_report
 
