@@ -18,7 +18,6 @@ from PySide6.QtCore import (
     QObject,
     QRunnable,
     Qt,
-    QThreadPool,
     Signal,
     Slot,
 )
@@ -41,6 +40,7 @@ from PySide6.QtWidgets import (
 from haizhu_reader.core import figures as core
 from haizhu_reader.core.figures import Figure, Kind
 from haizhu_reader.core.report import Report
+from haizhu_reader.gui import jobs
 from haizhu_reader.gui.dialogs import Messages
 from haizhu_reader.gui.figures_chart import ComparisonTable, ResultsChart, chart_rows
 from haizhu_reader.gui.figures_model import (
@@ -85,13 +85,17 @@ class _ExtractJob(QRunnable):
         self.signals = _JobSignals()
         self._generation = generation
         self._report = report
+        self.done = False
 
     def run(self) -> None:
         try:
             found = core.extract(self._report)
         except Exception:  # a bug in the extractor must not leave the pane waiting
             found = []
-        self.signals.finished.emit(self._generation, found)
+        try:
+            self.signals.finished.emit(self._generation, found)
+        finally:
+            self.done = True
 
 
 class _FiguresTable(QTableView):
@@ -312,7 +316,7 @@ class FiguresPane(QWidget):
         self._pending = job.signals
         job.signals.finished.connect(self._on_extracted)
         self._refresh()
-        QThreadPool.globalInstance().start(job)
+        jobs.start(job)
 
     @Slot(int, object)
     def _on_extracted(self, generation: int, found: list[Figure]) -> None:

@@ -10,7 +10,6 @@ from PySide6.QtCore import (
     QRect,
     QSize,
     Qt,
-    QThreadPool,
     Signal,
     Slot,
 )
@@ -32,6 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from haizhu_reader.core.report import TOPIC, Report, Section
+from haizhu_reader.gui import jobs
 from haizhu_reader.gui.filter_edit import FilterEdit
 from haizhu_reader.gui.term_filter import (
     ENTRY_ROLE,
@@ -323,10 +323,9 @@ class GlossaryPane(QWidget):
         if self._report is None or self._pinyin_pending is not None or self._proxy.has_pinyin:
             return
         job = PinyinJob(self._generation, self._report.glossary)
-        # The pool deletes the job when it has run; the pane keeps its signals.
         self._pinyin_pending = job.signals
         job.signals.done.connect(self._on_pinyin_ready)
-        QThreadPool.globalInstance().start(job)
+        jobs.start(job)
 
     @Slot(int, list)
     def _on_pinyin_ready(self, generation: int, keys: list[str]) -> None:

@@ -6,7 +6,7 @@ import html
 import itertools
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, QTimer, Signal, Slot
+from PySide6.QtCore import QObject, QRunnable, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import (
     QCloseEvent,
     QDragEnterEvent,
@@ -31,6 +31,7 @@ from haizhu_reader.core.annotations import AnnotationStore, Placed
 from haizhu_reader.core.figures import Figure
 from haizhu_reader.core.report import Report
 from haizhu_reader.core.source import ReportError
+from haizhu_reader.gui import jobs
 from haizhu_reader.gui.annotation_actions import ReaderAnnotator
 from haizhu_reader.gui.annotation_dialogs import AnnotationMessages
 from haizhu_reader.gui.annotation_session import AnnotationSession
@@ -78,6 +79,7 @@ class _LoadJob(QRunnable):
         super().__init__()
         self.signals = _LoadSignals()
         self._path = path
+        self.done = False
 
     def run(self) -> None:
         from haizhu_reader.core.parse import bundled_report, load_report
@@ -90,6 +92,8 @@ class _LoadJob(QRunnable):
             self.signals.failed.emit(self._path, "无法解析此文件", f"{type(e).__name__}: {e}")
         else:
             self.signals.loaded.emit(self._path, report)
+        finally:
+            self.done = True
 
 
 class MainWindow(QMainWindow):
@@ -454,7 +458,7 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(
             self.tr("正在打开 %1…").replace("%1", path.name if path else "")
         )
-        QThreadPool.globalInstance().start(job)
+        jobs.start(job)
 
     @Slot(object, object)
     def _on_loaded(self, path: Path | None, report: Report) -> None:

@@ -64,10 +64,14 @@ class PinyinJob(QRunnable):
         self.signals = PinyinSignals()
         self._generation = generation
         self._entries = list(entries)
+        self.done = False
 
     def run(self) -> None:
-        keys = [entry_keys(e) for e in self._entries]
-        self.signals.done.emit(self._generation, keys)
+        try:
+            keys = [entry_keys(e) for e in self._entries]
+            self.signals.done.emit(self._generation, keys)
+        finally:
+            self.done = True
 
 
 class GlossaryModel(QAbstractListModel):
