@@ -39,11 +39,20 @@ def _run_and_kill(db: Path, rng: random.Random) -> list[tuple[str, str]]:
                 break
             lines.append(line)
     proc.send_signal(signal.SIGKILL)
-    rest, err = proc.communicate(timeout=30)
-    lines += rest.splitlines()
+    # Read the rest through the same buffered stream: communicate() reads the raw
+    # pipe and would skip what readline() already buffered, cutting a line in two.
+    # The writer is dead, so reading stdout then stderr to the end cannot block.
+    lines += proc.stdout.readlines()
+    err = proc.stderr.read()
+    proc.wait(timeout=30)
+    proc.stdout.close()
+    proc.stderr.close()
     assert proc.returncode in (-signal.SIGKILL, 0), err
     assert not any(line.startswith("NOTICE") for line in lines), lines
-    return [(op, ident) for op, ident in (line.split() for line in lines if line.strip())]
+    # A line is acknowledged once its newline is out (print writes it in one call).
+    whole = [line.split() for line in lines if line.endswith("\n") and line.strip()]
+    assert all(len(parts) == 2 for parts in whole), lines
+    return [(op, ident) for op, ident in whole]
 
 
 @pytest.mark.slow
