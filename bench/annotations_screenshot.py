@@ -1,11 +1,12 @@
 """Seed annotations into a data folder, then take --screenshot with it.
 
     xvfb-run -a -s "-screen 0 1400x900x24" env QT_QPA_PLATFORM=xcb \\
-        .venv/bin/python bench/annotations_screenshot.py docs/annotations.png [1280x800]
+        .venv/bin/python bench/annotations_screenshot.py docs/annotations.png [1280x800] [THEME]
 
 The highlights (several colours, an underline), a paragraph note, a section
 note and a bookmark sit in the report's opening pages; the annotations dock is
-raised so the picture shows both sides.
+raised so the picture shows both sides. THEME (light, sepia, dark) made
+docs/theme-*.png.
 """
 
 from __future__ import annotations
@@ -55,6 +56,7 @@ def seed(report: Report, db: Path) -> int:
 def main(argv: list[str]) -> int:
     out = Path(argv[0]) if argv else Path("docs/annotations.png")
     size = argv[1] if len(argv) > 1 else "1280x800"
+    theme = ["--theme", argv[2]] if len(argv) > 2 else []
     data = Path(tempfile.mkdtemp(prefix="haizhu-shot-"))
     paths = AppPaths.under(data)
     paths.annotations_db.parent.mkdir(parents=True, exist_ok=True)
@@ -69,7 +71,7 @@ def main(argv: list[str]) -> int:
         window.annotations_dock.raise_()
 
     args = build_parser().parse_args(
-        ["--screenshot", str(out.resolve()), "--size", size, "--data-dir", str(data)]
+        ["--screenshot", str(out.resolve()), "--size", size, "--data-dir", str(data), *theme]
     )
     return run_gui(args, on_window=arrange)
 

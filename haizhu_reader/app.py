@@ -15,8 +15,8 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from haizhu_reader import __version__
-from haizhu_reader.core.parse import ReportError, bundled_report, load_report
 from haizhu_reader.core.report import Report
+from haizhu_reader.core.source import ReportError
 from haizhu_reader.paths import resolve
 
 EXIT_BAD_INPUT = 2
@@ -41,7 +41,17 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true", help="JSON output for --search")
     p.add_argument("--screenshot", metavar="PATH", help="open the window, save a PNG, exit")
     p.add_argument("--size", metavar="WxH", default="1280x800", help="window size for --screenshot")
+    p.add_argument(
+        "--theme",
+        choices=["system", "light", "sepia", "dark"],
+        help="colour theme for --screenshot (default: follow the system)",
+    )
     p.add_argument("--data-dir", metavar="DIR", help="keep all user data, cache and settings here")
+    p.add_argument(
+        "--lang",
+        choices=["zh", "en"],
+        help="interface language for this run (default: the setting, else the system's)",
+    )
     p.add_argument(
         "--export-annotations", metavar="PATH", help="export the report's annotations and exit"
     )
@@ -65,6 +75,9 @@ def _fail(message: str) -> int:
 
 
 def _open(file: str | None) -> Report:
+    # The parser is imported here, not at the top: the GUI starts from a cached parse.
+    from haizhu_reader.core.parse import bundled_report, load_report
+
     return load_report(Path(file)) if file else bundled_report()
 
 

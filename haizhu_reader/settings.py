@@ -7,6 +7,8 @@ user can delete one file to reset the window. User data never goes here.
 
 from __future__ import annotations
 
+import time
+from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings
@@ -14,6 +16,27 @@ from PySide6.QtCore import QByteArray, QSettings
 _GEOMETRY = "window/geometry"
 _STATE = "window/state"
 _OPEN_DIR = "files/open_dir"
+_LANGUAGE = "ui/language"
+_THEME = "view/theme"
+_FONT_FAMILY = "view/font_family"
+_LINE_HEIGHT = "view/line_height"
+_ZOOM = "view/zoom"
+_PLACES = "places"  # one group per report, named by its content hash
+_RECENT = "files/recent"  # an array of paths, most recent first
+MAX_RECENT = 10
+MAX_PLACES = 50  # reports whose place is remembered; the least recently read go first
+
+
+@dataclass(frozen=True)
+class ReadingPlace:
+    """Where a report was left: the top line (paragraph or section id, offset) and the text size."""
+
+    target: str
+    offset: int
+    zoom: int
+
+
+LANGUAGES = ("auto", "zh_CN", "en")
 
 
 class Settings:
@@ -55,6 +78,108 @@ class Settings:
 
     def set_open_dir(self, folder: Path) -> None:
         self._qs.setValue(_OPEN_DIR, str(folder))
+
+    def language(self) -> str:
+        """The interface language chosen in View › 界面语言: "auto", "zh_CN" or "en"."""
+        value = self._qs.value(_LANGUAGE)
+        return value if isinstance(value, str) and value in LANGUAGES else "auto"
+
+    def set_language(self, value: str) -> None:
+        self._qs.setValue(_LANGUAGE, value if value in LANGUAGES else "auto")
+
+    def _int(self, key: str, default: int) -> int:
+        """An int (an INI file gives it back as text); ``default`` if absent or not a number."""
+        try:
+            return int(str(self._qs.value(key, default)))
+        except ValueError:
+            return default
+
+    def _str(self, key: str, default: str = "") -> str:
+        value = self._qs.value(key)
+        return value if isinstance(value, str) else default
+
+    def theme(self) -> str:
+        """View › 主题: "system" (the default), "light", "sepia" or "dark"."""
+        return self._str(_THEME, "system")
+
+    def set_theme(self, name: str) -> None:
+        self._qs.setValue(_THEME, name)
+
+    def font_family(self) -> str:
+        """View › 字体: the reading font's family; "" lets the reader choose."""
+        return self._str(_FONT_FAMILY)
+
+    def set_font_family(self, family: str) -> None:
+        self._qs.setValue(_FONT_FAMILY, family)
+
+    def line_height(self, default: int) -> int:
+        """View › 行距, in percent."""
+        return self._int(_LINE_HEIGHT, default)
+
+    def set_line_height(self, percent: int) -> None:
+        self._qs.setValue(_LINE_HEIGHT, percent)
+
+    def zoom(self) -> int:
+        """The text size last chosen, in percent: a report read for the first time opens at it."""
+        return self._int(_ZOOM, 100)
+
+    def set_zoom(self, percent: int) -> None:
+        self._qs.setValue(_ZOOM, percent)
+
+    def reading_place(self, report_hash: str) -> ReadingPlace | None:
+        """Where the report with this content hash was left, if it was read before."""
+        if not report_hash:
+            return None
+        group = f"{_PLACES}/{report_hash[:32]}"
+        target = self._str(f"{group}/target")
+        if not target:
+            return None
+        return ReadingPlace(
+            target, self._int(f"{group}/offset", 0), self._int(f"{group}/zoom", self.zoom())
+        )
+
+    def set_reading_place(self, report_hash: str, place: ReadingPlace) -> None:
+        """Remember a report's place; the oldest beyond ``MAX_PLACES`` reports are forgotten."""
+        if not report_hash:
+            return
+        key = report_hash[:32]
+        self._qs.beginGroup(_PLACES)
+        try:
+            self._qs.setValue(f"{key}/target", place.target)
+            self._qs.setValue(f"{key}/offset", place.offset)
+            self._qs.setValue(f"{key}/zoom", place.zoom)
+            self._qs.setValue(f"{key}/used", time.time_ns())
+            groups = self._qs.childGroups()
+            if len(groups) > MAX_PLACES:
+                used = {g: self._int(f"{g}/used", 0) for g in groups}
+                for g in sorted(groups, key=used.__getitem__)[: len(groups) - MAX_PLACES]:
+                    self._qs.remove(g)
+        finally:
+            self._qs.endGroup()
+
+    def recent_files(self) -> list[Path]:
+        """File › 最近打开: report files opened lately, most recent first."""
+        count = self._qs.beginReadArray(_RECENT)
+        try:
+            paths = []
+            for i in range(min(count, MAX_RECENT)):
+                self._qs.setArrayIndex(i)
+                value = self._qs.value("path")
+                if isinstance(value, str) and value:
+                    paths.append(Path(value))
+            return paths
+        finally:
+            self._qs.endArray()
+
+    def set_recent_files(self, paths: list[Path]) -> None:
+        self._qs.remove(_RECENT)  # no stale entries beyond the new size
+        self._qs.beginWriteArray(_RECENT, min(len(paths), MAX_RECENT))
+        try:
+            for i, path in enumerate(paths[:MAX_RECENT]):
+                self._qs.setArrayIndex(i)
+                self._qs.setValue("path", str(path))
+        finally:
+            self._qs.endArray()
 
     def sync(self) -> None:
         """Write to disk now (QSettings otherwise writes at an unspecified later time)."""

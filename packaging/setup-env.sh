@@ -2,7 +2,8 @@
 # Prepare this checkout to run (or, with "test", to test) Haizhu Reader.
 #
 #   bash packaging/setup-env.sh        # system libraries + CJK font + .venv with the app
-#   bash packaging/setup-env.sh test   # the same, plus the test tools (pytest, mypy, ruff)
+#   bash packaging/setup-env.sh test   # the same, plus the test tools (pytest, mypy, ruff,
+#                                      # and poppler-utils' pdftotext)
 #
 # On Debian-family systems (Debian, Ubuntu, UOS, Kylin) it installs the system
 # libraries Qt needs and a CJK font with apt-get (through sudo when not root),
@@ -21,6 +22,8 @@ APT_PACKAGES=(
   libxcb-shape0 libxcb-render-util0 libxcb-image0 libxcb-randr0 libxcb-xinerama0
   fonts-wqy-microhei python3-venv
 )
+# The tests read exported PDFs back with pdftotext.
+[ "${1:-}" = "test" ] && APT_PACKAGES+=(poppler-utils)
 
 if command -v dpkg-query >/dev/null 2>&1 && command -v apt-get >/dev/null 2>&1; then
   missing=()

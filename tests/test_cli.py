@@ -94,11 +94,18 @@ def test_wheel_install_ships_the_report(tmp_path: Path) -> None:
         check=True,
         capture_output=True,
     )
+    # The English catalogue is compiled by the build (setup.py); its source stays out.
+    translations = target / "haizhu_reader" / "translations"
+    assert [p.name for p in translations.iterdir()] == ["haizhu_reader_en.qm"]
+    assert (translations / "haizhu_reader_en.qm").stat().st_size > 10_000
     shipped = target / "haizhu_reader" / "data" / "haizhu_2023_report.txt"
     assert (
         shipped.read_bytes()
         == (ROOT / "haizhu_reader" / "data" / "haizhu_2023_report.txt").read_bytes()
     )
+    # Help › 关于 reads the licence texts (LGPL-3.0 with the Qt libraries) offline.
+    licences = target / "haizhu_reader" / "data" / "licenses"
+    assert {"LGPL-3.0.txt", "GPL-3.0.txt"} <= {p.name for p in licences.iterdir()}
     env = {**os.environ, "PYTHONPATH": str(target)}
     run = subprocess.run(
         [

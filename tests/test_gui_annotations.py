@@ -17,7 +17,6 @@ from pytestqt.qtbot import QtBot
 
 from haizhu_reader.core.anchoring import Placer, Scope
 from haizhu_reader.core.annotations import (
-    COLOUR_HEX,
     AnnotationStore,
     Colour,
     Kind,
@@ -130,7 +129,7 @@ def test_highlight_action_stores_and_draws(window: MainWindow, report: Report) -
     base = window.reader.document_position(pid)
     assert base is not None
     assert _ranges(window.reader.annotation_selections()) == [
-        (base + 3, base + 9, QColor(COLOUR_HEX[Colour.BLUE]).name())
+        (base + 3, base + 9, QColor(window.reader.theme().highlights[Colour.BLUE]).name())
     ]
     # The real selection is untouched and copies the report's words only.
     assert window.reader.textCursor().selectedText() == report.paragraph_index()[pid][1].text[3:9]
@@ -458,6 +457,8 @@ def test_search_notes_scope_finds_a_note(
     _place_cursor(window, pid)
     window.annotator.note_paragraph_action.trigger()
     search = window.search_pane
+    window.search_dock.show()
+    window.search_dock.raise_()  # search is prepared once it is wanted
     qtbot.waitUntil(search.is_ready, timeout=60000)
     search.set_scope(SearchScope.NOTES)
     search.set_query("独角兽")

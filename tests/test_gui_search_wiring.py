@@ -70,10 +70,21 @@ def test_type_result_scrolls_and_highlights(qtbot: QtBot, window: MainWindow) ->
     assert _highlighted(window) == []
 
 
+def test_index_is_prepared_only_when_search_is_wanted(qtbot: QtBot, window: MainWindow) -> None:
+    search = window.search_pane
+    qtbot.wait(200)  # the first paint has come and gone
+    assert window.search_dock.visibleRegion().isEmpty()  # behind the glossary tab
+    assert not search.is_ready()
+    assert QThreadPool.globalInstance().activeThreadCount() == 0  # and nothing is building it
+    window.search_dock.raise_()
+    qtbot.waitUntil(search.is_ready, timeout=60000)
+
+
 def test_heading_hit_highlights_the_heading(
     qtbot: QtBot, window: MainWindow, report: Report
 ) -> None:
     search = window.search_pane
+    window.search_dock.raise_()  # the search tab is shown: its index is prepared
     qtbot.waitUntil(search.is_ready, timeout=60000)
     search.set_query("2023年工作安排")
     qtbot.waitUntil(lambda: any(h.unit.kind == "heading" for h in search.hits()), timeout=5000)

@@ -349,14 +349,15 @@ def test_garbage_is_collected_on_the_gui_thread(qapp: QApplication) -> None:
 def test_qt_strings_are_chinese(qapp: QApplication) -> None:
     from PySide6.QtCore import QCoreApplication
 
-    from haizhu_reader.gui.launch import install_qt_translations
+    from haizhu_reader.gui import language
 
-    translator = install_qt_translations(qapp)
-    assert translator is not None
+    translators = language.install(qapp, language.CHINESE)
+    assert translators
     try:
         assert QCoreApplication.translate("QPlatformTheme", "OK") == "确定"
     finally:
-        qapp.removeTranslator(translator)
+        for translator in translators:
+            qapp.removeTranslator(translator)
 
 
 def test_bad_size_exits_2(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -25,6 +25,7 @@ import json
 import os
 import re
 import tempfile
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -69,9 +70,14 @@ class Item:
     citation: str  # 《…》二、（三）第2段
 
 
-def items(report: Report, placed: list[Placed], unplaced: list[Annotation]) -> list[Item]:
-    """What to export, in reading order, unplaced last."""
-    placer = Placer(report)
+def items(
+    report: Report,
+    placed: Sequence[Placed],
+    unplaced: Sequence[Annotation],
+    placer: Placer | None = None,
+) -> list[Item]:
+    """What to export, in reading order, unplaced last (``placer``: the report's, if made)."""
+    placer = placer or Placer(report)
     out = [_item(report, placer, p.annotation, p.placement) for p in placed]
     return out + [_item(report, placer, a, None) for a in unplaced]
 
@@ -87,7 +93,7 @@ def _item(report: Report, placer: Placer, a: Annotation, at: Placement | None) -
     else:
         where_label = where
         quote = at.text if at.scope is Scope.RANGE else _excerpt(at.text)
-    return Item(a, _group(report, at.section_id), f"{name} · {where_label}", quote,
+    return Item(a, group_title(report, at.section_id), f"{name} · {where_label}", quote,
                 citation(report, where))  # fmt: skip
 
 
@@ -95,7 +101,8 @@ def _excerpt(text: str) -> str:
     return text if len(text) <= _EXCERPT else text[:_EXCERPT] + "……"
 
 
-def _group(report: Report, section_id: str) -> str:
+def group_title(report: Report, section_id: str) -> str:
+    """二、（三）强招商、稳企业: a section by its innermost numbered heading; else a title."""
     path = report.section_path(section_id)
     numbered = [s for s in path if s.number]
     if numbered:

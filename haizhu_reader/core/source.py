@@ -24,6 +24,12 @@ class ReportError(Exception):
         self.zh = zh
         self.en = en
 
+    @classmethod
+    def unexpected(cls, error: Exception) -> ReportError:
+        """A parse that failed by the program's fault, told like bad input."""
+        what = f"{type(error).__name__}: {error}"
+        return cls(f"无法解析此文件（{what}）", f"cannot parse this file ({what})")
+
 
 @dataclass
 class Line:

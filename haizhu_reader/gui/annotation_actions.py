@@ -21,7 +21,6 @@ from PySide6.QtWidgets import QHBoxLayout, QMainWindow, QToolButton, QWidget
 from haizhu_reader.core.anchoring import AnchorError
 from haizhu_reader.core.annotations import (
     COLOUR_HEX,
-    COLOUR_NAMES_ZH,
     Annotation,
     Colour,
     Kind,
@@ -30,13 +29,20 @@ from haizhu_reader.core.annotations import (
 from haizhu_reader.core.export import import_file
 from haizhu_reader.core.web_annotation import AnnotationImportError
 from haizhu_reader.gui import jobs
+from haizhu_reader.gui.accessibility import spoken_name
 from haizhu_reader.gui.annotation_dialogs import (
     ExportAnnotationsDialog,
     ImportAnnotationsDialog,
     NoteDialog,
 )
-from haizhu_reader.gui.annotation_session import AnnotationSession, ExportJob, kind_label
+from haizhu_reader.gui.annotation_session import (
+    AnnotationSession,
+    ExportJob,
+    colour_name,
+    kind_label,
+)
 from haizhu_reader.gui.dialogs import Messages
+from haizhu_reader.gui.language import bilingual
 from haizhu_reader.gui.reader_view import ReaderView
 
 
@@ -66,7 +72,7 @@ class SelectionBar(QWidget):
         for action in actions:
             button = QToolButton(self)
             button.setDefaultAction(action)
-            button.setAccessibleName(action.text().replace("&", ""))
+            button.setAccessibleName(spoken_name(action.text()))  # 下划线(&U) -> 下划线
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # mouse help; the keys are in menus
             if not action.icon().isNull():
                 button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
@@ -134,7 +140,7 @@ class ReaderAnnotator(QObject):
         self.colour_actions: list[QAction] = []
         for i, colour in enumerate(Colour, start=1):
             action = self._action(
-                self.tr("高亮：%1").replace("%1", COLOUR_NAMES_ZH[colour]), f"Ctrl+Alt+{i}"
+                self.tr("高亮：%1").replace("%1", colour_name(colour)), f"Ctrl+Alt+{i}"
             )
             action.setIcon(colour_icon(COLOUR_HEX[colour]))
             action.setData(colour.value)
@@ -172,7 +178,9 @@ class ReaderAnnotator(QObject):
         for action in self.all_actions:
             action.setEnabled(enabled)
             tip = action.text().replace("&", "").rstrip("…")
-            action.setToolTip(tip if enabled else f"{tip}：{reason}")
+            action.setToolTip(
+                tip if enabled else self.tr("%1：%2").replace("%1", tip).replace("%2", reason)
+            )
             action.setStatusTip("" if enabled else reason)
         self.selection_bar.setEnabled(enabled)
         if not enabled:
@@ -306,7 +314,10 @@ class ReaderAnnotator(QObject):
             return
         a = found if isinstance(found, Annotation) else found.annotation
         note = NoteDialog.ask(
-            self._window, self.tr("编辑笔记"), kind_label(a) + "：" + a.anchor.exact[:60], a.note
+            self._window,
+            self.tr("编辑笔记"),
+            self.tr("%1：%2").replace("%1", kind_label(a)).replace("%2", a.anchor.exact[:60]),
+            a.note,
         )
         if note is not None and note != a.note:
             self._session.edit(a, note)
@@ -325,7 +336,8 @@ class ReaderAnnotator(QObject):
         report = self._session.report()
         if report is None:
             return
-        start = Path.home() / f"{report.title or '批注'}-批注.md"
+        name = self.tr("%1-批注.md").replace("%1", report.title or self.tr("批注"))
+        start = Path.home() / name
         chosen = ExportAnnotationsDialog.ask(self._window, start)
         if chosen is None:
             return
@@ -345,9 +357,9 @@ class ReaderAnnotator(QObject):
         self.exported.emit(path)
 
     @Slot(object, str, str)
-    def _on_export_failed(self, _path: Path, zh: str, en: str) -> None:
+    def _on_export_failed(self, _path: Path, message: str, detail: str) -> None:
         self._window.statusBar().clearMessage()
-        Messages.error(self._window, self.tr("无法导出批注"), zh, en)
+        Messages.error(self._window, self.tr("无法导出批注"), message, detail)
 
     @Slot()
     def import_dialog(self) -> None:
@@ -364,10 +376,10 @@ class ReaderAnnotator(QObject):
         try:
             result = import_file(store, report, path)
         except AnnotationImportError as e:
-            Messages.error(self._window, self.tr("无法导入批注"), e.zh, e.en)
+            Messages.error(self._window, self.tr("无法导入批注"), *bilingual(e.zh, e.en))
             return
         except StoreError as e:
-            Messages.error(self._window, self.tr("无法导入批注"), e.zh, e.en)
+            Messages.error(self._window, self.tr("无法导入批注"), *bilingual(e.zh, e.en))
             return
         self._session.import_merged()
         self._window.statusBar().showMessage(

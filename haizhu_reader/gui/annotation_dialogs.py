@@ -21,10 +21,6 @@ from haizhu_reader.core.export import format_for
 from haizhu_reader.gui.dialogs import show_message
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("annotation_dialogs", text)
-
-
 class NoteDialog(QDialog):
     """A small editor for one note: what it is attached to, then the text."""
 
@@ -35,10 +31,12 @@ class NoteDialog(QDialog):
         self.setObjectName("note_dialog")
         self._context = QLabel(context, self)
         self._context.setWordWrap(True)
-        self._context.setAccessibleName(_tr("批注位置"))
+        self._context.setAccessibleName(
+            QCoreApplication.translate("annotation_dialogs", "批注位置")
+        )
         self.editor = QPlainTextEdit(self)
         self.editor.setObjectName("note_editor")
-        self.editor.setAccessibleName(_tr("批注内容"))
+        self.editor.setAccessibleName(QCoreApplication.translate("annotation_dialogs", "批注内容"))
         self.editor.setPlainText(text)
         self.editor.setTabChangesFocus(True)
         buttons = QDialogButtonBox(
@@ -68,13 +66,16 @@ class ExportAnnotationsDialog:
     @classmethod
     def ask(cls, parent: QWidget | None, start: Path) -> tuple[Path, str] | None:
         filters = {
-            _tr("Markdown (*.md)"): "md",
-            _tr("网页 (*.html)"): "html",
-            _tr("JSON (*.json)"): "json",
-            _tr("Word 文档 (*.docx)"): "docx",
+            QCoreApplication.translate("annotation_dialogs", "Markdown (*.md)"): "md",
+            QCoreApplication.translate("annotation_dialogs", "网页 (*.html)"): "html",
+            QCoreApplication.translate("annotation_dialogs", "JSON (*.json)"): "json",
+            QCoreApplication.translate("annotation_dialogs", "Word 文档 (*.docx)"): "docx",
         }
         name, chosen = QFileDialog.getSaveFileName(
-            parent, _tr("导出批注"), str(start), ";;".join(filters)
+            parent,
+            QCoreApplication.translate("annotation_dialogs", "导出批注"),
+            str(start),
+            ";;".join(filters),
         )
         if not name:
             return None
@@ -91,7 +92,12 @@ class ImportAnnotationsDialog:
     @classmethod
     def ask(cls, parent: QWidget | None, start: Path) -> Path | None:
         name, _ = QFileDialog.getOpenFileName(
-            parent, _tr("导入批注"), str(start), _tr("批注 JSON (*.json *.jsonld);;所有文件 (*)")
+            parent,
+            QCoreApplication.translate("annotation_dialogs", "导入批注"),
+            str(start),
+            QCoreApplication.translate(
+                "annotation_dialogs", "批注 JSON (*.json *.jsonld);;所有文件 (*)"
+            ),
         )
         return Path(name) if name else None
 

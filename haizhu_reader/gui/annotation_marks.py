@@ -16,9 +16,10 @@ from enum import StrEnum
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QPainter, QPainterPath, QPen
 
+from haizhu_reader.gui.theme import LIGHT, NOTE_HEX, Theme
+
 TOOLTIP_WIDTH = 360
-NOTE_COLOUR = QColor("#3d7bd9")
-BOOKMARK_COLOUR = QColor("#d94c3d")
+NOTE_COLOUR = QColor(NOTE_HEX)  # what a mark carries; each theme draws it its own way
 
 
 class MarkStyle(StrEnum):
@@ -75,8 +76,13 @@ def margin_slots(marks: list[Mark]) -> int:
     return int(has_bookmark) + int(has_note)
 
 
-def paint_margin_mark(painter: QPainter, rect: QRectF, marks: list[Mark]) -> None:
-    """A speech square for notes above a ribbon for a bookmark, stacked in ``rect``."""
+def paint_margin_mark(
+    painter: QPainter, rect: QRectF, marks: list[Mark], theme: Theme = LIGHT
+) -> None:
+    """A speech square for notes above a ribbon for a bookmark, stacked in ``rect``.
+
+    Sizes come from ``rect`` (the reader scales it with the text), colours from ``theme``.
+    """
     painter.save()
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
     painter.setPen(Qt.PenStyle.NoPen)
@@ -85,7 +91,7 @@ def paint_margin_mark(painter: QPainter, rect: QRectF, marks: list[Mark]) -> Non
     y = rect.top()
     if any(m.note.strip() or not m.bookmark for m in marks):
         square = QRectF(x, y + w * 0.05, w, w * 0.75)
-        painter.setBrush(QBrush(NOTE_COLOUR))
+        painter.setBrush(QBrush(QColor(theme.note)))
         path = QPainterPath()
         path.addRoundedRect(square, w * 0.15, w * 0.15)
         tail = QPainterPath()
@@ -94,7 +100,7 @@ def paint_margin_mark(painter: QPainter, rect: QRectF, marks: list[Mark]) -> Non
         tail.lineTo(square.left() + w * 0.5, square.bottom() - 1)
         path.addPath(tail)
         painter.drawPath(path.simplified())
-        painter.setPen(QPen(QColor("#ffffff"), max(1.0, w * 0.08)))
+        painter.setPen(QPen(QColor(theme.glyph), max(1.0, w * 0.08)))
         for i in (0.35, 0.65):
             ly = square.top() + square.height() * i
             painter.drawLine(
@@ -112,6 +118,6 @@ def paint_margin_mark(painter: QPainter, rect: QRectF, marks: list[Mark]) -> Non
         ribbon.lineTo(left + bw / 2, y + w * 0.72)
         ribbon.lineTo(left, y + w)
         ribbon.closeSubpath()
-        painter.setBrush(QBrush(BOOKMARK_COLOUR))
+        painter.setBrush(QBrush(QColor(theme.bookmark)))
         painter.drawPath(ribbon)
     painter.restore()

@@ -13,14 +13,12 @@ import bisect
 from dataclasses import replace
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QRunnable, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from haizhu_reader.core.anchoring import Anchor, Placer, Scope
 from haizhu_reader.core.annotations import (
     COLOUR_HEX,
-    COLOUR_NAMES_ZH,
-    KIND_NAMES_ZH,
     Annotation,
     AnnotationStore,
     Colour,
@@ -35,14 +33,39 @@ from haizhu_reader.core.report import Report
 from haizhu_reader.core.search import NoteText
 from haizhu_reader.gui import jobs
 from haizhu_reader.gui.annotation_marks import NOTE_COLOUR, Mark, MarkStyle
+from haizhu_reader.gui.language import pick
 
 UNDERLINE_COLOUR = "#c0392b"
 
 
+def kind_name(kind: Kind) -> str:
+    """高亮, 下划线, 笔记 or 书签 in the interface language (exports keep the core's Chinese)."""
+    return {
+        Kind.HIGHLIGHT: QCoreApplication.translate("annotations", "高亮"),
+        Kind.UNDERLINE: QCoreApplication.translate("annotations", "下划线"),
+        Kind.NOTE: QCoreApplication.translate("annotations", "笔记"),
+        Kind.BOOKMARK: QCoreApplication.translate("annotations", "书签"),
+    }[kind]
+
+
+def colour_name(colour: Colour) -> str:
+    """黄色, 绿色, ... in the interface language."""
+    return {
+        Colour.YELLOW: QCoreApplication.translate("annotations", "黄色"),
+        Colour.GREEN: QCoreApplication.translate("annotations", "绿色"),
+        Colour.BLUE: QCoreApplication.translate("annotations", "蓝色"),
+        Colour.PINK: QCoreApplication.translate("annotations", "粉色"),
+        Colour.PURPLE: QCoreApplication.translate("annotations", "紫色"),
+        Colour.ORANGE: QCoreApplication.translate("annotations", "橙色"),
+    }[colour]
+
+
 def kind_label(a: Annotation) -> str:
     """高亮（黄色）, 下划线, 笔记, 书签."""
-    name = KIND_NAMES_ZH[a.kind]
-    return name + (f"（{COLOUR_NAMES_ZH[a.colour]}）" if a.colour else "")
+    if not a.colour:
+        return kind_name(a.kind)
+    label = QCoreApplication.translate("annotations", "%1（%2）", "kind (colour)")
+    return label.replace("%1", kind_name(a.kind)).replace("%2", colour_name(a.colour))
 
 
 def mark_for(p: Placed) -> Mark:
@@ -74,11 +97,18 @@ class AnnotationSession(QObject):
     a data folder); then ``disabled_reason`` says so, as for a read-only store.
 
     Signals:
-        changed(): the annotations changed (loaded, created, edited, deleted).
+        changed(): all the annotations changed (a report loaded, an import merged).
+        updated(str): one annotation was added, edited, deleted or brought back by
+            undo/redo (its id; ``get`` says what it is now, None when gone). Views
+            update that one only: with thousands, redoing them all stalls the GUI.
+        notes_changed(): the notes ``note_texts`` lists changed (after ``changed``
+            or an ``updated`` that added, edited or removed a note).
         failed(str, str): a write failed; Chinese and English messages.
     """
 
     changed = Signal()
+    updated = Signal(str)
+    notes_changed = Signal()
     failed = Signal(str, str)
 
     def __init__(self, store: AnnotationStore | None, parent: QObject | None = None) -> None:
@@ -89,6 +119,7 @@ class AnnotationSession(QObject):
         self._placed: list[Placed] = []
         self._keys: list[tuple[int, int]] = []
         self._unplaced: list[Annotation] = []
+        self._by_id: dict[str, Placed | Annotation] = {}
         self._marks: dict[tuple[str, str], Mark] = {}
         self.undo_stack = QUndoStack(self)
 
@@ -109,7 +140,7 @@ class AnnotationSession(QObject):
         if self._store is None:
             return self.tr("此次运行未打开批注数据，不能添加批注")
         if self._store.read_only:
-            notes = [n.zh for n in self._store.notices]
+            notes = [pick(n.zh, n.en) for n in self._store.notices]
             return notes[0] if notes else self.tr("批注数据只读，不能添加或修改批注")
         return ""
 
@@ -121,10 +152,18 @@ class AnnotationSession(QObject):
 
     def get(self, annotation_id: str) -> Placed | Annotation | None:
         """The placed annotation with this id, else the unplaced one, else None."""
-        for p in self._placed:
-            if p.annotation.id == annotation_id:
-                return p
-        return next((a for a in self._unplaced if a.id == annotation_id), None)
+        return self._by_id.get(annotation_id)
+
+    def mark(self, annotation_id: str) -> Mark | None:
+        """The reading view's mark for one annotation (None: gone, or not placed)."""
+        p = self._by_id.get(annotation_id)
+        if not isinstance(p, Placed):
+            return None
+        key = (p.annotation.id, p.annotation.modified)
+        m = self._marks.get(key)
+        if m is None:
+            m = self._marks[key] = mark_for(p)
+        return m
 
     def marks(self) -> list[Mark]:
         """The reading view's marks; each made once per annotation version."""
@@ -142,7 +181,8 @@ class AnnotationSession(QObject):
         return out
 
     def note_texts(self) -> list[NoteText]:
-        """Every note, for the search pane's 批注 scope."""
+        """Every note, for the search pane's 批注 scope (a few ms for thousands: asked
+        only after ``notes_changed``, once per burst)."""
         return [
             NoteText(d.annotation_id, d.paragraph_id, d.text)
             for d in note_documents(self._placed, self._unplaced)
@@ -165,7 +205,10 @@ class AnnotationSession(QObject):
             self._placed, self._unplaced = self._store.load(report)
         placer = self._placer
         self._keys = [placer.reading_order(p.placement) for p in self._placed]
+        self._by_id = {p.annotation.id: p for p in self._placed}
+        self._by_id.update((a.id, a) for a in self._unplaced)
         self.changed.emit()
+        self.notes_changed.emit()
 
     # -- the user's actions ------------------------------------------------------------
 
@@ -224,40 +267,58 @@ class AnnotationSession(QObject):
         store = self._store_or_fail()
         a = store.restore(self._report, a) if restore else store.add(self._report, a)
         self._insert(a)
+        self._announce(a.id, "", a.note)
         return a
 
     def _do_update(self, a: Annotation) -> Annotation:
         saved = self._store_or_fail().update(a)
-        self._drop(a.id)
+        old = self._drop(a.id)
         self._insert(saved)
+        self._announce(a.id, old.note if old else "", saved.note)
         return saved
 
     def _do_delete(self, annotation_id: str) -> Annotation:
         gone = self._store_or_fail().delete(annotation_id)
-        self._drop(annotation_id)
+        old = self._drop(annotation_id)
+        self._announce(annotation_id, old.note if old else gone.note, "")
         return gone
 
+    def _announce(self, annotation_id: str, old_note: str, new_note: str) -> None:
+        self.updated.emit(annotation_id)
+        if old_note.strip() or new_note.strip():
+            self.notes_changed.emit()
+
     def _insert(self, a: Annotation) -> None:
+        """Add to the lists in reading order (binary search: no pass over the others)."""
         placer = self._placer
         assert placer is not None
         at = placer.place(a.anchor)
         if at is None:
             self._unplaced.append(a)
+            self._by_id[a.id] = a
         else:
             key = placer.reading_order(at)
             i = bisect.bisect_right(self._keys, key)
             self._keys.insert(i, key)
-            self._placed.insert(i, Placed(a, at))
-        self.changed.emit()
+            self._placed.insert(i, p := Placed(a, at))
+            self._by_id[a.id] = p
 
-    def _drop(self, annotation_id: str) -> None:
-        for i, p in enumerate(self._placed):
-            if p.annotation.id == annotation_id:
-                del self._placed[i]
-                del self._keys[i]
-                break
-        self._unplaced = [a for a in self._unplaced if a.id != annotation_id]
-        self.changed.emit()
+    def _drop(self, annotation_id: str) -> Annotation | None:
+        """Remove from the lists; the annotation as it was (None: not listed)."""
+        found = self._by_id.pop(annotation_id, None)
+        if isinstance(found, Placed):
+            assert self._placer is not None
+            key = self._placer.reading_order(found.placement)
+            i = bisect.bisect_left(self._keys, key)
+            while self._placed[i].annotation.id != annotation_id:  # equal keys: a few
+                i += 1
+            del self._placed[i]
+            del self._keys[i]
+            self._marks.pop((annotation_id, found.annotation.modified), None)
+            return found.annotation
+        if found is not None:
+            self._unplaced.remove(found)
+        return found
 
 
 class _Command(QUndoCommand):
@@ -300,7 +361,7 @@ class _Command(QUndoCommand):
 
 class _ExportSignals(QObject):
     done = Signal(object, int)  # path, count
-    failed = Signal(object, str, str)  # path, Chinese, English
+    failed = Signal(object, str, str)  # path, message, technical detail
 
 
 class ExportJob(QRunnable):
@@ -333,8 +394,11 @@ class ExportJob(QRunnable):
         try:
             write_atomically(self._path, render(report, placed, unplaced, self._fmt))
         except OSError as e:
+            # translate() is thread-safe; the message is in the interface language.
+            text = QCoreApplication.translate("ExportJob", "无法写入文件：%1（%2）")
+            reason = e.strerror or type(e).__name__
             self.signals.failed.emit(
-                self._path, f"无法写入文件：{self._path}（{e.strerror}）", str(e)
+                self._path, text.replace("%1", str(self._path)).replace("%2", reason), str(e)
             )
         else:
             self.signals.done.emit(self._path, len(placed) + len(unplaced))

@@ -8,12 +8,9 @@ text; tooltips escape what the user typed.
 
 from __future__ import annotations
 
-import html
 from collections.abc import Sequence
-from datetime import datetime
 
-from PySide6.QtCore import QModelIndex, Qt, Signal, Slot
-from PySide6.QtGui import QStandardItem, QStandardItemModel
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPoint, Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -30,44 +27,19 @@ from PySide6.QtWidgets import (
 
 from haizhu_reader.core.annotations import (
     COLOUR_HEX,
-    COLOUR_NAMES_ZH,
-    KIND_NAMES_ZH,
     Annotation,
     Colour,
     Kind,
     Placed,
 )
-from haizhu_reader.core.export import UNPLACED_GROUP, Item, items
+from haizhu_reader.core.export import Item
 from haizhu_reader.core.report import Report
 from haizhu_reader.core.text import fold
 from haizhu_reader.gui.annotation_actions import colour_icon
-from haizhu_reader.gui.annotation_marks import TOOLTIP_WIDTH
+from haizhu_reader.gui.annotation_session import colour_name, kind_name
+from haizhu_reader.gui.annotations_model import ID_ROLE, AnnotationsModel
 
-ID_ROLE = Qt.ItemDataRole.UserRole + 1
-_EXCERPT = 40
-_GROUP_CHARS = 16
-
-
-def item_tooltip(it: Item) -> str:
-    """Label, quote and note, every part escaped."""
-    parts = [f"<b>{html.escape(it.label)}</b>"]
-    if it.quote:
-        parts.append(f"<p>“{html.escape(it.quote)}”</p>")
-    for line in it.annotation.note.splitlines():
-        if line.strip():
-            parts.append(f"<p>{html.escape(line)}</p>")
-    return (
-        f"<table width='{TOOLTIP_WIDTH}' cellspacing='0' cellpadding='2'>"
-        f"<tr><td>{''.join(parts)}</td></tr></table>"
-    )
-
-
-def _local_day(stamp: str) -> str:
-    try:
-        when = datetime.fromisoformat(stamp.replace("Z", "+00:00"))
-    except ValueError:
-        return stamp[:10]
-    return when.astimezone().strftime("%Y-%m-%d")
+__all__ = ["ID_ROLE", "AnnotationsPane"]
 
 
 class AnnotationsPane(QWidget):
@@ -85,10 +57,6 @@ class AnnotationsPane(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._report: Report | None = None
-        self._items: list[Item] = []
-        self._source: tuple[Report | None, list[Placed], list[Annotation]] = (None, [], [])
-        self._stale = False
         self._shown = False
         self._setup_ui()
         self._connect()
@@ -99,7 +67,7 @@ class AnnotationsPane(QWidget):
         self._notice.setObjectName("annotations_notice")
         self._notice.setAccessibleName(self.tr("批注提示"))
         self._notice.setWordWrap(True)
-        self._notice.setStyleSheet("QLabel { color: #9b1b1b; }")
+        self._notice.setStyleSheet("QLabel { font-weight: bold; }")  # colour: the theme's
         self._notice.hide()
         self.filter_edit = QLineEdit(self)
         self.filter_edit.setObjectName("annotations_filter")
@@ -111,22 +79,23 @@ class AnnotationsPane(QWidget):
         self.kind_box.setAccessibleName(self.tr("按类型筛选"))
         self.kind_box.addItem(self.tr("全部类型"), "")
         for kind in Kind:
-            self.kind_box.addItem(KIND_NAMES_ZH[kind], kind.value)
+            self.kind_box.addItem(kind_name(kind), kind.value)
         self.colour_box = QComboBox(self)
         self.colour_box.setObjectName("annotations_colour")
         self.colour_box.setAccessibleName(self.tr("按颜色筛选"))
         self.colour_box.addItem(self.tr("全部颜色"), "")
         for colour in Colour:
             self.colour_box.addItem(
-                colour_icon(COLOUR_HEX[colour]), COLOUR_NAMES_ZH[colour], colour.value
+                colour_icon(COLOUR_HEX[colour]), colour_name(colour), colour.value
             )
         self.by_date = QCheckBox(self.tr("按日期"), self)
         self.by_date.setObjectName("annotations_by_date")
         self.by_date.setAccessibleName(self.tr("按日期分组"))
-        self.model = QStandardItemModel(self)
+        self.model = AnnotationsModel(self)
         self.view = QTreeView(self)
         self.view.setObjectName("annotations_view")
         self.view.setAccessibleName(self.tr("批注列表"))
+        self.view.setAccessibleDescription(self.tr("按回车在正文中转到所选批注"))
         self.view.setModel(self.model)
         self.view.setHeaderHidden(True)
         # One line each for label, quote and note, elided: wrapped rows keep the
@@ -173,6 +142,7 @@ class AnnotationsPane(QWidget):
         self.view.activated.connect(self._on_activated)
         self.view.doubleClicked.connect(self._on_activated)
         self.view.selectionModel().currentChanged.connect(self._update_buttons)
+        self.model.rowsInserted.connect(self._on_rows_inserted)
         self.edit_button.clicked.connect(self._on_edit)
         self.delete_button.clicked.connect(self._on_delete)
 
@@ -198,19 +168,31 @@ class AnnotationsPane(QWidget):
         self, report: Report | None, placed: Sequence[Placed], unplaced: Sequence[Annotation]
     ) -> None:
         """Show these annotations; listed when the pane is first shown (not at start-up)."""
-        self._report = report
-        self._source = (report, list(placed), list(unplaced))
-        self._stale = True
+        self.model.set_source(report, placed, unplaced)
         if self._shown:
             self._refresh()
 
-    def _refresh(self) -> None:
-        if not self._stale:
+    def update_annotation(self, annotation_id: str, found: Placed | Annotation | None) -> None:
+        """One annotation added, edited or deleted (``found`` None): only its row changes.
+
+        The filters still apply; the selection and the row at the top stay.
+        """
+        if not self.model.is_listed():
+            self.model.update(annotation_id, found)  # listed in full when shown
             return
-        self._stale = False
-        report, placed, unplaced = self._source
-        self._items = items(report, placed, unplaced) if report else []
-        self._rebuild()
+        current = self.current_id()
+        top = self.view.indexAt(QPoint(0, 0))
+        anchor, y = QPersistentModelIndex(top), self.view.visualRect(top).top()
+        self.model.update(annotation_id, found)
+        if current == annotation_id and found is not None:  # edited: its new row
+            self.select(current)
+        if anchor.isValid() and self.view.visualRect(anchor).top() != y:
+            self.view.scrollTo(anchor, QAbstractItemView.ScrollHint.PositionAtTop)
+        self._show_count()
+
+    def _refresh(self) -> None:
+        if not self.model.is_listed():
+            self._rebuild()
 
     @Slot(bool)
     def set_shown(self, shown: bool) -> None:
@@ -238,12 +220,9 @@ class AnnotationsPane(QWidget):
 
     def select(self, annotation_id: str) -> None:
         self._refresh()
-        for g in range(self.model.rowCount()):
-            group = self.model.item(g)
-            for r in range(group.rowCount()):
-                if group.child(r).data(ID_ROLE) == annotation_id:
-                    self.view.setCurrentIndex(group.child(r).index())
-                    return
+        index = self.model.index_of(annotation_id)
+        if index.isValid():
+            self.view.setCurrentIndex(index)
 
     # -- building --------------------------------------------------------------------
 
@@ -261,59 +240,18 @@ class AnnotationsPane(QWidget):
     @Slot()
     def _rebuild(self) -> None:
         current = self.current_id()
-        shown = [it for it in self._items if self._accepts(it)]
-        groups: dict[str, list[Item]] = {}
-        if self.by_date.isChecked():
-            ordered = sorted(shown, key=lambda it: it.annotation.created, reverse=True)
-            for it in ordered:
-                groups.setdefault(_local_day(it.annotation.created), []).append(it)
-        else:
-            for it in shown:
-                groups.setdefault(it.group, []).append(it)
-            if UNPLACED_GROUP in groups:  # always last
-                groups[UNPLACED_GROUP] = groups.pop(UNPLACED_GROUP)
-        self.model.clear()
-        root = self.model.invisibleRootItem()
-        for title, members in groups.items():
-            # Section titles run long; the whole title is in the tooltip.
-            short = title if len(title) <= _GROUP_CHARS else title[: _GROUP_CHARS - 1] + "…"
-            group = QStandardItem(short)
-            group.setEditable(False)
-            group.setSelectable(False)
-            group.setAccessibleText(title)
-            group.setToolTip(html.escape(title))
-            for it in members:
-                group.appendRow(self._row(it))
-            root.appendRow(group)
-        self.view.expandAll()
-        self._count.setText(
-            self.tr("%1 / %2 条")
-            .replace("%1", str(len(shown)))
-            .replace("%2", str(len(self._items)))
-        )
+        self.model.reset(self._accepts, self.by_date.isChecked())
+        self._show_count()
         if current:
             self.select(current)
         self._update_buttons()
 
-    def _row(self, it: Item) -> QStandardItem:
-        a = it.annotation
-        lines = [it.label]
-        if it.quote:
-            quote = it.quote if len(it.quote) <= _EXCERPT else it.quote[:_EXCERPT] + "……"
-            lines.append(f"“{quote}”")
-        if a.note.strip():
-            note = " ".join(a.note.split())
-            lines.append(
-                "✎ " + (note if len(note) <= _EXCERPT * 2 else note[: _EXCERPT * 2] + "……")
-            )
-        row = QStandardItem("\n".join(lines))
-        row.setEditable(False)
-        row.setData(a.id, ID_ROLE)
-        row.setToolTip(item_tooltip(it))
-        row.setAccessibleText(" ".join(lines))
-        if a.colour is not None:
-            row.setIcon(colour_icon(COLOUR_HEX[a.colour]))
-        return row
+    def _show_count(self) -> None:
+        self._count.setText(
+            self.tr("%1 / %2 条")
+            .replace("%1", str(self.model.listed()))
+            .replace("%2", str(self.model.total()))
+        )
 
     # -- slots -----------------------------------------------------------------------
 
@@ -322,6 +260,12 @@ class AnnotationsPane(QWidget):
         has = self.current_id() is not None
         self.edit_button.setEnabled(has)
         self.delete_button.setEnabled(has)
+
+    @Slot(QModelIndex, int, int)
+    def _on_rows_inserted(self, parent: QModelIndex, first: int, last: int) -> None:
+        if not parent.isValid():  # new groups open
+            for row in range(first, last + 1):
+                self.view.expand(self.model.index(row, 0))
 
     @Slot(QModelIndex)
     def _on_activated(self, index: QModelIndex) -> None:

@@ -12,14 +12,14 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("dialogs", text)
-
-
 def show_message(
     icon: QMessageBox.Icon, parent: QWidget | None, title: str, text: str, detail: str = ""
 ) -> None:
-    """A modal message box: ``text`` in Chinese, ``detail`` (e.g. English) below it."""
+    """A modal message box: ``text``, then ``detail`` below it.
+
+    For a bilingual core message, ``language.bilingual(zh, en)`` gives both: the
+    interface language first, the other language below (for whoever helps the user).
+    """
     box = QMessageBox(icon, title, text, QMessageBox.StandardButton.Ok)
     box.setParent(parent, box.windowFlags())
     if detail:
@@ -33,8 +33,12 @@ class Messages:
 
     @classmethod
     def error(cls, parent: QWidget | None, title: str, text: str, detail: str = "") -> None:
-        """A critical message: ``text`` in Chinese, ``detail`` (e.g. English) below it."""
+        """A critical message: ``text``, then ``detail`` (see ``show_message``)."""
         show_message(QMessageBox.Icon.Critical, parent, title, text, detail)
+
+    @classmethod
+    def information(cls, parent: QWidget | None, title: str, text: str) -> None:
+        show_message(QMessageBox.Icon.Information, parent, title, text)
 
     @classmethod
     def about(cls, parent: QWidget | None, title: str, html: str) -> None:
@@ -49,8 +53,8 @@ class OpenReportDialog:
         """The chosen report file, or None when the user cancels."""
         name, _ = QFileDialog.getOpenFileName(
             parent,
-            _tr("打开报告"),
+            QCoreApplication.translate("dialogs", "打开报告"),
             str(start or Path.home()),
-            _tr("报告文本 (*.txt *.md *.markdown);;所有文件 (*)"),
+            QCoreApplication.translate("dialogs", "报告文本 (*.txt *.md *.markdown);;所有文件 (*)"),
         )
         return Path(name) if name else None

@@ -30,10 +30,6 @@ _PAD = 10.0
 _GAP = 3.0  # between the two bars of a pair
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("figures_chart", text)
-
-
 @dataclass(frozen=True)
 class ChartRow:
     """One pair of bars: an indicator's result and target in the same unit."""
@@ -79,24 +75,27 @@ def unit_groups(rows: Sequence[ChartRow]) -> list[tuple[str, list[ChartRow]]]:
 
 def unit_heading(unit: str) -> str:
     if unit in ("%", "个百分点"):
-        return _tr("增速与比率（%1）").replace("%1", unit)
+        return QCoreApplication.translate("figures_chart", "增速与比率（%1）").replace("%1", unit)
     if unit.endswith("元"):
-        return _tr("金额（%1）").replace("%1", unit)
-    return _tr("数量（%1）").replace("%1", unit)
+        return QCoreApplication.translate("figures_chart", "金额（%1）").replace("%1", unit)
+    return QCoreApplication.translate("figures_chart", "数量（%1）").replace("%1", unit)
 
 
 def chart_summary(rows: Sequence[ChartRow]) -> str:
     """What the chart shows, in words: the accessible description, and a check for tests."""
     if not rows:
-        return _tr("本报告中没有同时给出上年结果和今年目标的指标。")
+        return QCoreApplication.translate(
+            "figures_chart", "本报告中没有同时给出上年结果和今年目标的指标。"
+        )
     parts = [
-        _tr("%1：上年结果%2，今年目标%3")
+        QCoreApplication.translate("figures_chart", "%1：上年结果%2，今年目标%3")
         .replace("%1", r.indicator)
         .replace("%2", r.result.text)
         .replace("%3", r.target.text)
         for r in rows
     ]
-    return "；".join(parts) + "。"
+    separator = QCoreApplication.translate("figures_chart", "；", "between two comparisons")
+    return QCoreApplication.translate("figures_chart", "%1。").replace("%1", separator.join(parts))
 
 
 class ComparisonTable(QTableWidget):
@@ -121,8 +120,8 @@ class ComparisonTable(QTableWidget):
         for row, c in enumerate(comparisons):
             cells = (
                 c.indicator,
-                "、".join(f.text for f in c.results),
-                "、".join(f.text for f in c.targets),
+                self.tr("、").join(f.text for f in c.results),
+                self.tr("、").join(f.text for f in c.targets),
             )
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)

@@ -26,7 +26,7 @@ FIGURE_ROLE = Qt.ItemDataRole.UserRole + 1  # the Figure of a row
 SORT_ROLE = Qt.ItemDataRole.UserRole + 2  # what a column sorts by
 
 INDICATOR, VALUE, UNIT, QUALIFIER, KIND, PLACE = range(6)
-_HEADERS = ("指标", "数值", "单位", "限定", "类型", "位置")
+_COLUMNS = 6
 # The widest usual content of each fixed-width column (the indicator column stretches).
 # Wider cells are elided, with the whole figure in their tooltip.
 COLUMN_SAMPLES = {VALUE: "增2502.52", UNIT: "万人次", QUALIFIER: "左右", KIND: "类型",
@@ -35,13 +35,23 @@ COLUMN_SAMPLES = {VALUE: "增2502.52", UNIT: "万人次", QUALIFIER: "左右", K
 _Index = QModelIndex | QPersistentModelIndex
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("figures", text)
+def headers() -> tuple[str, ...]:
+    """The column titles: 指标 数值 单位 限定 类型 位置."""
+    return (
+        QCoreApplication.translate("figures", "指标"),
+        QCoreApplication.translate("figures", "数值"),
+        QCoreApplication.translate("figures", "单位"),
+        QCoreApplication.translate("figures", "限定"),
+        QCoreApplication.translate("figures", "类型"),
+        QCoreApplication.translate("figures", "位置"),
+    )
 
 
 def kind_label(kind: Kind) -> str:
     """结果 (last year's result) or 目标 (this year's target)."""
-    return _tr("目标") if kind == "target" else _tr("结果")
+    if kind == "target":
+        return QCoreApplication.translate("figures", "目标")
+    return QCoreApplication.translate("figures", "结果")
 
 
 def number_text(value: float) -> str:
@@ -55,14 +65,14 @@ def value_text(figure: Figure) -> str:
     if figure.upper is not None:
         text += "—" + number_text(figure.upper)
     if figure.direction == "up":
-        return _tr("增") + text
+        return QCoreApplication.translate("figures", "增%1").replace("%1", text)
     if figure.direction == "down":
-        return _tr("降") + text
+        return QCoreApplication.translate("figures", "降%1").replace("%1", text)
     return text
 
 
 def indicator_text(figure: Figure) -> str:
-    return figure.indicator or _tr("（未识别指标）")
+    return figure.indicator or QCoreApplication.translate("figures", "（未识别指标）")
 
 
 def figure_tooltip(figure: Figure) -> str:
@@ -72,7 +82,7 @@ def figure_tooltip(figure: Figure) -> str:
     """
     return (
         f"<b>{html.escape(indicator_text(figure))}</b>"
-        f"　<span style='color:#555'>{html.escape(kind_label(figure.kind))}</span>"
+        f"　<small>{html.escape(kind_label(figure.kind))}</small>"  # theme colours
         f"<br>{html.escape(figure.text)}"
     )
 
@@ -113,7 +123,7 @@ class FiguresModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self._figures)
 
     def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(_HEADERS)
+        return 0 if parent.isValid() else _COLUMNS
 
     def headerData(
         self,
@@ -122,8 +132,8 @@ class FiguresModel(QAbstractTableModel):
         role: int = Qt.ItemDataRole.DisplayRole,
     ) -> object:
         horizontal = orientation == Qt.Orientation.Horizontal
-        if horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < len(_HEADERS):
-            return _tr(_HEADERS[section])
+        if horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < _COLUMNS:
+            return headers()[section]
         return None
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
@@ -134,7 +144,12 @@ class FiguresModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return self._cells[index.row()][column]
         if role == Qt.ItemDataRole.ToolTipRole:
-            return f"{indicator_text(f)}：{f.text}（{self._places[index.row()]}）"
+            return (
+                QCoreApplication.translate("figures", "%1：%2（%3）")
+                .replace("%1", indicator_text(f))
+                .replace("%2", f.text)
+                .replace("%3", self._places[index.row()])
+            )
         if role == Qt.ItemDataRole.TextAlignmentRole and column == VALUE:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == FIGURE_ROLE:

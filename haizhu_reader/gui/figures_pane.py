@@ -47,14 +47,13 @@ from haizhu_reader.gui.figures_model import (
     COLUMN_SAMPLES,
     FIGURE_ROLE,
     INDICATOR,
+    KIND,
     PLACE,
     FiguresFilter,
     FiguresModel,
+    headers,
+    kind_label,
 )
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("figures_pane", text)
 
 
 class ExportFiguresDialog:
@@ -65,9 +64,9 @@ class ExportFiguresDialog:
         """The chosen CSV path, or None when the user cancels."""
         name, _ = QFileDialog.getSaveFileName(
             parent,
-            _tr("导出数据表"),
+            QCoreApplication.translate("figures_pane", "导出数据表"),
             str(suggested),
-            _tr("CSV 表格 (*.csv);;所有文件 (*)"),
+            QCoreApplication.translate("figures_pane", "CSV 表格 (*.csv);;所有文件 (*)"),
         )
         if not name:
             return None
@@ -186,6 +185,7 @@ class FiguresPane(QWidget):
         self._table = _FiguresTable(table_page)
         self._table.setObjectName("figures_table")
         self._table.setAccessibleName(self.tr("数据表"))
+        self._table.setAccessibleDescription(self.tr("按回车在正文中显示所选数据"))
         self._table.setModel(self._proxy)
         self._table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self._table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -201,8 +201,12 @@ class FiguresPane(QWidget):
         header = self._table.horizontalHeader()
         header.setMinimumSectionSize(24)
         fm = self._table.fontMetrics()
+        titles, head_fm = headers(), header.fontMetrics()
+        kinds = (kind_label("result"), kind_label("target"))  # their length varies by language
         for col, sample in COLUMN_SAMPLES.items():
-            header.resizeSection(col, fm.horizontalAdvance(sample) + 12)
+            cells = [sample, *kinds] if col == KIND else [sample]
+            width = max(fm.horizontalAdvance(text) for text in cells) + 12
+            header.resizeSection(col, max(width, head_fm.horizontalAdvance(titles[col]) + 16))
         header.setStretchLastSection(False)
         header.setSortIndicator(PLACE, Qt.SortOrder.AscendingOrder)  # reading order
         self._table.setSortingEnabled(True)
@@ -360,7 +364,8 @@ class FiguresPane(QWidget):
             self._generation += 1
             self._pending = None
             self._show_figures(report, core.extract(report))
-        suggested = Path.home() / f"{report.title or '报告'}-数据表.csv"
+        name = self.tr("%1-数据表.csv").replace("%1", report.title or self.tr("报告"))
+        suggested = Path.home() / name
         path = ExportFiguresDialog.ask(self, suggested)
         if path is None:
             return

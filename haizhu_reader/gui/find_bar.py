@@ -99,7 +99,9 @@ class FindBar(QWidget):
         button.setObjectName(name)
         button.setText(glyph)
         button.setAccessibleName(label)
-        button.setToolTip(f"{label}（{key}）")
+        button.setToolTip(
+            self.tr("%1（%2）", "button (shortcut)").replace("%1", label).replace("%2", key)
+        )
         return button
 
     def _connect(self) -> None:

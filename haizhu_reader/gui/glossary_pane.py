@@ -140,6 +140,9 @@ class GlossaryPane(QWidget):
         self._terms.setUniformItemSizes(True)
         self._terms.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self._terms.setAccessibleName(self.tr("名词列表"))
+        self._terms.setAccessibleDescription(
+            self.tr("选中名词即显示释义；按回车转到其出现位置列表")
+        )
         self._definition = QTextBrowser(self)
         self._definition.setOpenLinks(False)
         self._definition.setFrameShape(QFrame.Shape.NoFrame)
@@ -148,6 +151,7 @@ class GlossaryPane(QWidget):
         self._occurrences = QListWidget(self)
         self._occurrences.setItemDelegate(_OccurrenceDelegate(self._occurrences))
         self._occurrences.setAccessibleName(self.tr("出现位置"))
+        self._occurrences.setAccessibleDescription(self.tr("按回车在正文中显示此处"))
         self._occurrences.setUniformItemSizes(True)
 
         top = QWidget(self)
@@ -242,17 +246,18 @@ class GlossaryPane(QWidget):
         report = self._report
         if report is None or entry < 0:
             self._definition.setHtml(
-                "<p style='color:gray'>" + html.escape(self.tr("选择一个名词查看释义")) + "</p>"
+                "<p>" + html.escape(self.tr("选择一个名词查看释义")) + "</p>"  # theme colours
             )
             self._count.setText("")
             return
         e = report.glossary[entry]
         head = f"<h3 style='margin:0'>{html.escape(e.term)}</h3>"
         if e.aliases:
-            also = (
-                html.escape(self.tr("又作")) + "：" + "、".join(html.escape(a) for a in e.aliases)
+            separator = html.escape(self.tr("、", "between aliases"))
+            also = html.escape(self.tr("又作：%1")).replace(
+                "%1", separator.join(html.escape(a) for a in e.aliases)
             )
-            head += f"<p style='margin:2px 0; color:gray'>{also}</p>"
+            head += f"<p style='margin:2px 0'><small>{also}</small></p>"  # theme colours
         body = "".join(
             f"<p style='margin-top:6px'>{html.escape(line.strip())}</p>"
             for line in e.definition.splitlines()

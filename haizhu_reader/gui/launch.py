@@ -29,10 +29,11 @@ from haizhu_reader.core.source import MAX_BYTES, ReportError
 from haizhu_reader.paths import APP_NAME, ORG_NAME, AppPaths, resolve
 
 if TYPE_CHECKING:
-    from PySide6.QtCore import QCoreApplication, QTimer, QTranslator
+    from PySide6.QtCore import QCoreApplication, QTimer
     from PySide6.QtWidgets import QApplication
 
     from haizhu_reader.gui.mainwindow import MainWindow
+    from haizhu_reader.settings import Settings
 
 EXIT_BAD_INPUT = 2
 DEFAULT_SIZE = (1280, 800)
@@ -127,9 +128,10 @@ def run_gui(args: argparse.Namespace, on_window: Callable[[MainWindow], None] | 
         return _fail(str(e))
 
     # Widgets are imported only now, so a bad file fails before Qt loads its plugins.
-    from PySide6.QtCore import QThreadPool
+    from PySide6.QtCore import QCoreApplication, QThreadPool
     from PySide6.QtWidgets import QApplication
 
+    from haizhu_reader.gui import language
     from haizhu_reader.gui.mainwindow import MainWindow
     from haizhu_reader.settings import Settings
 
@@ -137,8 +139,9 @@ def run_gui(args: argparse.Namespace, on_window: Callable[[MainWindow], None] | 
     app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
     app.setApplicationName(APP_NAME)
     app.setOrganizationName(ORG_NAME)
-    app.setApplicationDisplayName("海珠报告阅读器")
-    install_qt_translations(app)
+    settings = None if args.screenshot else Settings(paths.settings_file)
+    translators = language.install(app, choose_language(args.lang, settings))
+    app.setApplicationDisplayName(QCoreApplication.translate("launch", "海珠报告阅读器"))
     gc_was_enabled = gc.isenabled()
     gc_timer = collect_garbage_on_gui_thread(app)
 
@@ -147,15 +150,17 @@ def run_gui(args: argparse.Namespace, on_window: Callable[[MainWindow], None] | 
         # shows the annotations of an existing data folder (and creates none).
         db = paths.annotations_db if paths.annotations_db.exists() else None
         window = MainWindow(settings=None, annotations_db=db)
+        if args.theme:
+            window.view_options.set_theme(args.theme)
         window.open_report(report, path)
         if on_window is not None:
             on_window(window)
         code = _screenshot(app, window, Path(args.screenshot), size)
     else:
-        from PySide6.QtCore import QTimer
+        from PySide6.QtCore import Qt, QTimer
 
         window = MainWindow(
-            settings=Settings(paths.settings_file),
+            settings=settings,
             index_dir=paths.index_dir,
             annotations_db=paths.annotations_db,
         )
@@ -163,11 +168,18 @@ def run_gui(args: argparse.Namespace, on_window: Callable[[MainWindow], None] | 
         window.restore_layout()
         if on_window is not None:
             on_window(window)
+        # What start-up made lives as long as the window: keep it out of later full
+        # collections, which would otherwise stall the GUI thread for tens of
+        # milliseconds walking it every time (undone below, for callers in tests).
+        window.reader.first_painted.connect(gc.freeze, Qt.ConnectionType.SingleShotConnection)
         window.show()
         QTimer.singleShot(0, window, window.show_store_notices)
         code = app.exec()
     QThreadPool.globalInstance().waitForDone(5000)
+    for translator in translators:  # as it was (tests run the GUI many times in one process)
+        app.removeTranslator(translator)
     gc_timer.stop()
+    gc.unfreeze()
     if gc_was_enabled:  # as it was
         gc.enable()
     return code
@@ -199,17 +211,12 @@ def collect_garbage_on_gui_thread(app: QCoreApplication) -> QTimer:
     return timer
 
 
-def install_qt_translations(app: QCoreApplication) -> QTranslator | None:
-    """Qt's own strings (dialog buttons, line-edit menus, dock buttons) in Chinese."""
-    from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
+def choose_language(lang: str | None, settings: Settings | None) -> str:
+    """The interface language: ``--lang``, else the setting, else the system's."""
+    from haizhu_reader.gui import language
 
-    translator = QTranslator(app)
-    where = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-    china = QLocale(QLocale.Language.Chinese, QLocale.Country.China)
-    if not translator.load(china, "qtbase", "_", where):
-        return None
-    app.installTranslator(translator)
-    return translator
+    choice = lang or (settings.language() if settings else language.AUTO)
+    return language.resolve(choice, language.system_languages())
 
 
 def _screenshot(app: QApplication, window: MainWindow, out: Path, size: tuple[int, int]) -> int:
@@ -233,6 +240,12 @@ def _screenshot(app: QApplication, window: MainWindow, out: Path, size: tuple[in
     # once the whole window's paint pass has finished.
     window.reader.first_painted.connect(lambda: QTimer.singleShot(0, window, save))
     window.resize(*size)
+    # Closing the last window would also post a quit request; handled after exec()
+    # returned (by the next processEvents of a caller in the same process), it
+    # leaves every later event loop returning at once. save() quits by itself.
+    quit_on_close = app.quitOnLastWindowClosed()
+    app.setQuitOnLastWindowClosed(False)
     window.show()
     app.exec()
+    app.setQuitOnLastWindowClosed(quit_on_close)
     return result[0] if result else 1

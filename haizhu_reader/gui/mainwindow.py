@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import html
 import itertools
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QRunnable, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import (
@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from haizhu_reader import __version__
 from haizhu_reader.core.anchoring import Scope
 from haizhu_reader.core.annotations import AnnotationStore, Placed
 from haizhu_reader.core.figures import Figure
@@ -36,17 +35,29 @@ from haizhu_reader.gui.annotation_actions import ReaderAnnotator
 from haizhu_reader.gui.annotation_dialogs import AnnotationMessages
 from haizhu_reader.gui.annotation_session import AnnotationSession
 from haizhu_reader.gui.annotations_pane import AnnotationsPane
+from haizhu_reader.gui.copy_citation import copy_with_citation
 from haizhu_reader.gui.dialogs import Messages, OpenReportDialog
 from haizhu_reader.gui.figures_model import figure_marks
 from haizhu_reader.gui.figures_pane import FiguresPane
 from haizhu_reader.gui.find_bar import FindBar
+from haizhu_reader.gui.full_screen import FullScreenReading
 from haizhu_reader.gui.glossary_pane import GlossaryPane
+from haizhu_reader.gui.language import AUTO, bilingual, system_languages, ui_language
+from haizhu_reader.gui.language import resolve as resolve_language
+from haizhu_reader.gui.language_menu import LanguageMenu
+from haizhu_reader.gui.navigation import Navigation, focus_in_dock
 from haizhu_reader.gui.reader_view import ReaderView
+from haizhu_reader.gui.reading_places import ReadingPlaces
+from haizhu_reader.gui.recent_files import RecentFilesMenu
 from haizhu_reader.gui.report_document import heading_text
 from haizhu_reader.gui.search_pane import SearchPane
 from haizhu_reader.gui.search_worker import IndexLoader
 from haizhu_reader.gui.section_tree import SectionTree
+from haizhu_reader.gui.view_options import ViewOptions
 from haizhu_reader.settings import Settings
+
+if TYPE_CHECKING:
+    from haizhu_reader.gui.printing import ReportPrinter
 
 
 class _ElidedLabel(QLabel):
@@ -89,7 +100,8 @@ class _LoadJob(QRunnable):
         except ReportError as e:
             self.signals.failed.emit(self._path, e.zh, e.en)
         except Exception as e:  # a parser bug must not leave the window waiting forever
-            self.signals.failed.emit(self._path, "无法解析此文件", f"{type(e).__name__}: {e}")
+            error = ReportError.unexpected(e)
+            self.signals.failed.emit(self._path, error.zh, error.en)
         else:
             self.signals.loaded.emit(self._path, report)
         finally:
@@ -132,7 +144,10 @@ class MainWindow(QMainWindow):
         self.setObjectName("main_window")
         self.setWindowTitle(self.tr("海珠报告阅读器"))
         self.setAcceptDrops(True)
+        self._view_options = ViewOptions(self._settings, self)  # the theme, before any widget
         self._reader = ReaderView(self)
+        self._places = ReadingPlaces(self._reader, self._settings, self)
+        self._full_screen = FullScreenReading(self)
         self._find_bar = FindBar(self)
         self._find_bar.hide()
         central = QWidget(self)
@@ -166,6 +181,7 @@ class MainWindow(QMainWindow):
         # Search (issue #4) and annotations (issue #5) share that place too.
         self._index_loader = IndexLoader(self._index_dir, self)
         self._search = SearchPane(self._index_loader, self)
+        self._search_report: Report | None = None  # what the pane was given
         self._search_dock = self._add_dock(
             self._search, self.tr("搜索"), "search_dock", Qt.DockWidgetArea.RightDockWidgetArea
         )
@@ -225,6 +241,10 @@ class MainWindow(QMainWindow):
         toggle = dock.toggleViewAction()
         toggle.setText(self.tr("显示%1").replace("%1", title))
         toggle.setShortcut(QKeySequence(f"Ctrl+Shift+{self._dock_count}"))
+        keys = toggle.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+        dock.setAccessibleDescription(
+            self.tr("%1窗格，按 %2 显示或隐藏").replace("%1", title).replace("%2", keys)
+        )
         self._view_menu.insertAction(self._view_docks_end, toggle)
         return dock
 
@@ -234,16 +254,28 @@ class MainWindow(QMainWindow):
         self._open_action = file_menu.addAction(self.tr("打开报告(&O)…"))
         self._open_action.setShortcut(QKeySequence.StandardKey.Open)
         self._bundled_action = file_menu.addAction(self.tr("打开随附的海珠区报告(&B)"))
+        self._recent_menu = RecentFilesMenu(self._settings, self)  # issue #6
+        file_menu.addMenu(self._recent_menu)
         self._export_figures_action = file_menu.addAction(self.tr("导出数据表(&E)…"))
         self._export_figures_action.setEnabled(False)
         self._export_annotations_action = file_menu.addAction(self.tr("导出批注(&X)…"))
         self._import_annotations_action = file_menu.addAction(self.tr("导入批注(&I)…"))
+        file_menu.addSeparator()
+        self._printer: ReportPrinter | None = None  # made on first use (issue #6)
+        self._print_action = file_menu.addAction(self.tr("打印(&P)…"))
+        self._print_action.setShortcut(QKeySequence.StandardKey.Print)
+        self._print_preview_action = file_menu.addAction(self.tr("打印预览(&R)…"))
+        self._export_pdf_action = file_menu.addAction(self.tr("导出 PDF(&D)…"))
         file_menu.addSeparator()
         self._quit_action = file_menu.addAction(self.tr("退出(&Q)"))
         self._quit_action.setShortcut(QKeySequence.StandardKey.Quit)
 
         edit = bar.addMenu(self.tr("编辑(&E)"))
         self._edit_menu = edit
+        self._copy_cited_action = edit.addAction(self.tr("复制并注明出处(&C)"))
+        self._copy_cited_action.setShortcut(QKeySequence("Ctrl+Shift+C"))
+        self._copy_cited_action.setEnabled(False)  # until text is selected
+        edit.addSeparator()
         self._find_action = edit.addAction(self.tr("页内查找(&F)…"))
         self._find_action.setShortcut(QKeySequence.StandardKey.Find)
         self._search_action = edit.addAction(self.tr("全文搜索(&S)…"))
@@ -262,8 +294,22 @@ class MainWindow(QMainWindow):
         self._focus_glossary.setShortcut(QKeySequence("Ctrl+3"))
         self._focus_figures = view.addAction(self.tr("转到数据表"))
         self._focus_figures.setShortcut(QKeySequence("Ctrl+4"))
+        self._focus_search = view.addAction(self.tr("转到搜索"))
+        self._focus_search.setShortcut(QKeySequence("Ctrl+5"))
+        self._focus_annotations = view.addAction(self.tr("转到批注"))
+        self._focus_annotations.setShortcut(QKeySequence("Ctrl+6"))
+        self._view_options.add_to_menu(view)  # text size, font, spacing, theme, full screen
+        view.addSeparator()
+        self._language_menu = LanguageMenu(view)
+        self._language_menu.set_choice(self._settings.language() if self._settings else AUTO)
+        self._language_menu.setEnabled(self._settings is not None)  # not in a screenshot
+        view.addMenu(self._language_menu)
 
+        self._navigation = Navigation(self._reader, self)  # the Go menu (issue #6)
+        bar.addMenu(self._navigation.menu)
         help_menu = bar.addMenu(self.tr("帮助(&H)"))
+        self._shortcuts_action = help_menu.addAction(self.tr("键盘快捷键(&K)"))
+        self._shortcuts_action.setShortcut(QKeySequence.StandardKey.HelpContents)
         self._about_action = help_menu.addAction(self.tr("关于(&A)"))
 
     def _setup_annotation_menus(self) -> None:
@@ -281,7 +327,7 @@ class MainWindow(QMainWindow):
         a = self._annotator
         edit.addActions([a.underline_action, a.note_selection_action, a.note_paragraph_action,
                          a.note_section_action, a.bookmark_action])  # fmt: skip
-        self._reader.set_context_actions(a.all_actions)
+        self._reader.set_context_actions([self._copy_cited_action, *a.all_actions])
         reason = self._session.disabled_reason()
         a.set_enabled(not reason, reason)
         self._annotations.set_notice(reason)
@@ -294,6 +340,7 @@ class MainWindow(QMainWindow):
     def _connect_signals(self) -> None:
         # -- a report is opened: every pane shows it
         self.report_opened.connect(self._reader.set_report)
+        self.report_opened.connect(self._places.show_report)  # after the reader has it
         self.report_opened.connect(self._tree.set_report)
         self.report_opened.connect(self._glossary.set_report)
 
@@ -318,6 +365,7 @@ class MainWindow(QMainWindow):
         # -- search (issue #4) <-> reading view
         # The index is built once the text is on screen: the build holds the GIL.
         self._reader.first_painted.connect(self._on_first_paint_for_search)
+        self._search_dock.visibilityChanged.connect(self._on_search_dock_visible)
         self.report_opened.connect(self._find_bar.set_report)
         self._search.result_activated.connect(self._show_search_result)
         self._search.section_activated.connect(self._reader.show_section)
@@ -333,6 +381,8 @@ class MainWindow(QMainWindow):
         # -- annotations (issue #5): session -> reader, dock, search notes
         self.report_opened.connect(self._session.set_report)
         self._session.changed.connect(self._on_annotations_changed)
+        self._session.updated.connect(self._on_annotation_updated)
+        self._session.notes_changed.connect(self._on_notes_changed)
         self._session.failed.connect(self._on_annotation_failed)
         self._annotations.annotation_activated.connect(self._show_annotation)
         self._annotations.edit_requested.connect(self._annotator.edit)
@@ -341,6 +391,27 @@ class MainWindow(QMainWindow):
         self._notes_timer.timeout.connect(self._on_notes_due)
         self._export_annotations_action.triggered.connect(self._annotator.export_dialog)
         self._import_annotations_action.triggered.connect(self._annotator.import_dialog)
+
+        # -- printing and quoting (issue #6)
+        self._print_action.triggered.connect(self._on_print)
+        self._print_preview_action.triggered.connect(self._on_print_preview)
+        self._export_pdf_action.triggered.connect(self._on_export_pdf)
+        self._reader.copyAvailable.connect(self._copy_cited_action.setEnabled)
+        self._copy_cited_action.triggered.connect(self._on_copy_cited)
+
+        # -- reading comfort (issue #6): text size, font, spacing, theme, place, full screen
+        v = self._view_options
+        v.zoom_in_action.triggered.connect(self._reader.zoom_in)
+        v.zoom_out_action.triggered.connect(self._reader.zoom_out)
+        v.zoom_reset_action.triggered.connect(self._reader.reset_zoom)
+        v.font_family_changed.connect(self._reader.set_font_family)
+        v.line_height_changed.connect(self._reader.set_line_height)
+        v.theme_changed.connect(self._reader.set_theme)
+        v.full_screen_action.toggled.connect(self._full_screen.set_active)
+        self._full_screen.active_changed.connect(v.full_screen_action.setChecked)
+        self._reader.reading_position_changed.connect(self._places.note_position)
+        self._reader.zoom_changed.connect(self._places.note_zoom)
+        v.announce()  # the reader starts in the saved look
 
         # -- status bar
         self._reader.reading_position_changed.connect(self._on_reading_position)
@@ -353,6 +424,15 @@ class MainWindow(QMainWindow):
         self._focus_tree.triggered.connect(self._on_focus_tree)
         self._focus_reader.triggered.connect(self._on_focus_reader)
         self._focus_glossary.triggered.connect(self._on_focus_glossary)
+        self._language_menu.language_chosen.connect(self._on_language_chosen)
+
+        # -- keyboard, recent files, help (issue #6)
+        self.report_opened.connect(self._navigation.set_report)
+        self._navigation.section_requested.connect(self._reader.show_section)
+        self._focus_search.triggered.connect(self._on_search_action)
+        self._focus_annotations.triggered.connect(self._on_focus_annotations)
+        self._recent_menu.file_chosen.connect(self.open_file)
+        self._shortcuts_action.triggered.connect(self._on_shortcuts)
 
     # -- accessors (tests, and panes added later) --------------------------------------
 
@@ -412,6 +492,14 @@ class MainWindow(QMainWindow):
     def figures_dock(self) -> QDockWidget:
         return self._figures_dock
 
+    @property
+    def view_options(self) -> ViewOptions:
+        return self._view_options
+
+    @property
+    def full_screen(self) -> FullScreenReading:
+        return self._full_screen
+
     def report(self) -> Report | None:
         return self._report
 
@@ -427,6 +515,8 @@ class MainWindow(QMainWindow):
         self._path = path
         self.setWindowTitle(self.tr("%1 — 海珠报告阅读器").replace("%1", report.title))
         self.report_opened.emit(report)
+        if path is not None:  # opened by dialog, drop or command line; not the bundled one
+            self._recent_menu.add(path)
 
     @Slot()
     def open_file_dialog(self) -> None:
@@ -470,7 +560,7 @@ class MainWindow(QMainWindow):
     def _on_load_failed(self, path: Path | None, zh: str, en: str) -> None:
         self._loading = None
         self.statusBar().clearMessage()
-        Messages.error(self, self.tr("无法打开报告"), zh, en)
+        Messages.error(self, self.tr("无法打开报告"), *bilingual(zh, en))
 
     # -- slots ----------------------------------------------------------------------------
 
@@ -492,7 +582,23 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def _on_first_paint_for_search(self) -> None:
-        if self._report is not None:
+        if not self._search_dock.visibleRegion().isEmpty():  # not behind another tab
+            self._prepare_search()
+
+    @Slot(bool)
+    def _on_search_dock_visible(self, visible: bool) -> None:
+        if visible:
+            self._prepare_search()
+
+    def _prepare_search(self) -> None:
+        """Hand the search pane the open report once search is wanted.
+
+        Its index (Whoosh and the index files, ~20 MB and a few hundred ms of
+        a core) is prepared the first time the search dock shows, not at every
+        start: many sessions only read. The pane says it is preparing meanwhile.
+        """
+        if self._report is not None and self._search_report is not self._report:
+            self._search_report = self._report
             self._search.set_report(self._report)
 
     @Slot()
@@ -507,6 +613,7 @@ class MainWindow(QMainWindow):
     def _on_search_action(self) -> None:
         self._search_dock.show()
         self._search_dock.raise_()
+        self._prepare_search()
         self._search.focus_query()
 
     # -- annotations (issue #5)
@@ -516,6 +623,16 @@ class MainWindow(QMainWindow):
         s = self._session
         self._reader.set_annotations(s.marks())
         self._annotations.set_annotations(s.report(), s.placed(), s.unplaced())
+
+    @Slot(str)
+    def _on_annotation_updated(self, annotation_id: str) -> None:
+        """One annotation changed: the reader and the dock redo that one, not all."""
+        s = self._session
+        self._reader.update_annotation(annotation_id, s.mark(annotation_id))
+        self._annotations.update_annotation(annotation_id, s.get(annotation_id))
+
+    @Slot()
+    def _on_notes_changed(self) -> None:
         self._notes_timer.start()  # a burst of changes re-indexes the notes once
 
     @Slot()
@@ -524,7 +641,7 @@ class MainWindow(QMainWindow):
 
     @Slot(str, str)
     def _on_annotation_failed(self, zh: str, en: str) -> None:
-        Messages.error(self, self.tr("无法保存批注"), zh, en)
+        Messages.error(self, self.tr("无法保存批注"), *bilingual(zh, en))
 
     @Slot(str)
     def _show_annotation(self, annotation_id: str) -> None:
@@ -548,8 +665,10 @@ class MainWindow(QMainWindow):
             AnnotationMessages.warning(
                 self,
                 self.tr("批注数据"),
-                "\n\n".join(n.zh for n in self._store.notices),
-                "\n".join(n.en for n in self._store.notices),
+                *bilingual(
+                    "\n\n".join(n.zh for n in self._store.notices),
+                    "\n\n".join(n.en for n in self._store.notices),
+                ),
             )
 
     # -- key figures (issue #8)
@@ -625,14 +744,66 @@ class MainWindow(QMainWindow):
         self._glossary_dock.raise_()
         self._glossary.filter_edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
+    @Slot(str)
+    def _on_language_chosen(self, choice: str) -> None:
+        """Store the interface language; it applies from the next start."""
+        if self._settings is None:
+            return
+        self._settings.set_language(choice)
+        self._settings.sync()
+        if resolve_language(choice, system_languages()) != ui_language():
+            Messages.information(
+                self,
+                self.tr("界面语言"),
+                self.tr("界面语言将在下次启动本程序时更改。"),
+            )
+
+    # -- printing and quoting (issue #6)
+
+    @property
+    def _printing(self) -> ReportPrinter:
+        """The printer, made on first use: Qt's print support is not loaded at start-up."""
+        if self._printer is None:
+            from haizhu_reader.gui.printing import ReportPrinter
+
+            self._printer = ReportPrinter(self)
+        return self._printer
+
+    @Slot()
+    def _on_print(self) -> None:
+        at = self._reader.section_at_top()
+        self._printing.print_report(self._report, at, self._session.placed())
+
+    @Slot()
+    def _on_print_preview(self) -> None:
+        at = self._reader.section_at_top()
+        self._printing.preview(self._report, at, self._session.placed())
+
+    @Slot()
+    def _on_export_pdf(self) -> None:
+        at = self._reader.section_at_top()
+        self._printing.export_pdf(self._report, at, self._session.placed())
+
+    @Slot()
+    def _on_copy_cited(self) -> None:
+        if copy_with_citation(self._reader):
+            self.statusBar().showMessage(self.tr("已复制所选文字及出处"), 3000)
+
     @Slot()
     def _on_about(self) -> None:
-        Messages.about(
-            self,
-            self.tr("关于海珠报告阅读器"),
-            f"<h3>{html.escape(self.tr('海珠报告阅读器'))} {__version__}</h3>"
-            f"<p>{html.escape(self.tr('离线阅读政府工作报告：目录、名词解释与出处。'))}</p>",
-        )
+        from haizhu_reader.gui.about_dialog import AboutDialog  # not at start-up
+
+        AboutDialog.show_about(self)
+
+    @Slot()
+    def _on_shortcuts(self) -> None:
+        from haizhu_reader.gui.shortcuts_dialog import ShortcutsDialog  # not at start-up
+
+        ShortcutsDialog.open_for(self)
+
+    @Slot()
+    def _on_focus_annotations(self) -> None:
+        focus_in_dock(self._annotations_dock, self._annotations.focus_chain()[0])
 
     # -- window state ---------------------------------------------------------------------
 
@@ -667,6 +838,8 @@ class MainWindow(QMainWindow):
         super().showEvent(event)
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        self._full_screen.leave()  # the layout saved is the one with docks
+        self._places.save()
         self.save_layout()
         self._index_loader.close()
         super().closeEvent(event)

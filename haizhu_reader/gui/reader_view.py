@@ -34,9 +34,11 @@ from PySide6.QtGui import (
     QPainter,
     QPaintEvent,
     QResizeEvent,
+    QShowEvent,
     QTextCharFormat,
     QTextCursor,
     QTextDocument,
+    QWheelEvent,
 )
 from PySide6.QtWidgets import QFrame, QMenu, QTextBrowser, QTextEdit, QToolTip, QWidget
 
@@ -49,18 +51,20 @@ from haizhu_reader.gui.annotation_marks import (
     paint_margin_mark,
 )
 from haizhu_reader.gui.report_document import (
+    LINE_HEIGHT,
+    ZOOM_LEVELS,
     DocumentIndex,
     Typography,
     build_document,
     glossary_index,
 )
+from haizhu_reader.gui.theme import LIGHT, Theme
 
 FLASH_MS = 1600
 MARK_WINDOW = 1500  # characters either side of the view whose annotations are drawn
 MAX_MARK_CHARS = 1500  # a longer marked range may be missed at the window's far edge
-HIGHLIGHT = QColor("#fff0a8")
-FLASH = QColor("#ffc94d")
-FIGURE_TINT = (QColor("#eaf0f8"), QColor("#2a3646"))  # key-figure marks: light, dark palette
+HIGHLIGHT = QColor(LIGHT.find)  # find and search hits in the light theme (see Theme.find)
+WHEEL_NOTCH = 120  # angleDelta of one mouse-wheel notch
 TOOLTIP_WIDTH = 360  # pixels: about 26 CJK characters a line
 
 
@@ -97,11 +101,13 @@ class ReaderView(QTextBrowser):
         term_activated(int): the user clicked a glossary mark; an index into
             ``report.glossary``.
         first_painted(): the report last set has been painted for the first time.
+        zoom_changed(int): the text size changed, in percent of the default.
     """
 
     reading_position_changed = Signal(str, float)
     term_activated = Signal(int)
     first_painted = Signal()
+    zoom_changed = Signal(int)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -109,9 +115,13 @@ class ReaderView(QTextBrowser):
         self._index = DocumentIndex()
         self._occurrences: dict[str, list[tuple[int, int, int]]] = {}
         self._layers: dict[str, list[QTextEdit.ExtraSelection]] = {}
+        # The document ranges those selections draw, to redraw them in a new typesetting.
+        self._layer_ranges: dict[str, list[tuple[int, int]]] = {}
         self._flash: list[QTextEdit.ExtraSelection] = []
+        self._flash_range: tuple[int, int] | None = None
         self._marks: list[QTextEdit.ExtraSelection] = []
         self._figure_marks: list[QTextEdit.ExtraSelection] = []
+        self._figure_ranges: list[tuple[int, int]] = []
         self._figure_tips: dict[str, list[tuple[int, int, str]]] = {}  # pid -> (start, end, tip)
         self._mark_ranges: list[tuple[int, int, Mark]] = []  # document positions, sorted
         self._mark_starts: list[int] = []
@@ -119,12 +129,19 @@ class ReaderView(QTextBrowser):
         self._mark_cache: dict[tuple[int, int, str, str], QTextEdit.ExtraSelection] = {}
         self._margin_pos: list[int] = []  # sorted document positions of margin marks
         self._margin_marks: list[list[Mark]] = []
+        self._mark_ids: dict[str, Mark] = {}  # every mark set, by annotation id
         self._context_actions: list[QAction] = []
         self._position: tuple[str, float] = ("", -1.0)
         self._pinned: tuple[str, int] | None = None
         self._painted = False
         self._document: QTextDocument | None = None
-        self._typo = Typography.for_widget(self)
+        self._pending_place: int | None = None  # scrolled to at the top until first painted
+        self._theme = LIGHT
+        self._zoom = 100
+        self._family = ""  # the user's font; "" chooses one (see reading_family)
+        self._line_height = LINE_HEIGHT
+        self._wheel_zoom = 0  # angle the Ctrl+wheel turned that has not zoomed yet
+        self._typo = Typography.make(self._theme)
         self._setup_ui()
         self._connect()
 
@@ -169,11 +186,14 @@ class ReaderView(QTextBrowser):
                 occ[o.paragraph].append((o.start, o.end, i))
         self._occurrences = dict(occ)
         self._layers.clear()
-        self._flash.clear()
+        self._layer_ranges.clear()
+        self._flash, self._flash_range = [], None
         self._marks, self._mark_ranges, self._margin_pos, self._margin_marks = [], [], [], []
         self._mark_starts, self._mark_window, self._mark_cache = [], (0, -1), {}
-        self._figure_marks, self._figure_tips = [], {}
+        self._mark_ids = {}
+        self._figure_marks, self._figure_ranges, self._figure_tips = [], [], {}
         self._pinned = None
+        self._pending_place = None
         self._position = ("", -1.0)
         self._painted = False
         # Margins first, so the document is laid out once, at its final width.
@@ -188,6 +208,95 @@ class ReaderView(QTextBrowser):
 
     def report(self) -> Report | None:
         return self._report
+
+    # -- appearance: text size, font, line spacing, theme ------------------------------
+
+    def zoom(self) -> int:
+        """The text size, in percent of the default (one of ``ZOOM_LEVELS``)."""
+        return self._zoom
+
+    def typography(self) -> Typography:
+        return self._typo
+
+    def theme(self) -> Theme:
+        return self._theme
+
+    @Slot(int)
+    def set_zoom(self, percent: int) -> None:
+        """Set the text size (the nearest of ``ZOOM_LEVELS``), keeping the place read."""
+        level = min(ZOOM_LEVELS, key=lambda z: abs(z - percent))
+        if level != self._zoom:
+            self._zoom = level
+            self._retypeset()
+            self.zoom_changed.emit(level)
+
+    @Slot()
+    def zoom_in(self) -> None:
+        self._step_zoom(1)
+
+    @Slot()
+    def zoom_out(self) -> None:
+        self._step_zoom(-1)
+
+    @Slot()
+    def reset_zoom(self) -> None:
+        self.set_zoom(100)
+
+    def _step_zoom(self, steps: int) -> None:
+        i = ZOOM_LEVELS.index(self._zoom) + steps
+        self.set_zoom(ZOOM_LEVELS[max(0, min(len(ZOOM_LEVELS) - 1, i))])
+
+    @Slot(str)
+    def set_font_family(self, family: str) -> None:
+        """Typeset in ``family``; "" (or a font without Chinese) picks one (``reading_family``)."""
+        if family != self._family:
+            self._family = family
+            self._retypeset()
+
+    @Slot(int)
+    def set_line_height(self, percent: int) -> None:
+        """The line spacing of body paragraphs, in percent of the font's line height."""
+        if percent != self._line_height:
+            self._line_height = percent
+            self._retypeset()
+
+    @Slot(object)
+    def set_theme(self, theme: Theme) -> None:
+        """Draw the text, its marks and every highlight in ``theme``'s colours."""
+        if theme != self._theme:
+            self._theme = theme
+            self._retypeset()
+
+    def _retypeset(self) -> None:
+        """Typeset the report again in the current typography, at the same place.
+
+        The text is the same, so every document position is too: highlights,
+        marks and the place being read are redrawn at their positions.
+        """
+        self._typo = Typography.make(self._theme, self._zoom, self._family, self._line_height)
+        if self._report is None:
+            return
+        keep, above = self._pending_place, 0.0
+        if keep is None and self.verticalScrollBar().value() > 0:
+            keep, above = self._top_line()
+        doc, self._index = build_document(self._report, self._typo, self)
+        self._update_margins(doc)
+        old, self._document = self._document, doc
+        self.setDocument(doc)
+        if old is not None:
+            old.deleteLater()
+        self._layers = {k: self._hit_selections(r) for k, r in self._layer_ranges.items()}
+        flash = self._flash_range
+        self._flash = [self._selection(*flash, QColor(self._theme.flash))] if flash else []
+        self._figure_marks = self._figure_selections(self._figure_ranges)
+        self._marks, self._mark_cache, self._mark_window = [], {}, (0, -1)
+        self._pinned = None
+        if keep is None:
+            self.verticalScrollBar().setValue(0)
+        else:
+            self._scroll_to(keep, round(above * self._typo.em))
+        self._update_mark_window(keep or 0)
+        self._apply_selections()  # (setDocument repaints; no viewport() in the start-up path)
 
     # -- positions -----------------------------------------------------------------
 
@@ -238,6 +347,73 @@ class ReaderView(QTextBrowser):
         bar = self.verticalScrollBar()
         return 1.0 if bar.maximum() <= 0 else bar.value() / bar.maximum()
 
+    def reading_place(self) -> tuple[str, int] | None:
+        """Where the reader is: (paragraph or section id, offset) of the top line.
+
+        Ids and offsets do not depend on the text size or the window's width,
+        so ``restore_place`` finds the same line after either changes.
+        """
+        if self._report is None:
+            return None
+        if self._pending_place is not None:
+            pos = self._pending_place
+        elif self.verticalScrollBar().value() == 0:
+            pos = 0
+        else:
+            pos = self._top_line()[0]
+        hit = self._index.paragraph_at(pos)
+        if hit is not None:
+            return hit
+        section = self._index.section_at(pos)  # a heading, or the title above the text
+        return section, pos - self._index.section_pos.get(section, 0)
+
+    def restore_place(self, target: str, offset: int) -> None:
+        """Bring a place ``reading_place`` gave back to the top of the view.
+
+        Until the report is first painted, the place is kept and applied again
+        whenever the view's size changes: the first picture is already there.
+        """
+        pos = self.document_position(target, offset)
+        if pos is None or self._document is None:
+            return
+        pos = max(0, min(pos, self._document.characterCount() - 1))
+        if pos == 0:
+            return
+        if not self._painted:
+            self._pending_place = pos
+        if self.isVisible():
+            self._scroll_to(pos, 0)
+
+    def _top_line(self) -> tuple[int, float]:
+        """The first line at least half in view: its start, and its top in ems below the top.
+
+        Walks the layout's blocks and lines rather than hit-testing: a hit test
+        in the space between two blocks, just after a new typesetting, can answer
+        the end of the document.
+        """
+        doc = self.document()
+        layout = doc.documentLayout()
+        top = self.verticalScrollBar().value()
+        lo, hi = 0, doc.blockCount() - 1
+        while lo < hi:  # the first block reaching below the top of the view
+            mid = (lo + hi) // 2
+            if layout.blockBoundingRect(doc.findBlockByNumber(mid)).bottom() <= top:
+                lo = mid + 1
+            else:
+                hi = mid
+        block = doc.findBlockByNumber(lo)
+        while block.isValid():
+            lines = block.layout()
+            y0 = lines.position().y()
+            for i in range(lines.lineCount()):
+                line = lines.lineAt(i)
+                if y0 + line.y() + line.height() / 2 >= top:
+                    return block.position() + line.textStart(), (
+                        y0 + line.y() - top
+                    ) / self._typo.em
+            block = block.next()
+        return doc.characterCount() - 1, 0.0
+
     def _reading_line(self) -> int:
         """How far below the top the line being read is taken to be: about two lines."""
         return round(self._typo.em * 3.4)
@@ -266,6 +442,7 @@ class ReaderView(QTextBrowser):
         pos = self._index.section_pos.get(section_id)
         if pos is None:
             return
+        self._pending_place = None  # the user went somewhere: no place to restore
         if pos == 0:
             self.verticalScrollBar().setValue(0)
         else:
@@ -278,6 +455,7 @@ class ReaderView(QTextBrowser):
         """Scroll so a paragraph (or a section's heading) starts at the top of the view."""
         pos = self.document_position(pid)
         if pos is not None:
+            self._pending_place = None
             self._scroll_to(pos, round(self._typo.em * 0.6))
 
     @Slot(str, int, int)
@@ -286,8 +464,10 @@ class ReaderView(QTextBrowser):
         pos = self.document_position(pid, start)
         if pos is None:
             return
+        self._pending_place = None
         self._scroll_to(pos, self.viewport().height() // 3)
-        self._flash = [self._selection(pos, pos + max(0, end - start), FLASH)]
+        self._flash_range = (pos, pos + max(0, end - start))
+        self._flash = [self._selection(*self._flash_range, QColor(self._theme.flash))]
         self._apply_selections()
         self._flash_timer.start()
 
@@ -299,17 +479,22 @@ class ReaderView(QTextBrowser):
         Layers (``"search"``, ``"find"``...) are independent; an empty mapping
         clears a layer. Offsets are into ``Paragraph.text``.
         """
-        selections: list[QTextEdit.ExtraSelection] = []
+        ranges_at: list[tuple[int, int]] = []
         for pid, ranges in spans.items():
             base = self.document_position(pid)
-            if base is None:
-                continue
-            selections.extend(self._selection(base + a, base + b, HIGHLIGHT) for a, b in ranges)
-        if selections:
-            self._layers[layer] = selections
+            if base is not None:
+                ranges_at.extend((base + a, base + b) for a, b in ranges)
+        if ranges_at:
+            self._layer_ranges[layer] = ranges_at
+            self._layers[layer] = self._hit_selections(ranges_at)
         else:
+            self._layer_ranges.pop(layer, None)
             self._layers.pop(layer, None)
         self._apply_selections()
+
+    def _hit_selections(self, ranges: Sequence[tuple[int, int]]) -> list[QTextEdit.ExtraSelection]:
+        colour = QColor(self._theme.find)
+        return [self._selection(a, b, colour) for a, b in ranges]
 
     def _selection(self, a: int, b: int, color: QColor) -> QTextEdit.ExtraSelection:
         sel = QTextEdit.ExtraSelection()
@@ -318,7 +503,7 @@ class ReaderView(QTextBrowser):
         cursor.setPosition(b, QTextCursor.MoveMode.KeepAnchor)
         fmt = QTextCharFormat()
         fmt.setBackground(color)
-        fmt.setForeground(QColor("#000000"))
+        fmt.setForeground(self._typo.text)
         sel.cursor = cursor
         sel.format = fmt
         return sel
@@ -346,6 +531,7 @@ class ReaderView(QTextBrowser):
             if m.in_margin:
                 margin[base].append(m)
         ranges.sort(key=_range_key)
+        self._mark_ids = {m.id: m for m in marks}
         self._mark_ranges = ranges
         self._mark_starts = [r[0] for r in ranges]
         # A selection depends on its range, style and colour only: keep those still used.
@@ -357,16 +543,81 @@ class ReaderView(QTextBrowser):
         self._update_mark_window()
         self.viewport().update()
 
-    def _update_mark_window(self) -> None:
+    def update_annotation(self, annotation_id: str, mark: Mark | None) -> None:
+        """Redraw one annotation, added, edited or deleted (``mark`` None), not all of them."""
+        old = self._mark_ids.pop(annotation_id, None)
+        if old is not None:
+            self._move_mark(old, insert=False)
+        if mark is not None:
+            self._mark_ids[annotation_id] = mark
+            self._move_mark(mark, insert=True)
+        self._mark_window = (0, -1)  # the ranges near the view, from cached selections
+        self._update_mark_window()
+        for m in (old, mark):
+            if m is not None:
+                self._repaint_lines(m)
+
+    def _repaint_lines(self, m: Mark) -> None:
+        """Repaint the lines ``m`` is drawn on, margin included (a whole view takes ~8 ms)."""
+        base = self._mark_base(m)
+        if base is None:
+            return
+        top = self._line_rect(base).top()
+        bottom = self._line_rect(base + max(m.start, m.end)).bottom()
+        height = max(bottom - top, int(self._typo.em * 2.5) + 4)  # a square over a ribbon
+        self.viewport().update(QRect(0, top, self.viewport().width(), height + 1))
+
+    def _mark_base(self, m: Mark) -> int | None:
+        """Where the paragraph or heading ``m`` marks starts in the document."""
+        return self._index.paragraph_pos.get(m.target, self._index.section_pos.get(m.target))
+
+    def _move_mark(self, m: Mark, insert: bool) -> None:
+        """Put ``m`` into, or take it out of, the sorted ranges and margin marks."""
+        base = self._mark_base(m)
+        if base is None:
+            return
+        a, b = base + m.start, base + m.end
+        ranges, starts = self._mark_ranges, self._mark_starts
+        if m.style is not MarkStyle.MARGIN and b > a:
+            if insert:
+                i = bisect_right(ranges, (a, b), key=_range_key)
+                ranges.insert(i, (a, b, m))
+                starts.insert(i, a)
+            else:
+                i = bisect_left(ranges, (a, b), key=_range_key)
+                while i < len(ranges) and ranges[i][:2] == (a, b):
+                    if ranges[i][2].id == m.id:
+                        del ranges[i], starts[i]
+                        break
+                    i += 1
+        if not m.in_margin:
+            return
+        i = bisect_left(self._margin_pos, base)
+        here = i < len(self._margin_pos) and self._margin_pos[i] == base
+        if insert and here:
+            self._margin_marks[i] = [*self._margin_marks[i], m]
+        elif insert:
+            self._margin_pos.insert(i, base)
+            self._margin_marks.insert(i, [m])
+        elif here:
+            rest = [x for x in self._margin_marks[i] if x.id != m.id]
+            if rest:
+                self._margin_marks[i] = rest
+            else:
+                del self._margin_pos[i], self._margin_marks[i]
+
+    def _update_mark_window(self, middle: int | None = None) -> None:
         """Draw the ranges near the view only: thousands of ExtraSelections cost every paint.
 
         The window spans ``MARK_WINDOW`` characters either side of the view's
-        middle and moves when the view comes within half of that of its edge.
+        middle (or of ``middle``, a position known to be in view) and moves when
+        the view comes within half of that of its edge.
         """
         if self._document is None:
             return
-        value = self.verticalScrollBar().value()
-        middle = 0 if value == 0 else self._position_at(self.viewport().height() // 2)
+        if middle is None:
+            value = self.verticalScrollBar().value()
+            middle = 0 if value == 0 else self._position_at(self.viewport().height() // 2)
         lo, hi = self._mark_window
         if lo <= middle - MARK_WINDOW // 2 and middle + MARK_WINDOW // 2 <= hi:
             return
@@ -395,13 +646,13 @@ class ReaderView(QTextBrowser):
         cursor.setPosition(b, QTextCursor.MoveMode.KeepAnchor)
         fmt = QTextCharFormat()
         if m.style is MarkStyle.HIGHLIGHT:
-            fmt.setBackground(QColor(m.colour))
-            fmt.setForeground(QColor("#000000"))
+            fmt.setBackground(self._theme.highlight_colour(m.colour))
+            fmt.setForeground(self._typo.text)
         else:
             style = QTextCharFormat.UnderlineStyle
             dotted = m.style is MarkStyle.NOTE
             fmt.setUnderlineStyle(style.DashUnderline if dotted else style.SingleUnderline)
-            fmt.setUnderlineColor(QColor(m.colour))
+            fmt.setUnderlineColor(self._theme.line_colour(m.colour))
         sel.cursor = cursor
         sel.format = fmt
         return sel
@@ -468,7 +719,7 @@ class ReaderView(QTextBrowser):
 
     @Slot()
     def _on_flash_over(self) -> None:
-        self._flash = []
+        self._flash, self._flash_range = [], None
         self._apply_selections()
 
     # -- reading position ----------------------------------------------------------
@@ -526,25 +777,33 @@ class ReaderView(QTextBrowser):
         Drawn beneath every other layer, background only, so glossary underlines,
         annotations, highlights and the selection all show through unchanged.
         """
-        dark = self.palette().base().color().lightness() < 128
-        fmt = QTextCharFormat()
-        fmt.setBackground(FIGURE_TINT[1 if dark else 0])
-        selections: list[QTextEdit.ExtraSelection] = []
+        ranges: list[tuple[int, int]] = []
         tips: dict[str, list[tuple[int, int, str]]] = defaultdict(list)
         for pid, start, end, tip in marks:
             base = self.document_position(pid)
             if base is None or end <= start:
                 continue
-            sel = QTextEdit.ExtraSelection()
-            sel.cursor = QTextCursor(self.document())
-            sel.cursor.setPosition(base + start)
-            sel.cursor.setPosition(base + end, QTextCursor.MoveMode.KeepAnchor)
-            sel.format = fmt
-            selections.append(sel)
+            ranges.append((base + start, base + end))
             tips[pid].append((start, end, tip))
-        self._figure_marks = selections
+        self._figure_ranges = ranges
+        self._figure_marks = self._figure_selections(ranges)
         self._figure_tips = dict(tips)
         self._apply_selections()
+
+    def _figure_selections(
+        self, ranges: Sequence[tuple[int, int]]
+    ) -> list[QTextEdit.ExtraSelection]:
+        fmt = QTextCharFormat()
+        fmt.setBackground(QColor(self._theme.figure))
+        selections = []
+        for a, b in ranges:
+            sel = QTextEdit.ExtraSelection()
+            sel.cursor = QTextCursor(self.document())
+            sel.cursor.setPosition(a)
+            sel.cursor.setPosition(b, QTextCursor.MoveMode.KeepAnchor)
+            sel.format = fmt
+            selections.append(sel)
+        return selections
 
     def figure_selections(self) -> list[QTextEdit.ExtraSelection]:
         """The ExtraSelections marking key figures (tests check their ranges)."""
@@ -666,13 +925,30 @@ class ReaderView(QTextBrowser):
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         # Keep the line being read at the top while the text reflows.
-        keep = None
-        if self._report is not None and self.verticalScrollBar().value() > 0:
-            keep = self._position_at(0)
+        keep, above = self._pending_place, 0.0
+        if keep is None and self._report is not None and self.verticalScrollBar().value() > 0:
+            keep, above = self._top_line()
         super().resizeEvent(event)
         self._update_margins()
         if keep is not None:
-            self._scroll_to(keep, 0)
+            self._scroll_to(keep, round(above * self._typo.em))
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)  # which scrolls the text cursor into view on the first show
+        if self._pending_place is not None:
+            self._scroll_to(self._pending_place, 0)
+
+    def wheelEvent(self, event: QWheelEvent) -> None:
+        """Ctrl+wheel steps the text size (QTextEdit would scale its own font instead)."""
+        if not event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            super().wheelEvent(event)
+            return
+        self._wheel_zoom += event.angleDelta().y()
+        steps = int(self._wheel_zoom / WHEEL_NOTCH)  # a touchpad sends fractions of a notch
+        if steps:
+            self._wheel_zoom -= steps * WHEEL_NOTCH
+            self._step_zoom(steps)
+        event.accept()
 
     def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)
@@ -680,10 +956,11 @@ class ReaderView(QTextBrowser):
             painter = QPainter(self.viewport())
             for rect, marks in self.margin_marks():
                 if rect.toAlignedRect().intersects(event.rect()):
-                    paint_margin_mark(painter, rect, marks)
+                    paint_margin_mark(painter, rect, marks, self._theme)
             painter.end()
         if not self._painted and self._report is not None:
             self._painted = True
+            self._pending_place = None
             # Posted, so it runs before whatever first_painted's receivers post.
             QTimer.singleShot(0, self, self._update_position)
             self.first_painted.emit()

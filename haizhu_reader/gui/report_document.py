@@ -10,6 +10,7 @@ document position plus a constant. ``DocumentIndex`` holds those constants.
 from __future__ import annotations
 
 import re
+import sys
 from bisect import bisect_right
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -33,19 +34,23 @@ from PySide6.QtWidgets import QWidget
 from haizhu_reader.core.glossary import find_spans
 from haizhu_reader.core.report import PART, SECTION, Appendix, Paragraph, Report, Section
 from haizhu_reader.core.text import fold
+from haizhu_reader.gui.theme import Theme
 
 # Anchors of glossary marks are "glossary:<index into report.glossary>".
 GLOSSARY_SCHEME = "glossary"
 # The same index as a format property, for code that walks the document.
 GLOSSARY_PROPERTY = 0x100000 + 1  # QTextFormat.Property.UserProperty + 1
 
-# Families in order of preference; the first one installed wins.
-CJK_FAMILIES = (
+# Families in order of preference; the first one installed that has Chinese glyphs wins.
+CJK_FAMILIES: tuple[str, ...] = (
+    *(("Microsoft YaHei", "SimSun") if sys.platform == "win32" else ()),
     "Noto Sans CJK SC",
+    "Noto Serif CJK SC",
     "Source Han Sans SC",
+    "Source Han Serif SC",
     "WenQuanYi Micro Hei",
-    "Microsoft YaHei",
     "PingFang SC",
+    "Microsoft YaHei",
     "SimSun",
 )
 MEASURE_CHARS = 40  # the longest line, in CJK characters
@@ -54,19 +59,30 @@ _LEFT = Qt.AlignmentFlag.AlignLeft
 _JUSTIFY = Qt.AlignmentFlag.AlignJustify
 _PROPORTIONAL = QTextBlockFormat.LineHeightTypes.ProportionalHeight.value
 LINE_HEIGHT = 170  # percent
+LINE_HEIGHTS = (150, 170, 200)  # the choices the View menu offers
 BODY_POINT_SIZE = 13.0
+ZOOM_LEVELS = (70, 80, 90, 100, 110, 120, 135, 150, 175, 200)  # percent of BODY_POINT_SIZE
 
 
-@lru_cache(maxsize=1)
-def reading_family() -> str:
-    """The first preferred CJK family installed, else the default font's family.
+def has_chinese(family: str) -> bool:
+    """Whether an installed family has Simplified Chinese glyphs (not just a name)."""
+    return bool(family) and (
+        QFontDatabase.WritingSystem.SimplifiedChinese in QFontDatabase.writingSystems(family)
+    )
 
-    (Qt's font fallback still finds some CJK font for the glyphs in that case.)
+
+@lru_cache(maxsize=8)
+def reading_family(preferred: str = "") -> str:
+    """``preferred`` if it is installed with Chinese glyphs, else the first such
+    family of ``CJK_FAMILIES``, else any, else the default font's family.
+
+    (Qt's font fallback still finds some CJK font for the glyphs in the last case.)
     """
-    for family in CJK_FAMILIES:
-        if QFontDatabase.hasFamily(family):
+    for family in (preferred, *CJK_FAMILIES):
+        if family and QFontDatabase.hasFamily(family) and has_chinese(family):
             return family
-    return QFont().family()
+    anyone = QFontDatabase.families(QFontDatabase.WritingSystem.SimplifiedChinese)
+    return anyone[0] if anyone else QFont().family()
 
 
 def glossary_href(index: int) -> str:
@@ -99,7 +115,7 @@ def meeting_line(report: Report) -> str:
 
 @dataclass(frozen=True)
 class Typography:
-    """Fonts and colours of the reading view, derived from the widget's palette."""
+    """Fonts and colours of the reading view: from a theme (``make``) or a palette."""
 
     font: QFont
     em: float  # the advance of one CJK character, in pixels
@@ -107,6 +123,26 @@ class Typography:
     muted: QColor
     accent: QColor
     mark: QColor
+    line_height: int = LINE_HEIGHT  # percent, of body paragraphs
+
+    @classmethod
+    def make(
+        cls, theme: Theme, zoom: int = 100, family: str = "", line_height: int = LINE_HEIGHT
+    ) -> Typography:
+        """The reading view's typography: ``zoom`` percent of the body size, in
+        ``family`` (or the fallback: see ``reading_family``)."""
+        font = QFont(reading_family(family))
+        font.setPointSizeF(BODY_POINT_SIZE * zoom / 100)
+        font.setStyleStrategy(QFont.StyleStrategy.PreferAntialias)
+        return cls(
+            font=font,
+            em=QFontMetricsF(font).horizontalAdvance("中"),
+            text=QColor(theme.text),
+            muted=QColor(theme.muted),
+            accent=QColor(theme.accent),
+            mark=QColor(theme.term),
+            line_height=line_height,
+        )
 
     @classmethod
     def for_widget(cls, widget: QWidget) -> Typography:
@@ -213,7 +249,7 @@ class _Typesetter:
         self._marks: dict[tuple[bool, int], QTextCharFormat] = {}
         self.para = QTextBlockFormat()
         self.para.setTextIndent(2 * em)
-        self.para.setLineHeight(LINE_HEIGHT, _PROPORTIONAL)
+        self.para.setLineHeight(typo.line_height, _PROPORTIONAL)
         self.para.setBottomMargin(0.35 * em)
         self.para.setAlignment(_JUSTIFY)
         self.flush = QTextBlockFormat(self.para)  # glossary entries: no indent

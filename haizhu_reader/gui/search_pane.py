@@ -127,6 +127,7 @@ class SearchPane(QWidget):
         self._view = QTreeView(self)
         self._view.setObjectName("search_results")
         self._view.setAccessibleName(self.tr("搜索结果"))
+        self._view.setAccessibleDescription(self.tr("按回车在正文中显示所选结果"))
         self._view.setModel(self._model)
         self._delegate = SnippetDelegate(self._view)
         self._view.setItemDelegate(self._delegate)

@@ -144,6 +144,7 @@ class SectionTree(QWidget):
         self._view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self._view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self._view.setAccessibleName(self.tr("目录"))
+        self._view.setAccessibleDescription(self.tr("按回车在正文中转到所选章节"))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.setSpacing(4)
