@@ -9,7 +9,6 @@ listens to its signals. Positions are given as (paragraph id, offset into
 from __future__ import annotations
 
 import html
-from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 
@@ -43,13 +42,8 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QFrame, QMenu, QTextBrowser, QTextEdit, QToolTip, QWidget
 
 from haizhu_reader.core.report import GlossaryEntry, Report
-from haizhu_reader.gui.annotation_marks import (
-    Mark,
-    MarkStyle,
-    margin_slots,
-    mark_tooltip,
-    paint_margin_mark,
-)
+from haizhu_reader.gui.annotation_marks import Mark, mark_tooltip
+from haizhu_reader.gui.reader_layers import AnnotationLayer, FigureLayer
 from haizhu_reader.gui.report_document import (
     LINE_HEIGHT,
     ZOOM_LEVELS,
@@ -61,15 +55,9 @@ from haizhu_reader.gui.report_document import (
 from haizhu_reader.gui.theme import LIGHT, Theme
 
 FLASH_MS = 1600
-MARK_WINDOW = 1500  # characters either side of the view whose annotations are drawn
-MAX_MARK_CHARS = 1500  # a longer marked range may be missed at the window's far edge
 HIGHLIGHT = QColor(LIGHT.find)  # find and search hits in the light theme (see Theme.find)
 WHEEL_NOTCH = 120  # angleDelta of one mouse-wheel notch
 TOOLTIP_WIDTH = 360  # pixels: about 26 CJK characters a line
-
-
-def _range_key(r: tuple[int, int, Mark]) -> tuple[int, int]:
-    return r[0], r[1]
 
 
 def definition_tooltip(entry: GlossaryEntry) -> str:
@@ -119,17 +107,8 @@ class ReaderView(QTextBrowser):
         self._layer_ranges: dict[str, list[tuple[int, int]]] = {}
         self._flash: list[QTextEdit.ExtraSelection] = []
         self._flash_range: tuple[int, int] | None = None
-        self._marks: list[QTextEdit.ExtraSelection] = []
-        self._figure_marks: list[QTextEdit.ExtraSelection] = []
-        self._figure_ranges: list[tuple[int, int]] = []
-        self._figure_tips: dict[str, list[tuple[int, int, str]]] = {}  # pid -> (start, end, tip)
-        self._mark_ranges: list[tuple[int, int, Mark]] = []  # document positions, sorted
-        self._mark_starts: list[int] = []
-        self._mark_window = (0, -1)  # document positions whose ranges are drawn
-        self._mark_cache: dict[tuple[int, int, str, str], QTextEdit.ExtraSelection] = {}
-        self._margin_pos: list[int] = []  # sorted document positions of margin marks
-        self._margin_marks: list[list[Mark]] = []
-        self._mark_ids: dict[str, Mark] = {}  # every mark set, by annotation id
+        self._annotations = AnnotationLayer(self, self._apply_selections)
+        self._figures = FigureLayer(self, self._apply_selections)
         self._context_actions: list[QAction] = []
         self._position: tuple[str, float] = ("", -1.0)
         self._pinned: tuple[str, int] | None = None
@@ -188,10 +167,8 @@ class ReaderView(QTextBrowser):
         self._layers.clear()
         self._layer_ranges.clear()
         self._flash, self._flash_range = [], None
-        self._marks, self._mark_ranges, self._margin_pos, self._margin_marks = [], [], [], []
-        self._mark_starts, self._mark_window, self._mark_cache = [], (0, -1), {}
-        self._mark_ids = {}
-        self._figure_marks, self._figure_ranges, self._figure_tips = [], [], {}
+        self._annotations.clear()
+        self._figures.clear()
         self._pinned = None
         self._pending_place = None
         self._position = ("", -1.0)
@@ -208,6 +185,10 @@ class ReaderView(QTextBrowser):
 
     def report(self) -> Report | None:
         return self._report
+
+    def document_index(self) -> DocumentIndex:
+        """Where each paragraph and heading of the report starts in the document."""
+        return self._index
 
     # -- appearance: text size, font, line spacing, theme ------------------------------
 
@@ -288,14 +269,14 @@ class ReaderView(QTextBrowser):
         self._layers = {k: self._hit_selections(r) for k, r in self._layer_ranges.items()}
         flash = self._flash_range
         self._flash = [self._selection(*flash, QColor(self._theme.flash))] if flash else []
-        self._figure_marks = self._figure_selections(self._figure_ranges)
-        self._marks, self._mark_cache, self._mark_window = [], {}, (0, -1)
+        self._figures.retypeset()
+        self._annotations.forget_drawing()
         self._pinned = None
         if keep is None:
             self.verticalScrollBar().setValue(0)
         else:
             self._scroll_to(keep, round(above * self._typo.em))
-        self._update_mark_window(keep or 0)
+        self._annotations.update_window(keep or 0)
         self._apply_selections()  # (setDocument repaints; no viewport() in the start-up path)
 
     # -- positions -----------------------------------------------------------------
@@ -341,7 +322,7 @@ class ReaderView(QTextBrowser):
         """The id of the section (or appendix) being read at the top of the view."""
         if self._pinned and self._pinned[1] == self.verticalScrollBar().value():
             return self._pinned[0]
-        return self._index.section_at(self._position_at(self._reading_line()))
+        return self._index.section_at(self.position_at(self._reading_line()))
 
     def progress(self) -> float:
         bar = self.verticalScrollBar()
@@ -418,7 +399,7 @@ class ReaderView(QTextBrowser):
         """How far below the top the line being read is taken to be: about two lines."""
         return round(self._typo.em * 3.4)
 
-    def _position_at(self, y: int) -> int:
+    def position_at(self, y: int) -> int:
         """The document position at height ``y`` in the middle of the text column."""
         # self.width(), not viewport().width(): close enough for the middle, and
         # the first viewport() call costs PySide ~20 ms of type discovery.
@@ -510,208 +491,42 @@ class ReaderView(QTextBrowser):
 
     def _apply_selections(self) -> None:
         merged = [s for layer in self._layers.values() for s in layer]
-        self.setExtraSelections([*self._figure_marks, *self._marks, *merged, *self._flash])
+        self.setExtraSelections(
+            [*self._figures.selections, *self._annotations.selections, *merged, *self._flash]
+        )
 
-    # -- the user's annotations ----------------------------------------------------
+    # -- the user's annotations (drawn by reader_layers.AnnotationLayer) -------------
 
     def set_annotations(self, marks: Sequence[Mark]) -> None:
         """Show the user's highlights, underlines, notes and bookmarks (replacing the last)."""
-        ranges: list[tuple[int, int, Mark]] = []
-        margin: dict[int, list[Mark]] = defaultdict(list)
-        paragraphs, sections = self._index.paragraph_pos, self._index.section_pos
-        for m in marks:
-            base = paragraphs.get(m.target)
-            if base is None:
-                base = sections.get(m.target)
-                if base is None:
-                    continue
-            a, b = base + m.start, base + m.end
-            if m.style is not MarkStyle.MARGIN and b > a:
-                ranges.append((a, b, m))
-            if m.in_margin:
-                margin[base].append(m)
-        ranges.sort(key=_range_key)
-        self._mark_ids = {m.id: m for m in marks}
-        self._mark_ranges = ranges
-        self._mark_starts = [r[0] for r in ranges]
-        # A selection depends on its range, style and colour only: keep those still used.
-        keys = {(a, b, m.style, m.colour) for a, b, m in ranges}
-        self._mark_cache = {k: v for k, v in self._mark_cache.items() if k in keys}
-        self._margin_pos = sorted(margin)
-        self._margin_marks = [margin[p] for p in self._margin_pos]
-        self._mark_window = (0, -1)
-        self._update_mark_window()
-        self.viewport().update()
+        self._annotations.set_marks(marks)
 
     def update_annotation(self, annotation_id: str, mark: Mark | None) -> None:
         """Redraw one annotation, added, edited or deleted (``mark`` None), not all of them."""
-        old = self._mark_ids.pop(annotation_id, None)
-        if old is not None:
-            self._move_mark(old, insert=False)
-        if mark is not None:
-            self._mark_ids[annotation_id] = mark
-            self._move_mark(mark, insert=True)
-        self._mark_window = (0, -1)  # the ranges near the view, from cached selections
-        self._update_mark_window()
-        for m in (old, mark):
-            if m is not None:
-                self._repaint_lines(m)
-
-    def _repaint_lines(self, m: Mark) -> None:
-        """Repaint the lines ``m`` is drawn on, margin included (a whole view takes ~8 ms)."""
-        base = self._mark_base(m)
-        if base is None:
-            return
-        top = self._line_rect(base).top()
-        bottom = self._line_rect(base + max(m.start, m.end)).bottom()
-        height = max(bottom - top, int(self._typo.em * 2.5) + 4)  # a square over a ribbon
-        self.viewport().update(QRect(0, top, self.viewport().width(), height + 1))
-
-    def _mark_base(self, m: Mark) -> int | None:
-        """Where the paragraph or heading ``m`` marks starts in the document."""
-        return self._index.paragraph_pos.get(m.target, self._index.section_pos.get(m.target))
-
-    def _move_mark(self, m: Mark, insert: bool) -> None:
-        """Put ``m`` into, or take it out of, the sorted ranges and margin marks."""
-        base = self._mark_base(m)
-        if base is None:
-            return
-        a, b = base + m.start, base + m.end
-        ranges, starts = self._mark_ranges, self._mark_starts
-        if m.style is not MarkStyle.MARGIN and b > a:
-            if insert:
-                i = bisect_right(ranges, (a, b), key=_range_key)
-                ranges.insert(i, (a, b, m))
-                starts.insert(i, a)
-            else:
-                i = bisect_left(ranges, (a, b), key=_range_key)
-                while i < len(ranges) and ranges[i][:2] == (a, b):
-                    if ranges[i][2].id == m.id:
-                        del ranges[i], starts[i]
-                        break
-                    i += 1
-        if not m.in_margin:
-            return
-        i = bisect_left(self._margin_pos, base)
-        here = i < len(self._margin_pos) and self._margin_pos[i] == base
-        if insert and here:
-            self._margin_marks[i] = [*self._margin_marks[i], m]
-        elif insert:
-            self._margin_pos.insert(i, base)
-            self._margin_marks.insert(i, [m])
-        elif here:
-            rest = [x for x in self._margin_marks[i] if x.id != m.id]
-            if rest:
-                self._margin_marks[i] = rest
-            else:
-                del self._margin_pos[i], self._margin_marks[i]
-
-    def _update_mark_window(self, middle: int | None = None) -> None:
-        """Draw the ranges near the view only: thousands of ExtraSelections cost every paint.
-
-        The window spans ``MARK_WINDOW`` characters either side of the view's
-        middle (or of ``middle``, a position known to be in view) and moves when
-        the view comes within half of that of its edge.
-        """
-        if self._document is None:
-            return
-        if middle is None:
-            value = self.verticalScrollBar().value()
-            middle = 0 if value == 0 else self._position_at(self.viewport().height() // 2)
-        lo, hi = self._mark_window
-        if lo <= middle - MARK_WINDOW // 2 and middle + MARK_WINDOW // 2 <= hi:
-            return
-        lo, hi = max(0, middle - MARK_WINDOW), middle + MARK_WINDOW
-        self._mark_window = (lo, hi)
-        # A range starts at most MAX_MARK_CHARS before the window and still reaches it.
-        first = bisect_left(self._mark_starts, lo - MAX_MARK_CHARS)
-        last = bisect_left(self._mark_starts, hi)
-        cache = self._mark_cache
-        selections = []
-        for a, b, m in self._mark_ranges[first:last]:
-            if b < lo:
-                continue
-            key = (a, b, m.style, m.colour)
-            sel = cache.get(key)
-            if sel is None:
-                sel = cache[key] = self._mark_selection(a, b, m)
-            selections.append(sel)
-        self._marks = selections
-        self._apply_selections()
-
-    def _mark_selection(self, a: int, b: int, m: Mark) -> QTextEdit.ExtraSelection:
-        sel = QTextEdit.ExtraSelection()
-        cursor = QTextCursor(self.document())
-        cursor.setPosition(a)
-        cursor.setPosition(b, QTextCursor.MoveMode.KeepAnchor)
-        fmt = QTextCharFormat()
-        if m.style is MarkStyle.HIGHLIGHT:
-            fmt.setBackground(self._theme.highlight_colour(m.colour))
-            fmt.setForeground(self._typo.text)
-        else:
-            style = QTextCharFormat.UnderlineStyle
-            dotted = m.style is MarkStyle.NOTE
-            fmt.setUnderlineStyle(style.DashUnderline if dotted else style.SingleUnderline)
-            fmt.setUnderlineColor(self._theme.line_colour(m.colour))
-        sel.cursor = cursor
-        sel.format = fmt
-        return sel
+        self._annotations.update_mark(annotation_id, mark)
 
     def annotation_selections(self) -> list[QTextEdit.ExtraSelection]:
         """The ExtraSelections drawing annotations near the view (tests check their ranges)."""
-        return list(self._marks)
+        return list(self._annotations.selections)
 
     def margin_marks(self) -> list[tuple[QRectF, list[Mark]]]:
         """Margin marks of the visible part of the report, with their viewport rectangles."""
-        if not self._margin_pos or self._document is None:
-            return []
-        top = self._position_at(0)
-        lo = bisect_left(self._margin_pos, self.document().findBlock(top).position())
-        # The hit test can overshoot while the document is still being laid out.
-        while lo > 0 and self._line_rect(self._margin_pos[lo - 1]).bottom() >= 0:
-            lo -= 1
-        em = self._typo.em
-        left = self.document().rootFrame().frameFormat().leftMargin()
-        height = self.viewport().height()
-        out = []
-        # Walk down from the top until below the view (a hit test at the bottom can
-        # miss while the document is still being laid out).
-        for pos, marks in zip(self._margin_pos[lo:], self._margin_marks[lo:], strict=True):
-            line = self._line_rect(pos)
-            if line.top() > height:
-                break
-            size = em * 1.1
-            x = max(1.0, left - em * 0.3 - size)
-            rect = QRectF(x, line.top() + 2, size, size * margin_slots(marks))
-            out.append((rect, marks))
-        return out
-
-    def _line_rect(self, pos: int) -> QRect:
-        cursor = QTextCursor(self.document())
-        cursor.setPosition(pos)
-        return self.cursorRect(cursor)
+        return self._annotations.margin_marks()
 
     def annotations_at(self, point: QPoint) -> list[Mark]:
         """The annotations under a viewport point: a marked range or a margin mark."""
-        for rect, marks in self.margin_marks():
-            if rect.adjusted(-2, -2, 2, 2).contains(point.toPointF()):
-                return marks
-        if not self._mark_ranges:
-            return []
-        pos = self.cursorForPosition(point).position()
-        hits = self._mark_ranges[: bisect_right(self._mark_starts, pos)]
-        if (
-            not self.cursorRect(self.cursorForPosition(point))
-            .adjusted(-40, -4, 40, 4)
-            .contains(point)
-        ):
-            return []
-        return [m for a, b, m in hits if a <= pos < b]
+        return self._annotations.at(point)
 
     def annotation_tooltip_at(self, point: QPoint) -> str:
         """What hovering over annotations shows (their notes, escaped), else ''."""
         marks = self.annotations_at(point)
         return mark_tooltip(marks) if marks else ""
+
+    def line_rect(self, pos: int) -> QRect:
+        """The viewport rectangle of the line holding document position ``pos``."""
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(pos)
+        return self.cursorRect(cursor)
 
     def set_context_actions(self, actions: Sequence[QAction]) -> None:
         """Actions the context menu offers below Copy (annotating, from the window)."""
@@ -726,8 +541,8 @@ class ReaderView(QTextBrowser):
 
     @Slot(int)
     def _on_scrolled(self, value: int) -> None:
-        if self._mark_ranges:
-            self._update_mark_window()
+        if self._annotations.has_ranges():
+            self._annotations.update_window()
         if self._pinned and self._pinned[1] != value:
             self._pinned = None
         self._position_timer.start()
@@ -769,7 +584,7 @@ class ReaderView(QTextBrowser):
             return ""
         return definition_tooltip(self._report.glossary[mark[0]])
 
-    # -- key-figure marks ----------------------------------------------------------
+    # -- key-figure marks (drawn by reader_layers.FigureLayer) ------------------------
 
     def set_figure_marks(self, marks: Sequence[tuple[str, int, int, str]]) -> None:
         """Tint key figures faintly: (paragraph id, start, end, rich-text tooltip) each.
@@ -777,59 +592,15 @@ class ReaderView(QTextBrowser):
         Drawn beneath every other layer, background only, so glossary underlines,
         annotations, highlights and the selection all show through unchanged.
         """
-        ranges: list[tuple[int, int]] = []
-        tips: dict[str, list[tuple[int, int, str]]] = defaultdict(list)
-        for pid, start, end, tip in marks:
-            base = self.document_position(pid)
-            if base is None or end <= start:
-                continue
-            ranges.append((base + start, base + end))
-            tips[pid].append((start, end, tip))
-        self._figure_ranges = ranges
-        self._figure_marks = self._figure_selections(ranges)
-        self._figure_tips = dict(tips)
-        self._apply_selections()
-
-    def _figure_selections(
-        self, ranges: Sequence[tuple[int, int]]
-    ) -> list[QTextEdit.ExtraSelection]:
-        fmt = QTextCharFormat()
-        fmt.setBackground(QColor(self._theme.figure))
-        selections = []
-        for a, b in ranges:
-            sel = QTextEdit.ExtraSelection()
-            sel.cursor = QTextCursor(self.document())
-            sel.cursor.setPosition(a)
-            sel.cursor.setPosition(b, QTextCursor.MoveMode.KeepAnchor)
-            sel.format = fmt
-            selections.append(sel)
-        return selections
+        self._figures.set_marks(marks)
 
     def figure_selections(self) -> list[QTextEdit.ExtraSelection]:
         """The ExtraSelections marking key figures (tests check their ranges)."""
-        return list(self._figure_marks)
-
-    def _figure_at(self, point: QPoint) -> tuple[int, int, str] | None:
-        """(document start, document end, tooltip) of the figure mark under a viewport point."""
-        if not self._figure_tips:
-            return None
-        cursor = self.cursorForPosition(point)
-        em = round(self._typo.em)
-        if not self.cursorRect(cursor).adjusted(-em, 0, em, 0).contains(point):
-            return None  # in a margin or below the text, not over a character
-        hit = self._index.paragraph_at(cursor.position())
-        if hit is None:
-            return None
-        pid, offset = hit
-        base = self._index.paragraph_pos[pid]
-        for start, end, tip in self._figure_tips.get(pid, []):
-            if start <= offset <= end:
-                return base + start, base + end, tip
-        return None
+        return list(self._figures.selections)
 
     def figure_tooltip_at(self, point: QPoint) -> str:
         """What hovering over a key figure shows (its indicator and kind), else ''."""
-        figure = self._figure_at(point)
+        figure = self._figures.at(point)
         return figure[2] if figure else ""
 
     def _mark_rect(self, a: int, b: int) -> QRect:
@@ -852,7 +623,7 @@ class ReaderView(QTextBrowser):
                 )
             elif notes:
                 QToolTip.showText(event.globalPos(), notes, self.viewport())
-            elif (figure := self._figure_at(event.pos())) is not None:
+            elif (figure := self._figures.at(event.pos())) is not None:
                 QToolTip.showText(
                     event.globalPos(), figure[2], self.viewport(), self._mark_rect(*figure[:2])
                 )
@@ -952,11 +723,9 @@ class ReaderView(QTextBrowser):
 
     def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)
-        if self._margin_pos:
+        if self._annotations.has_margin_marks():
             painter = QPainter(self.viewport())
-            for rect, marks in self.margin_marks():
-                if rect.toAlignedRect().intersects(event.rect()):
-                    paint_margin_mark(painter, rect, marks, self._theme)
+            self._annotations.paint_margin(painter, event.rect())
             painter.end()
         if not self._painted and self._report is not None:
             self._painted = True
