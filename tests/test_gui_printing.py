@@ -18,6 +18,7 @@ from PySide6.QtCore import QSizeF, Qt, QThreadPool
 from PySide6.QtGui import (
     QAction,
     QColor,
+    QFontDatabase,
     QGuiApplication,
     QKeySequence,
     QPalette,
@@ -179,6 +180,38 @@ def test_export_pdf_of_the_current_section(
     whole = tmp_path / "whole.pdf"
     whole.write_bytes(render_pdf(PrintJob(report), PrintStyle.for_widget(window)))
     assert len(pages) < len(_pages(whole)) / 4
+
+
+PDFFONTS = shutil.which("pdffonts")
+
+
+@pytest.mark.skipif(PDFFONTS is None, reason="pdffonts not found: install poppler-utils")
+def test_the_pdf_is_set_in_the_reading_font_chosen(
+    qtbot: QtBot,
+    window: MainWindow,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    errors: list[tuple[str, ...]],
+) -> None:
+    assert PDFFONTS is not None
+    chosen = "WenQuanYi Micro Hei Mono"  # the second family of fonts-wqy-microhei
+    if chosen not in QFontDatabase.families():
+        pytest.skip(f"{chosen} is not installed")
+
+    def fonts(path: Path) -> str:
+        return subprocess.run([PDFFONTS, str(path)], capture_output=True, text=True).stdout
+
+    _options(monkeypatch, section=True, notes=False)
+    paths = iter([tmp_path / "default.pdf", tmp_path / "chosen.pdf"])
+    monkeypatch.setattr(PrintDialogs, "pdf_path", classmethod(lambda cls, *a: next(paths)))
+    with qtbot.waitSignal(window._printing.exported, timeout=20000):
+        window._export_pdf_action.trigger()
+    assert "Mono" not in fonts(tmp_path / "default.pdf")
+    window.reader.set_font_family(chosen)
+    with qtbot.waitSignal(window._printing.exported, timeout=20000):
+        window._export_pdf_action.trigger()
+    assert "MicroHeiMono" in fonts(tmp_path / "chosen.pdf").replace(" ", "")
+    assert errors == []
 
 
 def test_an_unwritable_pdf_path_is_a_message(

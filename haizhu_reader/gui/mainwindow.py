@@ -766,7 +766,8 @@ class MainWindow(QMainWindow):
         if self._printer is None:
             from haizhu_reader.gui.printing import ReportPrinter
 
-            self._printer = ReportPrinter(self)
+            reader = self._reader
+            self._printer = ReportPrinter(self, lambda: reader.typography().font.family())
         return self._printer
 
     @Slot()

@@ -95,8 +95,10 @@ class PrintStyle:
     layout_dpi: float  # the resolution the text is laid out at (the screen's, as the typo)
 
     @classmethod
-    def for_widget(cls, widget: QWidget) -> PrintStyle:
-        font = QFont(reading_family())
+    def for_widget(cls, widget: QWidget, family: str = "") -> PrintStyle:
+        """The style for printing from ``widget``'s screen, in the reading font ``family``
+        (or the fallback: see ``reading_family``)."""
+        font = QFont(reading_family(family))
         font.setPointSizeF(BODY_POINT_SIZE)
         typo = replace(
             Typography.for_widget(widget),

@@ -218,9 +218,11 @@ class ReportPrinter(QObject):
 
     exported = Signal(object)
 
-    def __init__(self, window: QMainWindow) -> None:
+    def __init__(self, window: QMainWindow, family: Callable[[], str] = str) -> None:
+        """``family`` gives the reading font chosen at the time of printing ("" for the default)."""
         super().__init__(window)
         self._window = window
+        self._family = family
         self._options = PrintOptions()
 
     def _ask(
@@ -278,7 +280,7 @@ class ReportPrinter(QObject):
         path = PrintDialogs.pdf_path(self._window, Path.home() / f"{_file_name(name)}.pdf")
         if path is None:
             return
-        pdf = PdfJob(job, PrintStyle.for_widget(self._window), path)
+        pdf = PdfJob(job, PrintStyle.for_widget(self._window, self._family()), path)
         pdf.signals.done.connect(self._on_exported)
         pdf.signals.failed.connect(self._on_export_failed)
         self._window.statusBar().showMessage(self.tr("正在导出 PDF…"))
@@ -295,7 +297,7 @@ class ReportPrinter(QObject):
         pages = None
         if printer.printRange() == QPrinter.PrintRange.PageRange:
             pages = (printer.fromPage(), printer.toPage())
-        style = PrintStyle.for_widget(self._window)
+        style = PrintStyle.for_widget(self._window, self._family())
         doc = build_print_document(job, style)
         try:
             paint_pages(doc, printer, style, job.report.title, job.heading, pages)
