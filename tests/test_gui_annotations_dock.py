@@ -8,6 +8,7 @@ annotations afresh, which an incremental update must match exactly.
 from __future__ import annotations
 
 import random
+import time
 from collections.abc import Iterator
 from dataclasses import replace
 from typing import Any
@@ -505,3 +506,43 @@ def test_a_change_repaints_the_lines_it_is_on(
         qtbot.wait(50)
         assert _on_screen_as_drawn_afresh(w)
     w.close()
+
+
+@pytest.mark.parametrize("stamp", ["9999-12-31T23:00:00Z", "0001-01-01T00:00:00Z", "下午"])
+def test_a_stamp_at_the_ends_of_time_is_listed(
+    qtbot: QtBot, report: Report, placer: Placer, stamp: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An imported file may carry any date: near year 1 or 9999 the local day overflows
+    in a time zone east or west of UTC (an OverflowError emptied the dock)."""
+    for zone in ("Asia/Shanghai", "America/Los_Angeles"):
+        monkeypatch.setenv("TZ", zone)
+        time.tzset()
+        odd = _highlight(report, placer, 3, 0, created=stamp)
+        normal = _highlight(report, placer, 5, 0, created="2023-01-05T08:00:00Z")
+        pane = _pane(qtbot)
+        pane.by_date.setChecked(True)
+        _give(pane, report, {x.annotation.id: x for x in (odd, normal)})
+        assert set(pane.shown_ids()) == {normal.annotation.id, odd.annotation.id}
+        assert len(pane.group_titles()) == 2
+    monkeypatch.delenv("TZ")
+    time.tzset()
+
+
+def test_a_relisting_update_keeps_the_selection_and_its_buttons(
+    qtbot: QtBot, report: Report, placer: Placer
+) -> None:
+    """By date, an unreadable stamp makes an update list afresh: the row selected stays."""
+    first = _highlight(report, placer, 6, 0, created="2023-01-05T08:00:00Z")
+    chosen = _highlight(report, placer, 2, 0, created="2022-12-01T08:00:00Z")
+    odd = _highlight(report, placer, 4, 0, created="2023-01-05 午后")
+    data: dict[str, Found] = {x.annotation.id: x for x in (first, chosen, odd)}
+    pane = _pane(qtbot)
+    pane.by_date.setChecked(True)
+    _give(pane, report, data)
+    pane.select(chosen.annotation.id)
+    assert pane.current_id() == chosen.annotation.id
+    del data[first.annotation.id]
+    pane.update_annotation(first.annotation.id, None)
+    assert pane.current_id() == chosen.annotation.id
+    assert pane.edit_button.isEnabled() and pane.delete_button.isEnabled()
+    assert _listing(pane) == _fresh_listing(qtbot, pane, report, data)

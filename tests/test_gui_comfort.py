@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QPoint, QPointF, Qt
@@ -40,6 +41,7 @@ from haizhu_reader.gui.view_options import FontDialog
 from haizhu_reader.paths import AppPaths
 from haizhu_reader.settings import MAX_PLACES, ReadingPlace, Settings
 
+DATA = Path(__file__).parent / "data"
 pytestmark = pytest.mark.gui
 
 
@@ -507,6 +509,42 @@ def test_closing_in_full_screen_saves_the_layout_with_its_docks(
     assert again.sections_dock.isVisible() and again.glossary_dock.isVisible()
     assert again.menuBar().isVisible()
     again.close()
+
+
+def test_another_report_opened_in_full_screen(qtbot: QtBot, window: MainWindow) -> None:
+    """The Go menu's part keys are made anew: full screen lends the new ones and
+    gives back the rest without touching the deleted (Esc and closing used to crash)."""
+    window.view_options.full_screen_action.trigger()
+    assert window.full_screen.is_active()
+    window.open_file(DATA / "06_kunming_city_2020.txt")
+    qtbot.waitUntil(lambda: not window.is_loading(), timeout=20000)
+    assert window.report() is not None and window.report().title.startswith("昆明")
+    QApplication.sendPostedEvents()  # the old part actions are deleted now
+    window.activateWindow()
+    window.reader.setFocus()
+    second = window.report().sections[2]  # 开篇, 一、, 二、
+    assert second.number is not None and second.number.startswith("二")
+    QTest.keyClick(window.reader, Qt.Key.Key_2, Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(lambda: window.reader.section_at_top() == second.id)
+    QTest.keyClick(window.reader, Qt.Key.Key_Escape)
+    assert not window.full_screen.is_active() and window.menuBar().isVisible()
+    window.view_options.full_screen_action.trigger()
+    window.open_file(DATA / "08_guangzhou_city_2025.txt")
+    qtbot.waitUntil(lambda: not window.is_loading(), timeout=20000)
+    QApplication.sendPostedEvents()
+    window.close()  # saves the layout, leaving full screen first
+
+
+def test_full_screen_takes_the_focus_out_of_a_hidden_dock(qtbot: QtBot, window: MainWindow) -> None:
+    window.activateWindow()
+    window._search_action.trigger()  # the search box has the focus
+    qtbot.waitUntil(lambda: window.search_dock.isVisible())
+    assert window.search_dock.isAncestorOf(QApplication.focusWidget())
+    window.view_options.full_screen_action.trigger()
+    assert QApplication.focusWidget() is window.reader
+    top = window.reader.verticalScrollBar().value()
+    QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_PageDown)
+    assert window.reader.verticalScrollBar().value() > top
 
 
 def test_system_theme_reacts_to_a_colour_scheme_change(

@@ -12,7 +12,14 @@ import pytest
 from PySide6.QtCore import Qt, QThreadPool
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QDockWidget, QMainWindow, QMenu, QWidget
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QApplication,
+    QDockWidget,
+    QMainWindow,
+    QMenu,
+    QWidget,
+)
 from pytestqt.qtbot import QtBot
 
 from haizhu_reader.core.report import Report, Section
@@ -145,6 +152,19 @@ def test_top_level_menus_have_distinct_accelerators(window: MainWindow) -> None:
     keys = [_MNEMONIC.search(a.text()) for a in window.menuBar().actions()]
     letters = [m.group().lower() for m in keys if m]
     assert len(letters) == len(keys) == len(set(letters))
+
+
+def test_no_button_of_the_window_shares_a_menu_accelerator(window: MainWindow) -> None:
+    """Alt+letter of a button that a top-level menu also has only moves the focus
+    (编辑笔记(&E) in the annotations dock never edited: 编辑(&E) took Alt+E)."""
+    menus = {
+        m.group().lower() for a in window.menuBar().actions() if (m := _MNEMONIC.search(a.text()))
+    }
+    buttons = window.findChildren(QAbstractButton)
+    assert len(buttons) > 5
+    for button in buttons:
+        m = _MNEMONIC.search(button.text())
+        assert m is None or m.group().lower() not in menus, button.text()
 
 
 # -- next and previous section -----------------------------------------------------------

@@ -233,3 +233,28 @@ def test_the_list_is_in_the_file_menu(window: MainWindow) -> None:
     assert isinstance(file_menu, QMenu)
     assert _menu(window).menuAction() in file_menu.actions()
     assert _menu(window).title() == "最近打开(&T)"
+
+
+def test_an_entry_behind_a_locked_folder_is_opened_to_say_why(
+    qtbot: QtBot,
+    window: MainWindow,
+    report: Report,
+    information: Recorder,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """is_file() raises PermissionError there: the opening says why, the entry stays."""
+    window.open_report(report, OTHER)
+    original = Path.is_file
+
+    def locked(self: Path) -> bool:
+        if self == OTHER:
+            raise PermissionError(13, "Permission denied", str(self))
+        return original(self)
+
+    monkeypatch.setattr(Path, "is_file", locked)
+    menu = _menu(window)
+    menu.aboutToShow.emit()
+    with qtbot.waitSignal(menu.file_chosen) as chosen:
+        menu.entries()[0].trigger()
+    assert chosen.args == [OTHER] and information.calls == []
+    assert menu.paths() == [OTHER]

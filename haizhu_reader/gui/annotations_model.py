@@ -58,9 +58,10 @@ def _when(stamp: str) -> tuple[float, str]:
     """Newest first as a number (an unreadable stamp last), and the local day."""
     try:
         when = datetime.fromisoformat(stamp.replace("Z", "+00:00"))
-    except ValueError:
+        # Near year 1 or 9999 (an imported file may say so) the local day overflows.
+        return -when.timestamp(), when.astimezone().strftime("%Y-%m-%d")
+    except (ValueError, OverflowError, OSError):
         return math.inf, stamp[:10]
-    return -when.timestamp(), when.astimezone().strftime("%Y-%m-%d")
 
 
 def _header(title: str) -> QStandardItem:

@@ -106,7 +106,7 @@ class AnnotationsPane(QWidget):
         self.view.setUniformRowHeights(False)
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.edit_button = QPushButton(self.tr("编辑笔记(&E)…"), self)
+        self.edit_button = QPushButton(self.tr("编辑笔记(&N)…"), self)
         self.edit_button.setObjectName("annotations_edit")
         self.edit_button.setAccessibleName(self.tr("编辑笔记"))
         self.delete_button = QPushButton(self.tr("删除(&D)"), self)
@@ -184,8 +184,11 @@ class AnnotationsPane(QWidget):
         top = self.view.indexAt(QPoint(0, 0))
         anchor, y = QPersistentModelIndex(top), self.view.visualRect(top).top()
         self.model.update(annotation_id, found)
-        if current == annotation_id and found is not None:  # edited: its new row
-            self.select(current)
+        # An edited row moves; a relisting model forgets the selection: select again.
+        if current is not None and (current != annotation_id or found is not None):
+            if self.current_id() != current:
+                self.select(current)
+        self._update_buttons()
         if anchor.isValid() and self.view.visualRect(anchor).top() != y:
             self.view.scrollTo(anchor, QAbstractItemView.ScrollHint.PositionAtTop)
         self._show_count()

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import QByteArray, QEvent, QObject, Qt, Signal, Slot
 from PySide6.QtGui import QAction, QKeyEvent
-from PySide6.QtWidgets import QDockWidget, QMainWindow, QMenu
+from PySide6.QtWidgets import QApplication, QDockWidget, QMainWindow, QMenu
+from shiboken6 import isValid
 
 
 class FullScreenReading(QObject):
@@ -50,23 +51,42 @@ class FullScreenReading(QObject):
         self._window_state = w.windowState()
         menu_bar, status_bar = w.menuBar(), w.statusBar()
         self._bars = (menu_bar.isVisible(), status_bar.isVisible())
-        # A hidden menu bar disables its menus' shortcuts: the window holds them meanwhile.
-        own = set(w.actions())
-        self._borrowed = [a for a in _menu_actions(menu_bar.actions()) if a not in own]
-        w.addActions(self._borrowed)
+        self._borrow()
         for dock in w.findChildren(QDockWidget):
             dock.hide()
         menu_bar.hide()
         status_bar.hide()
+        # Focus left in a hidden dock (or on its tab bar) would leave the keys nowhere.
+        central, focus = w.centralWidget(), QApplication.focusWidget()
+        if central is not None and (focus is None or not central.isAncestorOf(focus)):
+            central.setFocus(Qt.FocusReason.OtherFocusReason)
         w.showFullScreen()
         self.active_changed.emit(True)
+
+    def _borrow(self) -> None:
+        """A hidden menu bar disables its menus' shortcuts: the window holds them meanwhile."""
+        w = self._window
+        own = set(w.actions())
+        self._borrowed = [a for a in _menu_actions(w.menuBar().actions()) if a not in own]
+        w.addActions(self._borrowed)
+
+    def _give_back(self) -> None:
+        for action in self._borrowed:
+            if isValid(action):  # a menu may have deleted it meanwhile
+                self._window.removeAction(action)
+        self._borrowed = []
+
+    @Slot()
+    def menus_changed(self) -> None:
+        """The menus changed (another report's parts in the Go menu): lend their keys anew."""
+        if self.is_active():
+            self._give_back()
+            self._borrow()
 
     def _leave(self) -> None:
         w = self._window
         state, self._state = self._state, None
-        for action in self._borrowed:
-            w.removeAction(action)
-        self._borrowed = []
+        self._give_back()
         w.menuBar().setVisible(self._bars[0])
         w.statusBar().setVisible(self._bars[1])
         w.setWindowState(self._window_state)

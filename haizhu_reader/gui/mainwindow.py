@@ -156,6 +156,7 @@ class MainWindow(QMainWindow):
         column.setSpacing(0)
         column.addWidget(self._reader, 1)
         column.addWidget(self._find_bar)
+        central.setFocusProxy(self._reader)
         self.setCentralWidget(central)
         self.resize(1280, 800)
         self._setup_menus()
@@ -428,6 +429,7 @@ class MainWindow(QMainWindow):
 
         # -- keyboard, recent files, help (issue #6)
         self.report_opened.connect(self._navigation.set_report)
+        self.report_opened.connect(self._full_screen.menus_changed)  # after the Go menu's
         self._navigation.section_requested.connect(self._reader.show_section)
         self._focus_search.triggered.connect(self._on_search_action)
         self._focus_annotations.triggered.connect(self._on_focus_annotations)

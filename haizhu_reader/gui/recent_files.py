@@ -122,7 +122,11 @@ class RecentFilesMenu(QMenu):
         if not isinstance(action, QAction):
             return
         path = Path(str(action.data()))
-        if path.is_file():
+        try:
+            there = path.is_file()
+        except OSError:  # e.g. a folder on the way may not be entered: opening says why
+            there = True
+        if there:
             self.file_chosen.emit(path)
             return
         if self._settings is not None:

@@ -126,8 +126,8 @@
         <translation>Press Enter to go to the selected note in the text</translation>
     </message>
     <message>
-        <source>编辑笔记(&amp;E)…</source>
-        <translation>&amp;Edit Note…</translation>
+        <source>编辑笔记(&amp;N)…</source>
+        <translation>Edit &amp;Note…</translation>
     </message>
     <message>
         <source>编辑笔记</source>
