@@ -33,8 +33,10 @@ from pytestqt.qtbot import QtBot
 
 from haizhu_reader.core.anchoring import Placer
 from haizhu_reader.core.annotations import Kind
+from haizhu_reader.core.parse import parse_report
 from haizhu_reader.core.printing import print_section
 from haizhu_reader.core.report import Report
+from haizhu_reader.gui.copy_citation import cited_selection
 from haizhu_reader.gui.dialogs import Messages
 from haizhu_reader.gui.mainwindow import MainWindow
 from haizhu_reader.gui.print_document import (
@@ -414,6 +416,37 @@ def test_a_selection_across_paragraphs_cites_where_it_starts(
     assert copied.startswith(f"“{first.text[-4:]}\n")
     assert copied.endswith(f"（《{TITLE}》{place}）")
     assert second.text[:3] in copied
+
+
+def test_a_selection_from_a_paragraph_end_cites_where_its_words_start(
+    window: MainWindow, report: Report
+) -> None:
+    """Dragged from beside a section's last line into the next heading: the quote
+    holds only the heading's words, and so does the place (it named the section before)."""
+    part_one = report.sections[1]
+    first, second = part_one.children[0], part_one.children[1]
+    last = first.children[-1].paragraphs[-1] if first.children else first.paragraphs[-1]
+    end = window.reader.document_position(last.id, len(last.text))
+    heading = window.reader.section_position(second.id)
+    assert end is not None and heading is not None and end < heading
+    cursor = QTextCursor(window.reader.document())
+    cursor.setPosition(end)
+    cursor.setPosition(heading + 4, QTextCursor.MoveMode.KeepAnchor)
+    window.reader.setTextCursor(cursor)
+    copied = cited_selection(window.reader)
+    assert copied.endswith(f"（《{TITLE}》{report.place_label(second.id)}）"), copied
+    assert report.place_label(second.id) != report.place_label(first.id)
+    # A report without an opening: its title block is above the first section, 一、,
+    # and a quote from it cites the report's title alone.
+    lines = ["政府工作报告", "一、过去一年工作回顾", "过去一年，我们做了很多工作。"]
+    lines += ["二、今年工作安排", "今年要继续努力。"]
+    plain = "\n".join(lines)
+    window.open_report(parse_report(plain.encode()))
+    cursor = QTextCursor(window.reader.document())
+    cursor.setPosition(1)
+    cursor.setPosition(4, QTextCursor.MoveMode.KeepAnchor)
+    window.reader.setTextCursor(cursor)
+    assert cited_selection(window.reader) == "“府工作”（《政府工作报告》）"
 
 
 def test_copy_with_citation_is_in_the_reader_context_menu(window: MainWindow) -> None:

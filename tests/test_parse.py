@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 
 from haizhu_reader import resources
-from haizhu_reader.core.parse import parse_report
+from haizhu_reader.core.parse import load_report, parse_report
 from haizhu_reader.core.report import PART, SECTION, TOPIC, Report
 from haizhu_reader.core.text import strip_quotes
+
+DATA = Path(__file__).parent / "data"
 
 PART_ONE = [
     "扛起海珠担当,奋力夺取疫情防控和经济社会发展“双胜利”",
@@ -233,6 +236,10 @@ def test_place_label(report: Report) -> None:
     section = part_two.children[2]
     assert report.place_label(section.id) == "二、（三）"
     assert report.place_label(section.children[0].id) == "二、（三）"
+    gd = load_report(DATA / "01_guangdong_prov_2026.txt")
+    topic = next(s for s in gd.sections if s.number).children[0]
+    assert (topic.level, topic.number) == (3, "一是")
+    assert gd.place_label(topic.id) == "一、"  # not 一、一是
 
 
 @pytest.mark.parametrize(

@@ -162,11 +162,12 @@ class Report:
 
         Lead topics are cited by their section; the unnumbered opening by its title.
         """
-        numbered = [s.number for s in self.section_path(section_id) if s.number]
+        # A topic's own numeral (一是) is not part of a citation: 一、, not 一、一是.
+        path = self.section_path(section_id)
+        numbered = [s.number for s in path if s.number and s.level < TOPIC]
         if numbered:
             # Cite in the printed form whatever the capture used: (三) -> （三）.
             return "".join(numbered).replace("(", "（").replace(")", "）")
-        path = self.section_path(section_id)
         return path[0].title if path else ""
 
     # -- JSON --------------------------------------------------------------

@@ -185,9 +185,9 @@ class AnnotationsPane(QWidget):
         anchor, y = QPersistentModelIndex(top), self.view.visualRect(top).top()
         self.model.update(annotation_id, found)
         # An edited row moves; a relisting model forgets the selection: select again.
-        if current is not None and (current != annotation_id or found is not None):
-            if self.current_id() != current:
-                self.select(current)
+        kept = current is not None and (current != annotation_id or found is not None)
+        if kept and current is not None and self.current_id() != current:
+            self.select(current)
         self._update_buttons()
         if anchor.isValid() and self.view.visualRect(anchor).top() != y:
             self.view.scrollTo(anchor, QAbstractItemView.ScrollHint.PositionAtTop)

@@ -12,6 +12,8 @@ from PySide6.QtGui import QGuiApplication
 from haizhu_reader.core.quoting import quote_with_citation
 from haizhu_reader.gui.reader_view import ReaderView
 
+_BLANK = " \t\u3000\u2028\u2029\n"
+
 
 def cited_selection(reader: ReaderView) -> str:
     """“……”（《title》二、（三）) for the reader's selection; '' with none."""
@@ -22,7 +24,13 @@ def cited_selection(reader: ReaderView) -> str:
     text = cursor.selection().toPlainText()
     if not text.strip():
         return ""
-    return quote_with_citation(report, reader.section_of(cursor.selectionStart()), text)
+    # The place is where the quoted words start: a selection dragged from the end of
+    # one paragraph begins with a paragraph break the quote trims (one character per
+    # document position in selectedText). Above the first section, the title alone.
+    raw = cursor.selectedText()
+    start = cursor.selectionStart() + len(raw) - len(raw.lstrip(_BLANK))
+    section = reader.document_index().section_at(start, before_first="")
+    return quote_with_citation(report, section, text)
 
 
 def copy_with_citation(reader: ReaderView) -> bool:

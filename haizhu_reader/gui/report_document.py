@@ -207,12 +207,18 @@ class DocumentIndex:
             return None
         return pid, offset
 
-    def section_at(self, pos: int) -> str:
-        """The section (or appendix) a document position belongs to."""
+    def section_at(self, pos: int, before_first: str | None = None) -> str:
+        """The section (or appendix) a document position belongs to.
+
+        A position above the first section (the title block) counts as in it,
+        unless ``before_first`` is given: then that is the answer there.
+        """
         if not self._section_ids:
             return ""
-        i = max(0, bisect_right(self._section_starts, pos) - 1)
-        return self._section_ids[i]
+        i = bisect_right(self._section_starts, pos) - 1
+        if i < 0 and before_first is not None:
+            return before_first
+        return self._section_ids[max(0, i)]
 
     @property
     def section_ids(self) -> list[str]:
