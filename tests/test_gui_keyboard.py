@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 from pytestqt.qtbot import QtBot
 
+from haizhu_reader.core.parse import load_report
 from haizhu_reader.core.report import Report, Section
 from haizhu_reader.gui.accessibility import plain_text, spoken_name
 from haizhu_reader.gui.mainwindow import MainWindow
@@ -247,7 +248,6 @@ def _go_menu(window: MainWindow) -> QMenu:
 
 
 def test_go_menu_follows_the_open_report(window: MainWindow) -> None:
-    from haizhu_reader.core.parse import load_report
 
     other = load_report(Path(__file__).parent / "data" / "01_guangdong_prov_2026.txt")
     window.open_report(other)
@@ -382,3 +382,20 @@ def test_a_second_f1_reuses_the_open_list(qtbot: QtBot, window: MainWindow) -> N
     assert first is second
     assert len(window.findChildren(ShortcutsDialog)) == 1
     first.close()
+
+
+def test_a_second_f1_lists_the_report_opened_meanwhile(qtbot: QtBot, window: MainWindow) -> None:
+    """The Go menu follows the report: the reused list follows it too (it went stale)."""
+    first = _open_shortcuts(qtbot, window)
+    before = {r[0] for r in first.rows()}
+    other = load_report(Path(__file__).parent / "data" / "01_guangdong_prov_2026.txt")
+    window.open_report(other)
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    second = _open_shortcuts(qtbot, window)
+    assert first is second
+    after = {r[0] for r in second.rows()}
+    part = next(s for s in other.sections if s.number)
+    assert any(part.title in text for text in after)
+    assert not any(part.title in text for text in before)
+    second.close()

@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSizeF, Qt, QThreadPool
+from PySide6.QtCore import QSizeF, Qt, QThreadPool, QTimer
 from PySide6.QtGui import (
     QAction,
     QColor,
@@ -26,9 +26,17 @@ from PySide6.QtGui import (
     QTextCursor,
     QTextDocument,
 )
-from PySide6.QtPrintSupport import QPrinter
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QDialogButtonBox, QMenu, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialogButtonBox,
+    QFileDialog,
+    QLineEdit,
+    QMenu,
+    QMessageBox,
+    QWidget,
+)
 from pytestqt.qtbot import QtBot
 
 from haizhu_reader.core.anchoring import Placer
@@ -285,6 +293,31 @@ def test_print_goes_through_the_print_dialog_to_the_printer(
     footers = [lines[-1].replace(" ", "") for lines in _pages(part)]
     labels = [page_label(n, len(pages)).replace(" ", "") for n in (2, 3)]
     assert footers == labels
+    # A range past the end is a message naming the page count, not a blank sheet.
+    beyond = tmp_path / "pages-90-99.pdf"
+    monkeypatch.setattr(PrintDialogs, "choose_printer", _to_pdf(beyond, (90, 99)))
+    window._print_action.trigger()
+    assert len(errors) == 1 and f"共 {len(pages)} 页" in errors[0][1]
+    assert not beyond.exists() or beyond.stat().st_size == 0
+
+
+def test_the_print_dialog_goes_with_its_printer(
+    qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Each File › 打印… made a QPrintDialog that stayed, pointing at a freed printer."""
+    _options(monkeypatch, section=False, notes=False)
+
+    def cancel() -> None:
+        dialog = QApplication.activeModalWidget()
+        if isinstance(dialog, QPrintDialog):
+            dialog.reject()
+        else:
+            QTimer.singleShot(20, cancel)
+
+    for _ in range(2):
+        QTimer.singleShot(0, cancel)
+        window._print_action.trigger()
+    qtbot.waitUntil(lambda: not window.findChildren(QPrintDialog))
 
 
 @needs_pdftotext
@@ -507,3 +540,43 @@ def test_print_colours_whatever_the_screen_theme(qtbot: QtBot, report: Report) -
             it += 1
         block = block.next()
     assert colours <= {"#000000", "#555555"}, colours
+
+
+def test_a_pdf_name_typed_without_its_suffix_asks_before_replacing(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    """``report`` typed where report.pdf exists: the dialog adds .pdf and asks first
+    (adding the suffix after the dialog replaced the file without a word)."""
+    (tmp_path / "report.pdf").write_bytes(b"%PDF- keep me")
+    asked: list[str] = []
+
+    def type_name() -> None:
+        dialog = QApplication.activeModalWidget()
+        if not isinstance(dialog, QFileDialog):
+            QTimer.singleShot(20, type_name)
+            return
+        edit = dialog.findChild(QLineEdit, "fileNameEdit")
+        assert edit is not None
+        edit.setText("report")
+        QTimer.singleShot(0, answer)
+        dialog.accept()
+
+    def answer(tries: int = 50) -> None:
+        box = QApplication.activeModalWidget()
+        if not isinstance(box, QMessageBox):
+            if tries and isinstance(box, QFileDialog):  # not asked yet
+                QTimer.singleShot(20, lambda: answer(tries - 1))
+            return
+        asked.append(box.text())
+        box.button(QMessageBox.StandardButton.No).click()  # keep it: back in the dialog
+        QTimer.singleShot(0, cancel)
+
+    def cancel() -> None:
+        dialog = QApplication.activeModalWidget()
+        assert isinstance(dialog, QFileDialog)
+        dialog.reject()
+
+    QTimer.singleShot(0, type_name)
+    assert PrintDialogs.pdf_path(None, tmp_path / "报告.pdf") is None
+    assert len(asked) == 1 and "report.pdf" in asked[0]
+    assert (tmp_path / "report.pdf").read_bytes() == b"%PDF- keep me"

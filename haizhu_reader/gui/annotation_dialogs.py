@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 
 from haizhu_reader.core.annotations import MAX_NOTE
 from haizhu_reader.core.export import format_for
-from haizhu_reader.gui.dialogs import show_message
+from haizhu_reader.gui.dialogs import ask_save_path, show_message
 
 
 class NoteDialog(QDialog):
@@ -65,25 +65,20 @@ class ExportAnnotationsDialog:
 
     @classmethod
     def ask(cls, parent: QWidget | None, start: Path) -> tuple[Path, str] | None:
-        filters = {
-            QCoreApplication.translate("annotation_dialogs", "Markdown (*.md)"): "md",
-            QCoreApplication.translate("annotation_dialogs", "网页 (*.html)"): "html",
-            QCoreApplication.translate("annotation_dialogs", "JSON (*.json)"): "json",
-            QCoreApplication.translate("annotation_dialogs", "Word 文档 (*.docx)"): "docx",
-        }
-        name, chosen = QFileDialog.getSaveFileName(
-            parent,
-            QCoreApplication.translate("annotation_dialogs", "导出批注"),
-            str(start),
-            ";;".join(filters),
+        filters = [
+            (QCoreApplication.translate("annotation_dialogs", "Markdown (*.md)"), "md"),
+            (QCoreApplication.translate("annotation_dialogs", "网页 (*.html)"), "html"),
+            (QCoreApplication.translate("annotation_dialogs", "JSON (*.json)"), "json"),
+            (QCoreApplication.translate("annotation_dialogs", "Word 文档 (*.docx)"), "docx"),
+        ]
+        chosen = ask_save_path(
+            parent, QCoreApplication.translate("annotation_dialogs", "导出批注"), start, filters
         )
-        if not name:
+        if chosen is None:
             return None
-        path = Path(name)
-        fmt = filters.get(chosen) or format_for(path)
-        if not path.suffix:
-            path = path.with_suffix(f".{fmt}")
-        return path, format_for(path, fmt)
+        path, suffix = chosen
+        typed = path.suffix.lower().lstrip(".")  # a known suffix typed wins over the filter
+        return path, format_for(path, typed if typed in {s for _, s in filters} else suffix)
 
 
 class ImportAnnotationsDialog:

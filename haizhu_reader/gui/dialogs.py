@@ -40,9 +40,31 @@ class Messages:
     def information(cls, parent: QWidget | None, title: str, text: str) -> None:
         show_message(QMessageBox.Icon.Information, parent, title, text)
 
-    @classmethod
-    def about(cls, parent: QWidget | None, title: str, html: str) -> None:
-        QMessageBox.about(parent, title, html)
+
+def ask_save_path(
+    parent: QWidget | None, title: str, start: Path, filters: list[tuple[str, str]]
+) -> tuple[Path, str] | None:
+    """Where to save: the path chosen and the suffix of the filter chosen, or None.
+
+    ``filters`` are (filter text, suffix) pairs, the first the default. A name
+    typed without a suffix gets the chosen filter's from the dialog itself, which
+    then asks before replacing that file (adding it afterwards replaced a
+    ``report.pdf`` without asking when ``report`` was typed).
+    """
+    dialog = QFileDialog(parent, title, str(start))
+    dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+    dialog.setFileMode(QFileDialog.FileMode.AnyFile)
+    dialog.setNameFilters([text for text, _ in filters])
+    suffixes = dict(filters)
+    dialog.setDefaultSuffix(filters[0][1])
+    dialog.filterSelected.connect(lambda text: dialog.setDefaultSuffix(suffixes.get(text, "")))
+    dialog.setAccessibleName(title)
+    try:
+        if dialog.exec() != QFileDialog.DialogCode.Accepted or not dialog.selectedFiles():
+            return None
+        return Path(dialog.selectedFiles()[0]), suffixes.get(dialog.selectedNameFilter(), "")
+    finally:
+        dialog.deleteLater()
 
 
 class OpenReportDialog:

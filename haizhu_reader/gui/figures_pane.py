@@ -25,7 +25,6 @@ from PySide6.QtGui import QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -41,7 +40,7 @@ from haizhu_reader.core import figures as core
 from haizhu_reader.core.figures import Figure, Kind
 from haizhu_reader.core.report import Report
 from haizhu_reader.gui import jobs
-from haizhu_reader.gui.dialogs import Messages
+from haizhu_reader.gui.dialogs import Messages, ask_save_path
 from haizhu_reader.gui.figures_chart import ComparisonTable, ResultsChart, chart_rows
 from haizhu_reader.gui.figures_model import (
     COLUMN_SAMPLES,
@@ -62,16 +61,16 @@ class ExportFiguresDialog:
     @classmethod
     def ask(cls, parent: QWidget | None, suggested: Path) -> Path | None:
         """The chosen CSV path, or None when the user cancels."""
-        name, _ = QFileDialog.getSaveFileName(
+        chosen = ask_save_path(
             parent,
             QCoreApplication.translate("figures_pane", "导出数据表"),
-            str(suggested),
-            QCoreApplication.translate("figures_pane", "CSV 表格 (*.csv);;所有文件 (*)"),
+            suggested,
+            [
+                (QCoreApplication.translate("figures_pane", "CSV 表格 (*.csv)"), "csv"),
+                (QCoreApplication.translate("figures_pane", "所有文件 (*)"), ""),
+            ],
         )
-        if not name:
-            return None
-        path = Path(name)
-        return path if path.suffix else path.with_suffix(".csv")
+        return chosen[0] if chosen else None
 
 
 class _JobSignals(QObject):

@@ -242,8 +242,14 @@ def paint_pages(
     # layout's paint device Qt scales margins to it but not the first-line indent.)
     scale = dpi / style.layout_dpi
     total = paginate(doc, QSizeF(body.width() / scale, body.height() / scale))
-    first, last = pages or (1, total)
+    first, last = pages if pages and pages != (0, 0) else (1, total)  # (0, 0): Qt's "all"
     first, last = max(1, first), min(total, last)
+    if first > last:  # a range typed past the end: say so rather than print a blank sheet
+        raise OSError(
+            QCoreApplication.translate(
+                "print_document", "所选页码不在打印内容之内（共 %1 页）"
+            ).replace("%1", str(total))
+        )
 
     painter = QPainter()
     if not painter.begin(device):

@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QGroupBox,
     QMainWindow,
     QRadioButton,
@@ -34,7 +33,7 @@ from haizhu_reader.core.export import group_title, write_atomically
 from haizhu_reader.core.printing import print_notes, print_section
 from haizhu_reader.core.report import Report
 from haizhu_reader.gui import jobs
-from haizhu_reader.gui.dialogs import Messages
+from haizhu_reader.gui.dialogs import Messages, ask_save_path
 from haizhu_reader.gui.print_document import (
     PrintJob,
     PrintStyle,
@@ -142,7 +141,10 @@ class PrintDialogs:
         dialog = QPrintDialog(printer, parent)
         dialog.setWindowTitle(QCoreApplication.translate("printing", "打印"))
         dialog.setAccessibleName(QCoreApplication.translate("printing", "打印"))
-        return dialog.exec() == QDialog.DialogCode.Accepted
+        try:
+            return dialog.exec() == QDialog.DialogCode.Accepted
+        finally:
+            dialog.deleteLater()  # it points at the printer, which goes with the job
 
     @classmethod
     def preview(
@@ -159,17 +161,14 @@ class PrintDialogs:
 
     @classmethod
     def pdf_path(cls, parent: QWidget | None, start: Path) -> Path | None:
-        """Where to save the PDF; the suffix is added when left off."""
-        name, _ = QFileDialog.getSaveFileName(
+        """Where to save the PDF (``.pdf`` added to a name typed without it)."""
+        chosen = ask_save_path(
             parent,
             QCoreApplication.translate("printing", "导出 PDF"),
-            str(start),
-            QCoreApplication.translate("printing", "PDF 文档 (*.pdf)"),
+            start,
+            [(QCoreApplication.translate("printing", "PDF 文档 (*.pdf)"), "pdf")],
         )
-        if not name:
-            return None
-        path = Path(name)
-        return path if path.suffix.lower() == ".pdf" else path.with_name(path.name + ".pdf")
+        return chosen[0] if chosen else None
 
 
 class _PdfSignals(QObject):

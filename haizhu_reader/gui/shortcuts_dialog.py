@@ -98,8 +98,9 @@ class ShortcutsDialog(QDialog):
 
     def __init__(self, window: QMainWindow) -> None:
         super().__init__(window)
-        self._commands = [c for c in window_commands(window) if c.keys]
+        self._window = window
         self._setup_ui()
+        self.refresh()
         self._connect()
 
     def _setup_ui(self) -> None:
@@ -108,16 +109,6 @@ class ShortcutsDialog(QDialog):
         self.setAccessibleName(self.windowTitle())
         self._model = QStandardItemModel(0, 3, self)
         self._model.setHorizontalHeaderLabels([self.tr("命令"), self.tr("快捷键"), self.tr("菜单")])
-        for command in self._commands:
-            row = [QStandardItem(command.text), QStandardItem(command.keys)]
-            row.append(QStandardItem(command.menu or self.tr("（不在菜单中）")))
-            for item in row:
-                item.setEditable(False)
-            spoken = self.tr("%1：%2").replace("%1", command.text).replace("%2", command.keys)
-            row[0].setData(spoken, Qt.ItemDataRole.AccessibleTextRole)
-            if command.action.toolTip() and command.action.toolTip() != command.text:
-                row[0].setToolTip(command.action.toolTip())
-            self._model.appendRow(row)
         self._proxy = QSortFilterProxyModel(self)
         self._proxy.setSourceModel(self._model)
         self._proxy.setFilterKeyColumn(-1)  # any column: a name, a key or a menu
@@ -188,6 +179,23 @@ class ShortcutsDialog(QDialog):
         self._proxy.setFilterFixedString(text.strip())
         self._update_count()
 
+    def refresh(self) -> None:
+        """List the window's commands as they are now (the Go menu follows the report)."""
+        self._model.removeRows(0, self._model.rowCount())
+        for command in window_commands(self._window):
+            if not command.keys:
+                continue
+            row = [QStandardItem(command.text), QStandardItem(command.keys)]
+            row.append(QStandardItem(command.menu or self.tr("（不在菜单中）")))
+            for item in row:
+                item.setEditable(False)
+            spoken = self.tr("%1：%2").replace("%1", command.text).replace("%2", command.keys)
+            row[0].setData(spoken, Qt.ItemDataRole.AccessibleTextRole)
+            if command.action.toolTip() and command.action.toolTip() != command.text:
+                row[0].setToolTip(command.action.toolTip())
+            self._model.appendRow(row)
+        self._update_count()
+
     def _update_count(self) -> None:
         shown, total = self._proxy.rowCount(), self._model.rowCount()
         self._count.setText(
@@ -203,6 +211,8 @@ class ShortcutsDialog(QDialog):
         if not isinstance(dialog, cls):
             dialog = cls(window)
             dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        else:
+            dialog.refresh()
         dialog.show()
         dialog.raise_()
         dialog.activateWindow()

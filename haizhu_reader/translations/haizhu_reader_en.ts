@@ -1340,8 +1340,12 @@ It may have been moved, renamed or deleted; it has been removed from the list.</
         <translation>Export Figures</translation>
     </message>
     <message>
-        <source>CSV 表格 (*.csv);;所有文件 (*)</source>
-        <translation>CSV table (*.csv);;All files (*)</translation>
+        <source>CSV 表格 (*.csv)</source>
+        <translation>CSV table (*.csv)</translation>
+    </message>
+    <message>
+        <source>所有文件 (*)</source>
+        <translation>All files (*)</translation>
     </message>
 </context>
 <context>
@@ -1368,6 +1372,10 @@ It may have been moved, renamed or deleted; it has been removed from the list.</
     <message>
         <source>第 %1 页 / 共 %2 页</source>
         <translation>Page %1 of %2</translation>
+    </message>
+    <message>
+        <source>所选页码不在打印内容之内（共 %1 页）</source>
+        <translation>The pages chosen are outside the printout (%1 pages)</translation>
     </message>
     <message>
         <source>无法开始打印</source>
