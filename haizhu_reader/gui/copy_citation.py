@@ -12,8 +12,6 @@ from PySide6.QtGui import QGuiApplication
 from haizhu_reader.core.quoting import quote_with_citation
 from haizhu_reader.gui.reader_view import ReaderView
 
-_BLANK = " \t\u3000\u2028\u2029\n"
-
 
 def cited_selection(reader: ReaderView) -> str:
     """“……”（《title》二、（三）) for the reader's selection; '' with none."""
@@ -28,7 +26,7 @@ def cited_selection(reader: ReaderView) -> str:
     # one paragraph begins with a paragraph break the quote trims (one character per
     # document position in selectedText). Above the first section, the title alone.
     raw = cursor.selectedText()
-    start = cursor.selectionStart() + len(raw) - len(raw.lstrip(_BLANK))
+    start = cursor.selectionStart() + len(raw) - len(raw.lstrip())  # U+2029 is a space too
     section = reader.document_index().section_at(start, before_first="")
     return quote_with_citation(report, section, text)
 
