@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QByteArray, QEvent, QObject, Qt, Signal, Slot
 from PySide6.QtGui import QAction, QKeyEvent
-from PySide6.QtWidgets import QApplication, QDockWidget, QMainWindow, QMenu
+from PySide6.QtWidgets import QApplication, QDockWidget, QMainWindow, QMenu, QWidget
 from shiboken6 import isValid
 
 
@@ -22,9 +22,11 @@ class FullScreenReading(QObject):
 
     active_changed = Signal(bool)
 
-    def __init__(self, window: QMainWindow) -> None:
+    def __init__(self, window: QMainWindow, text: QWidget) -> None:
+        """``text``: what has the keys while the docks are hidden (the reading view)."""
         super().__init__(window)
         self._window = window
+        self._text = text
         self._state: QByteArray | None = None
         self._window_state = Qt.WindowState.WindowNoState
         self._bars = (True, True)
@@ -58,8 +60,8 @@ class FullScreenReading(QObject):
         status_bar.hide()
         # Focus left in a hidden dock (or on its tab bar) would leave the keys nowhere.
         central, focus = w.centralWidget(), QApplication.focusWidget()
-        if central is not None and (focus is None or not central.isAncestorOf(focus)):
-            central.setFocus(Qt.FocusReason.OtherFocusReason)
+        if focus is None or central is None or not central.isAncestorOf(focus):
+            self._text.setFocus(Qt.FocusReason.OtherFocusReason)
         w.showFullScreen()
         self.active_changed.emit(True)
 

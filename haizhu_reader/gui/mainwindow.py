@@ -147,7 +147,7 @@ class MainWindow(QMainWindow):
         self._view_options = ViewOptions(self._settings, self)  # the theme, before any widget
         self._reader = ReaderView(self)
         self._places = ReadingPlaces(self._reader, self._settings, self)
-        self._full_screen = FullScreenReading(self)
+        self._full_screen = FullScreenReading(self, self._reader)
         self._find_bar = FindBar(self)
         self._find_bar.hide()
         central = QWidget(self)
@@ -156,7 +156,6 @@ class MainWindow(QMainWindow):
         column.setSpacing(0)
         column.addWidget(self._reader, 1)
         column.addWidget(self._find_bar)
-        central.setFocusProxy(self._reader)
         self.setCentralWidget(central)
         self.resize(1280, 800)
         self._setup_menus()
