@@ -156,6 +156,17 @@ BAD: dict[str, Callable[[Doc], bytes]] = {
         d, lambda d: _item(d, 0).__setitem__("motivation", "bookmarking")
     ),
     "bad time": lambda d: _mutate(d, lambda d: _item(d).__setitem__("created", "yesterday")),
+    # Near the calendar's ends a time zone overflows the year (OverflowError escaped).
+    "year 1 east": lambda d: _mutate(
+        d, lambda d: _item(d).__setitem__("created", "0001-01-01T00:00:00+05:00")
+    ),
+    "year 9999 west": lambda d: _mutate(
+        d, lambda d: _item(d).__setitem__("created", "9999-12-31T23:59:59-05:00")
+    ),
+    # Past SQLite's integers (OverflowError from the store, after validation).
+    "huge offset": lambda d: _mutate(
+        d, lambda d: _item(d, 0)["target"]["selector"][1]["refinedBy"].update(end=10**30)
+    ),
     "repeated id": lambda d: _mutate(
         d, lambda d: d["first"]["items"].append(d["first"]["items"][0])
     ),

@@ -438,6 +438,33 @@ def test_read_only_store_disables_annotating_with_a_reason(
     w.close()
 
 
+def test_a_newer_readers_database_still_opens_the_window(
+    qtbot: QtBot, app_paths: AppPaths, report: Report, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """It used to end the app with a traceback: now reading works, annotating says why,
+    and the file is left exactly as it was."""
+    db = app_paths.annotations_db
+    db.parent.mkdir(parents=True, exist_ok=True)
+    sqlite3.connect(db).execute("PRAGMA user_version = 99").close()
+    before = db.read_bytes()
+    shown: list[str] = []
+    monkeypatch.setattr(
+        AnnotationMessages,
+        "warning",
+        classmethod(lambda cls, p, title, text, d="": shown.append(text)),
+    )
+    w = _open(qtbot, db, report)
+    w.show_store_notices()
+    assert len(shown) == 1 and "更新版本" in shown[0]
+    assert not w.annotator.bookmark_action.isEnabled()
+    assert "更新版本" in w.annotator.bookmark_action.toolTip()
+    w.reader.show_paragraph(_pid(report, 10))
+    assert w.reader.verticalScrollBar().value() > 0
+    w.close()
+    assert db.read_bytes() == before
+    assert sorted(p.name for p in db.parent.iterdir()) == ["annotations.sqlite3"]
+
+
 def test_writes_are_immediate(window: MainWindow, report: Report, app_paths: AppPaths) -> None:
     _select(window, _pid(report, 1), 0, 6)
     window.annotator.colour_actions[0].trigger()

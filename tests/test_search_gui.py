@@ -22,7 +22,7 @@ from pytestqt.qtbot import QtBot
 
 from haizhu_reader.core.parse import load_report
 from haizhu_reader.core.report import Report
-from haizhu_reader.core.search import Scope, find_in_paragraphs
+from haizhu_reader.core.search import ReportIndex, Scope, find_in_paragraphs
 from haizhu_reader.core.search_analysis import search_key
 from haizhu_reader.gui.find_bar import FindBar
 from haizhu_reader.gui.report_document import heading_text
@@ -178,6 +178,28 @@ def test_in_memory_loader_writes_nothing(qtbot: QtBot, report: Report, tmp_path:
         loader.load(report)
     index = loader.index()
     assert index is not None and index.location is None
+    loader.close()
+
+
+def test_an_index_failure_stays_said_while_typing(
+    qtbot: QtBot, report: Report, app_paths: AppPaths, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """It was replaced by 正在准备搜索索引… at the next keystroke, for good."""
+
+    def broken(*_args: object) -> object:
+        raise OSError("disk exploded")
+
+    monkeypatch.setattr(ReportIndex, "open_or_build", staticmethod(broken))
+    loader = IndexLoader(app_paths.index_dir)
+    p = SearchPane(loader)
+    qtbot.addWidget(p)
+    status = p.findChild(QLabel, "search_status")
+    assert status is not None
+    with qtbot.waitSignal(loader.failed, timeout=20_000):
+        p.set_report(report)
+    assert "disk exploded" in status.text() and "不可用" in status.text()
+    p.set_query("海珠")
+    assert "disk exploded" in status.text()
     loader.close()
 
 

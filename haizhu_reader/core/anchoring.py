@@ -57,6 +57,9 @@ class AnchorError(ValueError):
     """A selection that does not exist in the report (a bug in the caller)."""
 
 
+MAX_OFFSET = 2**31 - 1
+
+
 @dataclass(frozen=True)
 class Anchor:
     """The stored selectors. ``paragraph_id`` is ``""`` for a section anchor."""
@@ -71,7 +74,8 @@ class Anchor:
     suffix: str = ""
 
     def __post_init__(self) -> None:
-        if not 0 <= self.start <= self.end:
+        # No paragraph is near MAX_OFFSET characters; SQLite's integers end at 2**63.
+        if not 0 <= self.start <= self.end <= MAX_OFFSET:
             raise AnchorError(f"bad offsets {self.start}..{self.end}")
         if self.scope is not Scope.SECTION and not self.paragraph_id:
             raise AnchorError(f"a {self.scope} anchor needs a paragraph id")

@@ -232,6 +232,19 @@ class AnnotationStore:
         store.notices = opened.notices
         return store
 
+    @classmethod
+    def open_or_explain(cls, path: Path) -> AnnotationStore:
+        """``open``, or, when the file cannot be used at all (a newer reader's, or one
+        SQLite refuses), an empty read-only store whose notice says why: the window
+        still opens for reading, and the file is left as it was."""
+        try:
+            return cls.open(path)
+        except StoreError as e:
+            opened = annotations_db.read_only_empty(annotations_db.Notice(e.zh, e.en))
+            store = cls(opened.conn, path, read_only=True)
+            store.notices = opened.notices
+            return store
+
     def close(self) -> None:
         self._conn.close()
 

@@ -238,6 +238,11 @@ def _read_only(path: Path | None, notice: Notice) -> Opened:
     return Opened(mem, read_only=True, notices=notices)
 
 
+def read_only_empty(notice: Notice) -> Opened:
+    """An empty store that refuses writes, with ``notice`` saying why."""
+    return _read_only(None, notice)
+
+
 def _read_only_notice(path: Path) -> Notice:
     e = ReadOnlyStoreError(path)
     return Notice(e.zh, e.en)

@@ -167,7 +167,8 @@ def parse(data: bytes, report: Report) -> list[Annotation]:
     for n, item in enumerate(items, 1):
         try:
             a = _annotation(item, report, doc)
-        except (AnchorError, ValueError) as e:  # _BadItemError is a ValueError
+        # _BadItemError is a ValueError; a date at the calendar's ends overflows.
+        except (AnchorError, ValueError, OverflowError) as e:
             raise _reject(f"第 {n} 条批注无效：{e}", f"annotation {n} is invalid: {e}") from e
         if a.id in seen:
             raise _reject(f"第 {n} 条批注的 id 重复", f"annotation {n} repeats an id")

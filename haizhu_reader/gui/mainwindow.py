@@ -130,7 +130,7 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self._settings = settings
         self._index_dir = index_dir
-        self._store = AnnotationStore.open(annotations_db) if annotations_db else None
+        self._store = AnnotationStore.open_or_explain(annotations_db) if annotations_db else None
         self._report: Report | None = None
         self._path: Path | None = None
         self._loading: _LoadSignals | None = None
@@ -601,6 +601,7 @@ class MainWindow(QMainWindow):
         if self._report is not None and self._search_report is not self._report:
             self._search_report = self._report
             self._search.set_report(self._report)
+            self._search.set_notes(self._session.note_texts())  # this report's, at once
 
     @Slot()
     def _on_search_cleared(self) -> None:
@@ -648,6 +649,9 @@ class MainWindow(QMainWindow):
     def _show_annotation(self, annotation_id: str) -> None:
         """Scroll to an annotation (an unplaced one has nowhere to go)."""
         found = self._session.get(annotation_id)
+        if found is None:  # deleted since it was listed (a search hit not yet refreshed)
+            self.statusBar().showMessage(self.tr("此批注已删除"), 5000)
+            return
         if not isinstance(found, Placed):
             self.statusBar().showMessage(self.tr("原文已改动，此批注未能定位"), 5000)
             return

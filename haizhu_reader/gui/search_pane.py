@@ -88,6 +88,7 @@ class SearchPane(QWidget):
         self._labels: dict[str, tuple[str, str]] = {}
         self._terms: dict[str, int] = {}
         self._notes: list[NoteText] | None = None
+        self._failure = ""  # why the current report cannot be searched, if it cannot
         self._notes_job: NotesJob | None = None  # indexing notes in the background
         self._notes_dirty = False  # notes changed while a job ran
         self._notes_stale = False  # notes changed while another scope was chosen
@@ -179,6 +180,8 @@ class SearchPane(QWidget):
             self._terms.setdefault(entry.term, i)
         index = self._loader.index() if self._loader.report() is report else None
         self._index = index
+        self._failure = ""
+        self._notes = None  # another report's notes must not go into this index
         self._apply_notes()
         self._show([])
         if index is None:
@@ -269,6 +272,8 @@ class SearchPane(QWidget):
         text = self._edit.text()
         if self._report is None:
             message = ""
+        elif self._index is None and self._failure:
+            message = self.tr("搜索不可用：%1").replace("%1", self._failure)
         elif self._index is None:
             message = self.tr("正在准备搜索索引…")
         elif not text.strip():
@@ -322,7 +327,8 @@ class SearchPane(QWidget):
     @Slot(object, str)
     def _on_index_failed(self, report: Report, message: str) -> None:
         if report is self._report:
-            self._status.setText(self.tr("搜索不可用：%1").replace("%1", message))
+            self._failure = message
+            self._show_status()
 
     # -- moving and opening ----------------------------------------------------------
 
