@@ -508,3 +508,55 @@ def test_every_control_has_an_accessible_name(window: MainWindow) -> None:
     for widget in pane.focus_chain():
         assert widget.accessibleName(), widget.objectName()
     assert window.annotator.selection_bar.accessibleName()
+
+
+def test_a_highlight_over_two_paragraphs_is_one_undo_step(
+    window: MainWindow, report: Report
+) -> None:
+    first, second = _pid(report, 1), _pid(report, 2)
+    a = window.reader.document_position(first, 3)
+    b = window.reader.document_position(second, 5)
+    assert a is not None and b is not None
+    cursor = QTextCursor(window.reader.document())
+    cursor.setPosition(a)
+    cursor.setPosition(b, QTextCursor.MoveMode.KeepAnchor)
+    window.reader.setTextCursor(cursor)
+    window.annotator.colour_actions[0].trigger()
+    assert len(_store(window, report)) == 2  # one per paragraph
+    stack = window.annotation_session.undo_stack
+    assert stack.count() == 1
+    stack.undo()  # the whole highlight goes, not half of it
+    assert _store(window, report) == []
+    stack.redo()
+    assert len(_store(window, report)) == 2
+
+
+def test_ctrl_d_on_a_bookmarked_paragraph_takes_the_bookmark_away(
+    window: MainWindow, report: Report
+) -> None:
+    _select(window, _pid(report, 4), 0, 0)
+    window.annotator.bookmark_action.trigger()
+    assert [a.kind for a in _store(window, report)] == [Kind.BOOKMARK]
+    window.annotator.bookmark_action.trigger()  # it used to add a second one
+    assert _store(window, report) == []
+    window.annotation_session.undo_stack.undo()
+    assert [a.kind for a in _store(window, report)] == [Kind.BOOKMARK]
+
+
+def test_an_annotation_deleted_in_another_window_is_a_message(
+    qtbot: QtBot,
+    window: MainWindow,
+    report: Report,
+    app_paths: AppPaths,
+    errors: list[tuple[str, ...]],
+) -> None:
+    """Two windows on one file: editing what the other deleted was a KeyError traceback."""
+    _select(window, _pid(report, 1), 0, 4)
+    window.annotator.colour_actions[0].trigger()
+    (a,) = _store(window, report)
+    other = _open(qtbot, app_paths.annotations_db, report)
+    assert other.annotation_session.remove(a.id)
+    assert not window.annotation_session.edit(a, "新的笔记")
+    assert len(errors) == 1 and "另一个窗口" in errors[0][1]
+    qtbot.waitUntil(lambda: window.annotation_session.get(a.id) is None)  # listed afresh
+    other.close()

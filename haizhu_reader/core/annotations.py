@@ -55,6 +55,7 @@ from haizhu_reader.core import annotations_db
 from haizhu_reader.core.anchoring import Anchor, Placement, Placer, Scope
 
 # The store's errors live with the file handling; the GUI imports them from here.
+from haizhu_reader.core.annotations_db import GoneError as GoneError
 from haizhu_reader.core.annotations_db import NewerSchemaError as NewerSchemaError
 from haizhu_reader.core.annotations_db import Notice as Notice
 from haizhu_reader.core.annotations_db import ReadOnlyStoreError as ReadOnlyStoreError
@@ -312,7 +313,7 @@ class AnnotationStore:
                 (*_values(changed)[1:], changed.id),
             )
             if cur.rowcount != 1:
-                raise KeyError(annotation.id)
+                raise GoneError(annotation.id)
         return changed
 
     def delete(self, annotation_id: str) -> Annotation:
@@ -320,7 +321,7 @@ class AnnotationStore:
         with self._write() as conn:
             found = self._get(conn, annotation_id)
             if found is None:
-                raise KeyError(annotation_id)
+                raise GoneError(annotation_id)
             conn.execute("UPDATE annotations SET deleted = ? WHERE id = ?", (utc_now(), found.id))
         return found
 

@@ -96,6 +96,20 @@ class ReadOnlyStoreError(StoreError):
         )
 
 
+class GoneError(StoreError, KeyError):
+    """The annotation is no longer in the file (another window deleted it meanwhile)."""
+
+    def __init__(self, annotation_id: str) -> None:
+        super().__init__(
+            "此批注已不在批注数据中（可能已在另一个窗口中删除）",
+            "this annotation is no longer stored (deleted in another window?)",
+        )
+        self.annotation_id = annotation_id
+
+    def __str__(self) -> str:  # KeyError's own would show the repr
+        return Exception.__str__(self)
+
+
 class NewerSchemaError(StoreError):
     def __init__(self, path: Path, version: int) -> None:
         super().__init__(

@@ -239,15 +239,21 @@ class ReaderAnnotator(QObject):
         if placer is None or not spans:
             self._window.statusBar().showMessage(self.tr("请先选中文字"), 3000)
             return False
-        for pid, start, end in spans:
-            if end <= start:
-                continue
-            try:
-                anchor = placer.anchor_range(pid, start, end)
-            except AnchorError:
-                continue
-            if self._session.create(kind, anchor, colour, note) is None:
-                return False
+        # One mark per paragraph the selection touches, undone (and redone) as one.
+        stack = self._session.undo_stack
+        stack.beginMacro(self.tr("标注所选文字"))
+        try:
+            for pid, start, end in spans:
+                if end <= start:
+                    continue
+                try:
+                    anchor = placer.anchor_range(pid, start, end)
+                except AnchorError:
+                    continue
+                if self._session.create(kind, anchor, colour, note) is None:
+                    return False
+        finally:
+            stack.endMacro()
         self.selection_bar.hide()
         return True
 
@@ -301,6 +307,13 @@ class ReaderAnnotator(QObject):
         placer = self._session.placer
         pid = self.current_paragraph()
         if placer is None or pid is None:
+            return
+        # Ctrl+D on a bookmarked paragraph takes the bookmark away (undoably), as in
+        # browsers and readers; it used to add a second one.
+        there = self._session.bookmark_on(pid)
+        if there is not None:
+            self._session.remove(there)
+            self._window.statusBar().showMessage(self.tr("已取消本段书签"), 3000)
             return
         self._session.create(Kind.BOOKMARK, placer.anchor_paragraph(pid))
 

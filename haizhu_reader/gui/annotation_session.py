@@ -13,7 +13,7 @@ import bisect
 from dataclasses import replace
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QTimer, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from haizhu_reader.core.anchoring import Anchor, Placer, Scope
@@ -22,6 +22,7 @@ from haizhu_reader.core.annotations import (
     Annotation,
     AnnotationStore,
     Colour,
+    GoneError,
     Kind,
     Placed,
     StoreError,
@@ -180,6 +181,13 @@ class AnnotationSession(QObject):
             self._marks = {k: v for k, v in cache.items() if k in live}
         return out
 
+    def bookmark_on(self, paragraph_id: str) -> str | None:
+        """The id of the bookmark on this paragraph, if it has one."""
+        for p in self._placed:
+            if p.annotation.kind is Kind.BOOKMARK and p.placement.paragraph_id == paragraph_id:
+                return p.annotation.id
+        return None
+
     def note_texts(self) -> list[NoteText]:
         """Every note, for the search pane's 批注 scope (a few ms for thousands: asked
         only after ``notes_changed``, once per burst)."""
@@ -252,6 +260,8 @@ class AnnotationSession(QObject):
             action()
         except StoreError as e:
             self.failed.emit(e.zh, e.en)
+            if isinstance(e, GoneError):  # list what the file holds now
+                QTimer.singleShot(0, self, self.import_merged)
             return False
         return True
 

@@ -579,6 +579,10 @@
         <translation>Cannot save the annotation</translation>
     </message>
     <message>
+        <source>此批注已删除</source>
+        <translation>This annotation has been deleted</translation>
+    </message>
+    <message>
         <source>原文已改动，此批注未能定位</source>
         <translation>The text has changed: this annotation could not be placed</translation>
     </message>
@@ -704,6 +708,10 @@
         <translation>Select some text first</translation>
     </message>
     <message>
+        <source>标注所选文字</source>
+        <translation>Mark the selected text</translation>
+    </message>
+    <message>
         <source>添加笔记</source>
         <translation>Add Note</translation>
     </message>
@@ -726,6 +734,10 @@
     <message>
         <source>章节：%1</source>
         <translation>Section: %1</translation>
+    </message>
+    <message>
+        <source>已取消本段书签</source>
+        <translation>Bookmark removed from this paragraph</translation>
     </message>
     <message>
         <source>编辑笔记</source>
