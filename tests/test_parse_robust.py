@@ -192,3 +192,54 @@ def test_header_variants_and_circled_entry_numbers() -> None:
         (2, "丙丁", "另一种定义。"),
     ]
     assert len(r.glossary[0].occurrences) == 1
+
+
+HEAD = "政府工作报告\n——2025年2月20日在广州市第十六届人民代表大会第五次会议上\n"
+BODY = (
+    "一、2024年工作回顾\n全市经济运行稳中有进，全年地区生产总值增长2.1%。\n"
+    "二、2025年工作安排\n今年要推动高质量发展。\n"
+)
+
+
+def test_header_lines_are_never_dropped() -> None:
+    """An office run into its holder's name, 尊敬的各位代表, and a short first sentence
+    with no salutation at all: each used to vanish from the structure."""
+    r = parse_report(
+        (
+            HEAD + "广州市市长孙志洋\n尊敬的各位代表：\n现在，我代表市人民政府报告工作。\n" + BODY
+        ).encode()
+    )
+    assert r.speaker is not None and (r.speaker.role, r.speaker.name) == ("广州市市长", "孙志洋")
+    assert r.salutation == "尊敬的各位代表"
+    assert r.sections[0].paragraphs[0].text == "现在，我代表市人民政府报告工作。"
+    r = parse_report(
+        (HEAD + "广州市市长 孙志洋\n现在，我代表市人民政府向大会报告工作。\n" + BODY).encode()
+    )
+    assert r.salutation is None
+    assert r.sections[0].title == "开篇"
+    assert r.sections[0].paragraphs[0].text == "现在，我代表市人民政府向大会报告工作。"
+
+
+def test_web_page_editor_and_navigation_lines_are_chrome() -> None:
+    text = (
+        HEAD + "各位代表：\n" + BODY + "附件\n名词解释\n1.两新：大规模设备更新和消费品以旧换新。\n"
+        "责任编辑：张三\n附件下载：2025年广州市政府工作报告.pdf\n上一篇：关于某事的通知\n"
+        "下一篇：关于另一事的通知\n"
+    )
+    r = parse_report(text.encode())
+    assert [(g.term, g.definition) for g in r.glossary] == [
+        ("两新", "大规模设备更新和消费品以旧换新。")
+    ]
+    every = [p.text for p in r.all_paragraphs()] + [a.title for a in r.appendices]
+    assert not any(k in t for t in every for k in ("责任编辑", "下载", "上一篇", "下一篇"))
+    for line in ("责任编辑：张三", "编辑：李四", "上一篇：通知", "附件下载：报告.pdf"):
+        assert is_chrome(line), line
+
+
+def test_markdown_heading_marks_without_a_space() -> None:
+    text = HEAD + "各位代表：\n" + BODY.replace("一、", "##一、").replace("二、", "## 二、")
+    r = parse_report(text.encode())
+    assert [(s.number, s.title) for s in r.sections if s.number] == [
+        ("一、", "2024年工作回顾"),
+        ("二、", "2025年工作安排"),
+    ]

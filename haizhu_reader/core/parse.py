@@ -37,7 +37,7 @@ DATE_RE = re.compile(
     r"\s*([0-9一二三四五六七八九十]{1,3})\s*日"
 )
 _CN_DIGIT = str.maketrans("〇零一二三四五六七八九", "00123456789")
-SALUTATION_RE = re.compile(r"^各位(?:代表|委员)[^。]{0,12}[:：！!,，]?$")
+SALUTATION_RE = re.compile(r"^(?:尊敬的)?各位(?:代表|委员)[^。]{0,12}[:：！!,，]?$")
 APPENDIX_RE = re.compile(
     r"^附\s*件\s*(?P<n>[0-9０-９一二三四五六七八九十]*)\s*[:：]?\s*(?P<rest>.*)$"
 )
@@ -45,6 +45,10 @@ GLOSSARY_TITLE_RE = re.compile(
     r"^(?:名词解释(?:和有关情况说明)?|名词注释|注释|词语解释|名词解读|有关名词解释)\s*[:：]?$"
 )
 ROLE_RE = re.compile(r"(?:长|主席|主任|书记|代表|委员)$")
+SPEAKER_RUN_ON_RE = re.compile(
+    r"(?P<role>[\u4e00-\u9fff]{0,10}?(?:代理)?(?:省长|市长|区长|县长|州长|旗长|盟长|主席))"
+    r"(?P<name>[\u4e00-\u9fff·]{2,4})"
+)
 TERMINAL = "。！？!?；;：:…”’」』）)》"
 # Unnumbered part headings, in reports whose sections use 一、.
 PART_TITLE_RE = re.compile(r"(?:工作回顾|工作安排|工作任务|主要任务|总体要求|目标任务|奋斗目标)$")
@@ -72,13 +76,34 @@ def _iso_date(m: re.Match[str]) -> str:
     return f"{year:04d}-{small(m.group(2)):02d}-{small(m.group(3)):02d}"
 
 
-def _id(prefix: str, key: str, used: set[str]) -> str:
-    base = prefix + hashlib.sha1(key.encode("utf-8")).hexdigest()[:10]
-    ident, n = base, 2
-    while ident in used:
-        ident, n = f"{base}-{n}", n + 1
-    used.add(ident)
-    return ident
+class _Ids:
+    """Ids handed out so far: a repeat of the same text gets -2, -3… in order.
+
+    The next suffix is remembered per base, so a file of a thousand identical
+    paragraphs is not a million membership tests.
+    """
+
+    def __init__(self) -> None:
+        self._used: set[str] = set()
+        self._next: dict[str, int] = {}
+
+    def __contains__(self, ident: object) -> bool:
+        return ident in self._used
+
+    def take(self, prefix: str, key: str) -> str:
+        base = prefix + hashlib.sha1(key.encode("utf-8")).hexdigest()[:10]
+        n = self._next.get(base, 1)
+        ident = base if n == 1 else f"{base}-{n}"
+        while ident in self._used:  # only if some key's id looked like base-n
+            n += 1
+            ident = f"{base}-{n}"
+        self._next[base] = n + 1
+        self._used.add(ident)
+        return ident
+
+
+def _id(prefix: str, key: str, used: _Ids) -> str:
+    return used.take(prefix, key)
 
 
 # -- header ------------------------------------------------------------------------
@@ -90,6 +115,9 @@ def _speaker(text: str) -> Speaker | None:
         return Speaker(role=parts[0], name="".join(parts[1:]))
     if len(parts) == 1 and ROLE_RE.search(text) and len(text) <= 12:
         return Speaker(role=text, name=None)
+    joined = SPEAKER_RUN_ON_RE.fullmatch(text) if len(parts) == 1 else None
+    if joined:  # 广州市市长孙志洋: no space between the office and the name
+        return Speaker(role=joined.group("role"), name=joined.group("name"))
     return None
 
 
@@ -110,7 +138,7 @@ def _looks_like_report(lines: list[Line]) -> bool:
 
 class _Builder:
     def __init__(self) -> None:
-        self.used: set[str] = set()
+        self.used = _Ids()
 
     def para(self, text: str, lead: int = 0) -> Paragraph:
         return Paragraph(id=_id("p", text, self.used), text=text, lead=lead)
@@ -206,9 +234,9 @@ def parse_report(data: bytes) -> Report:
         sp = _speaker(t)
         if sp and report.speaker is None:
             report.speaker = sp
-        elif len(t) <= 40:
+        elif len(t) <= 40 and not t.endswith(("。", "！", "？", "；")):
             titles.append(t)
-        else:
+        else:  # a sentence: the report itself has begun (a short opening, say)
             break
         i += 1
     report.title = _title(titles, report, cleaned.page_title)

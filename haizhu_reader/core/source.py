@@ -112,6 +112,9 @@ _CHROME = re.compile(
       | .*ICP\s*备.*
       | .*公网安备.*
       | .*网站标识码.*
+      | (?:责任编辑|责编|编辑|审核|审校|校对|终审)\s*[:：]\s*\S{1,16}
+      | (?:上一篇|下一篇)\s*[:：].*
+      | (?:附件下载|相关附件)\s*[:：]?.*
       | (?:[【\[]?\s*(?:打印本页|打印|关闭窗口|关闭|收藏|返回顶部)\s*[】\]]?\s*)+
     )$""",
     re.VERBOSE,
@@ -131,7 +134,11 @@ _META = re.compile(
 )
 
 _BOLD = re.compile(r"\*\*(.+?)\*\*")
-_MD_HEADING = re.compile(r"^#{1,6}\s+")
+# "## 一、…", and "##一、…" as some conversions write it (only before a numbered heading:
+# "#0" is text).
+_MD_HEADING = re.compile(
+    r"^#{1,6}(?:\s+|(?=[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]))"
+)
 _SPACES = re.compile(r"[\s\u200b\ufeff]+")
 
 
@@ -167,7 +174,7 @@ def _markdown(line: str) -> Line:
         bold = _strip(m.group(1))
         if m.end() == len(line.rstrip()):
             heading = True
-    text = _strip(_BOLD.sub(r"\1", line).replace("**", ""))
+    text = _strip(_BOLD.sub(r"\1", line).replace("**", "")) or _strip(line)  # "**" is text
     # Markdown escapes of list markers ("1\. ") and emphasis.
     text = re.sub(r"\\([.*_#\-\[\]()>!])", r"\1", text)
     return Line(text=text, bold=bold, heading=heading)
