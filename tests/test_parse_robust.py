@@ -243,3 +243,52 @@ def test_markdown_heading_marks_without_a_space() -> None:
         ("一、", "2024年工作回顾"),
         ("二、", "2025年工作安排"),
     ]
+
+
+def test_unnumbered_glossary_entries() -> None:
+    text = (
+        HEAD
+        + "各位代表：\n"
+        + BODY.replace("经济运行", "落实“两新”“三保”，经济运行")
+        + "名词解释\n两新：大规模设备更新和消费品以旧换新。\n三保：保基本民生、保工资、保运转。\n"
+    )
+    r = parse_report(text.encode())
+    assert [(g.number, g.term, g.definition) for g in r.glossary] == [
+        (1, "两新", "大规模设备更新和消费品以旧换新。"),
+        (2, "三保", "保基本民生、保工资、保运转。"),
+    ]
+    assert [len(g.occurrences) for g in r.glossary] == [1, 1]
+    assert not any("名词解释" in p.text for _, p in r.body_paragraphs())
+
+
+def test_sub_items_of_a_definition_are_not_entries() -> None:
+    text = (
+        HEAD + "各位代表：\n" + BODY + "附件\n名词解释\n1.1+N政策体系：包括：\n"
+        "（1）“1”即总体方案；\n（2）“N”即配套政策。\n2.两新：大规模设备更新和消费品以旧换新。\n"
+    )
+    r = parse_report(text.encode())
+    assert [(g.number, g.term) for g in r.glossary] == [(1, "1+N政策体系"), (2, "两新")]
+    assert r.glossary[0].definition.endswith("（2）“N”即配套政策。")
+
+
+def test_parts_headed_di_n_bufen() -> None:
+    text = HEAD + "各位代表：\n" + BODY.replace("一、", "第一部分 ").replace("二、", "第二部分：")
+    r = parse_report(text.encode())
+    assert [(s.number, s.title) for s in r.sections if s.number] == [
+        ("第一部分", "2024年工作回顾"),
+        ("第二部分", "2025年工作安排"),
+    ]
+
+
+def test_a_list_numbered_like_parts_stays_text() -> None:
+    """十件民生实事：一、…二、…三、… in part 二: item 三 took part 三's place, and the
+    real 三、 heading became a paragraph."""
+    items = (
+        "今年将办好十件民生实事：\n一、新增学位1万个\n二、改造老旧小区100个\n三、新增泊位5万个\n"
+    )
+    text = HEAD + "各位代表：\n" + BODY + items + "三、全面加强政府自身建设\n我们要依法行政。\n"
+    r = parse_report(text.encode())
+    parts = [s for s in r.sections if s.number]
+    assert [(s.number, s.title) for s in parts][-1] == ("三、", "全面加强政府自身建设")
+    texts = [p.text for p in parts[1].paragraphs]
+    assert texts[-3:] == ["一、新增学位1万个", "二、改造老旧小区100个", "三、新增泊位5万个"]

@@ -72,6 +72,12 @@ _SEP = re.compile(r"[:：]")
 _MAX_TERM = 30
 
 
+def _style(line: str) -> str | None:
+    """How an entry line is numbered: "b" [1], "p" (1), "d" 1. or "c" ①; None: not one."""
+    m = _ENTRY_NUM.match(line)
+    return next(k for k in "bpdc" if m.group(k)) if m else None
+
+
 def _entry_start(line: str, expected: int) -> tuple[int, str] | None:
     """(number, rest) if ``line`` opens glossary entry ``expected`` (or any number)."""
     m = _ENTRY_NUM.match(line)
@@ -89,9 +95,12 @@ def _entry_start(line: str, expected: int) -> tuple[int, str] | None:
     return int(digits), rest
 
 
+_UNNUMBERED = re.compile(rf"^\s*[“\"]?[^。：:\s]{{1,{_MAX_TERM}}}?[”\"]?\s*[:：]\s*\S")
+
+
 def opens_entry(line: str) -> bool:
-    """Whether a line starts like a numbered glossary entry."""
-    return bool(_ENTRY_NUM.match(line))
+    """Whether a line starts like a glossary entry: numbered, or ``术语：定义``."""
+    return bool(_ENTRY_NUM.match(line) or _UNNUMBERED.match(line))
 
 
 def _quoted_usages(body: str) -> set[str]:
@@ -165,8 +174,20 @@ def parse_entries(lines: list[str], body: str) -> list[GlossaryEntry]:
     into its definition.
     """
     chunks: list[tuple[int, list[str]]] = []
+    # Entries are numbered in one style (a capture may switch style midway); a line
+    # numbered otherwise is part of a definition (1.1+N政策体系：包括：（1）……（2）……)
+    # unless it carries on the count with a 术语： of its own.
+    style = next((s for s in map(_style, lines) if s is not None), None)
     for line in lines:
-        start = _entry_start(line, len(chunks) + 1)
+        expected = len(chunks) + 1
+        if style is None:  # 术语：定义 on each line, unnumbered
+            start = (expected, line) if _UNNUMBERED.match(line) else None
+        elif _style(line) == style:
+            start = _entry_start(line, expected)
+        else:
+            start = _entry_start(line, expected)
+            if start and (start[0] != expected or not _SEP.search(start[1][: _MAX_TERM + 1])):
+                start = None
         if start is not None:
             chunks.append((start[0], [start[1]]))
         elif chunks:

@@ -29,7 +29,20 @@ from haizhu_reader.core.topics import find_topics
 __all__ = ["ReportError", "bundled_report", "load_report", "parse_report"]
 
 _NUM = "一二三四五六七八九十"
-PART_RE = re.compile(rf"^(?P<num>[{_NUM}]{{1,3}})\s*[、，,．.]\s*(?P<title>.+)$")
+# 一、标题 or 第一部分 标题 (num or nth holds the numeral).
+PART_RE = re.compile(
+    rf"^(?:(?P<num>[{_NUM}]{{1,3}})\s*[、，,．.]|第(?P<nth>[{_NUM}]{{1,3}})部分\s*[:：]?)"
+    r"\s*(?P<title>.+)$"
+)
+
+
+def _part_numeral(m: re.Match[str]) -> tuple[str, str]:
+    """A part heading's numeral (一) and its number as printed (一、 or 第一部分)."""
+    if m.group("num"):
+        return m.group("num"), m.group("num") + "、"
+    return m.group("nth"), f"第{m.group('nth')}部分"
+
+
 SECTION_RE = re.compile(rf"^(?P<num>[（(]\s*[{_NUM}]{{1,3}}\s*[）)])\s*(?P<title>.+)$")
 MEETING_RE = re.compile(r"^(?:[—－\-─]{1,4}|[（(])\s*(?P<body>.*年.*月.*日.*)$")
 DATE_RE = re.compile(
@@ -282,6 +295,7 @@ def _structure(lines: list[Line], b: _Builder, opening: Section, report: Report)
     current: Section = opening
     part: Section | None = None
     expected_part = 1
+    in_list = 0  # the number the next item of a list numbered like parts would have
     in_appendix = False
     appendix: Appendix | None = None
     pending_marker = ""
@@ -339,8 +353,18 @@ def _structure(lines: list[Line], b: _Builder, opening: Section, report: Report)
             current = part
             continue
         pm = PART_RE.match(t)
+        # A list numbered 一、二、三、 inside a part (十件民生实事：一、…) is text: it
+        # starts at 一 where a part cannot, and runs on line by line. Left as
+        # headings, an item numbered like the next part took that part's place.
+        item = False
+        if pm and pm.group("num") and not part_titles:
+            n = cn_number(pm.group("num"))
+            item = (n == 1 and expected_part > 1) or n == in_list
+        in_list = in_list + 1 if item and in_list else (2 if item else 0)
+        if item:
+            pm = None
         if pm and (part_titles or (len(t) <= 60 and not t.endswith("。"))):
-            num = pm.group("num") + "、"
+            numeral, num = _part_numeral(pm)
             title, rest = _split_heading(pm.group("title"))
             if part_titles:
                 parent = part or opening
@@ -350,7 +374,7 @@ def _structure(lines: list[Line], b: _Builder, opening: Section, report: Report)
                 if rest:
                     sec.paragraphs.append(b.para(rest, lead=-1))
                 continue
-            if cn_number(pm.group("num")) == expected_part:
+            if cn_number(numeral) == expected_part:
                 part = b.section(PART, num, title)
                 parts.append(part)
                 current = part
@@ -407,7 +431,7 @@ def _unnumbered_parts(lines: list[Line]) -> bool:
         if APPENDIX_RE.match(ln.text) or GLOSSARY_TITLE_RE.match(ln.text):
             break
         body.append(ln)
-    ones = sum(1 for ln in body if (m := PART_RE.match(ln.text)) and m.group("num") == "一")
+    ones = sum(1 for ln in body if (m := PART_RE.match(ln.text)) and _part_numeral(m)[0] == "一")
     return ones >= 2 and any(_is_part_title(ln) for ln in body)
 
 

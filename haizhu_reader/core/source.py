@@ -136,6 +136,7 @@ _META = re.compile(
 _BOLD = re.compile(r"\*\*(.+?)\*\*")
 # "## 一、…", and "##一、…" as some conversions write it (only before a numbered heading:
 # "#0" is text).
+_STRAY_BOLD = re.compile(r"\*\*(?=[\u4e00-\u9fff“‘（(])|(?<=[\u4e00-\u9fff。！？；：”’）)])\*\*")
 _MD_HEADING = re.compile(
     r"^#{1,6}(?:\s+|(?=[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]))"
 )
@@ -174,7 +175,9 @@ def _markdown(line: str) -> Line:
         bold = _strip(m.group(1))
         if m.end() == len(line.rstrip()):
             heading = True
-    text = _strip(_BOLD.sub(r"\1", line).replace("**", "")) or _strip(line)  # "**" is text
+    # A bold run broken over two lines leaves a stray ** beside Chinese text: drop
+    # it; elsewhere (0**, a line of **) the asterisks are the text's own.
+    text = _strip(_STRAY_BOLD.sub("", _BOLD.sub(r"\1", line))) or _strip(line)
     # Markdown escapes of list markers ("1\. ") and emphasis.
     text = re.sub(r"\\([.*_#\-\[\]()>!])", r"\1", text)
     return Line(text=text, bold=bold, heading=heading)
