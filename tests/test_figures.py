@@ -311,7 +311,14 @@ def test_csv_has_bom_and_reads_back(report: Report, tmp_path: Path) -> None:
     assert rows == list(csv_rows(report, figures))
     assert len(rows) == len(figures) + 1
     row = next(r for r in rows if r[4] == "2502.52亿元")
-    assert row[0] == "一、（一）" and row[5:9] == ["2502.52", "亿元", "地区生产总值", "实绩"]
+    assert row[0] == "一、（一）"
+    assert row[5:10] == ["2502.52", "", "亿元", "地区生产总值", "结果"]
+    # A range keeps its upper bound (the table shows 4.5—5).
+    other = load_report(DATA / "01_guangdong_prov_2026.txt")
+    ranged = [f for f in extract(other) if f.upper is not None]
+    assert ranged
+    out = list(csv_rows(other, ranged))
+    assert all(r[6] and float(r[6]) > float(r[5]) for r in out[1:])
 
 
 # -- robustness ------------------------------------------------------------------------

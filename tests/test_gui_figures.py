@@ -323,3 +323,20 @@ def test_file_menu_export(
     assert out.read_bytes().startswith(b"\xef\xbb\xbf")
     assert len(out.read_text(encoding="utf-8-sig").splitlines()) == len(figures) + 1
     assert window.figures_dock.isVisible()
+
+
+def test_pairs_that_cannot_be_drawn_are_not_called_absent(qtbot: QtBot) -> None:
+    """A result in 万亿元 against a target in %: the table lists the pair, and the
+    chart below said there were none."""
+    result = Figure("p", "s", 0, 7, "1.11万亿元", 11100.0, "亿元", "地区生产总值", "result")
+    target = Figure("q", "s", 0, 8, "增长5%左右", 5.0, "%", "地区生产总值", "target")
+    comparisons = [core.Comparison("地区生产总值", (result,), (target,))]
+    rows = chart_rows(comparisons)
+    assert rows == []
+    chart = ResultsChart()
+    qtbot.addWidget(chart)
+    chart.set_rows(rows, len(comparisons))
+    assert "单位不同" in chart.accessibleDescription()
+    assert "没有" not in chart.accessibleDescription()
+    chart.set_rows([], 0)
+    assert "没有同时给出" in chart.accessibleDescription()

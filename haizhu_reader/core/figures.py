@@ -617,8 +617,10 @@ def results_vs_targets(figures: Iterable[Figure]) -> list[Comparison]:
     ]
 
 
-_CSV_HEADER = ("位置", "段落", "起", "止", "原文", "数值", "单位", "指标", "类型", "限定", "方向")
-_KIND_LABEL = {"result": "实绩", "target": "目标"}
+_CSV_HEADER = (
+    "位置", "段落", "起", "止", "原文", "数值", "上限", "单位", "指标", "类型", "限定", "方向"
+)  # fmt: skip
+_KIND_LABEL = {"result": "结果", "target": "目标"}  # as the table says
 _DIRECTION_LABEL = {"up": "增", "down": "降"}
 
 
@@ -632,7 +634,8 @@ def csv_rows(report: Report, figures: Iterable[Figure]) -> Iterator[list[str]]:
             str(f.start),
             str(f.end),
             f.text,
-            repr(f.value).removesuffix(".0"),
+            _number(f.value),
+            _number(f.upper) if f.upper is not None else "",  # a range's: 4.5—5
             f.unit,
             f.indicator or "",
             _KIND_LABEL[f.kind],
@@ -641,8 +644,17 @@ def csv_rows(report: Report, figures: Iterable[Figure]) -> Iterator[list[str]]:
         ]
 
 
+def _number(value: float) -> str:
+    return repr(value).removesuffix(".0")
+
+
 def write_csv(report: Report, figures: Iterable[Figure], path: Path) -> None:
-    """UTF-8 with a BOM and CRLF rows, so Excel and WPS open the Chinese text correctly."""
+    """UTF-8 with a BOM and CRLF rows, so Excel and WPS open the Chinese text correctly.
+
+    Written whole or not at all (``write_atomically``), like every export.
+    """
+    from haizhu_reader.core.export import write_atomically  # not at start-up
+
     buffer = io.StringIO()
     csv.writer(buffer).writerows(csv_rows(report, figures))
-    path.write_text(buffer.getvalue(), encoding="utf-8-sig", newline="")
+    write_atomically(path, buffer.getvalue().encode("utf-8-sig"))

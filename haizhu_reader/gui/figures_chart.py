@@ -81,8 +81,15 @@ def unit_heading(unit: str) -> str:
     return QCoreApplication.translate("figures_chart", "数量（%1）").replace("%1", unit)
 
 
-def chart_summary(rows: Sequence[ChartRow]) -> str:
-    """What the chart shows, in words: the accessible description, and a check for tests."""
+def chart_summary(rows: Sequence[ChartRow], paired: int = 0) -> str:
+    """What the chart shows, in words: the accessible description, and a check for tests.
+
+    ``paired``: how many indicators the table above pairs (some may not be drawable).
+    """
+    if not rows and paired:
+        return QCoreApplication.translate(
+            "figures_chart", "上表指标的上年结果与今年目标单位不同（如亿元与%），无法并列作图。"
+        )
     if not rows:
         return QCoreApplication.translate(
             "figures_chart", "本报告中没有同时给出上年结果和今年目标的指标。"
@@ -150,16 +157,19 @@ class ResultsChart(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._rows: list[ChartRow] = []
+        self._paired = 0
         self.setObjectName("results_chart")
         self.setAccessibleName(self.tr("结果与目标对比图"))
         self.setFocusPolicy(Qt.FocusPolicy.TabFocus)  # so a screen reader user can reach it
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.setAccessibleDescription(chart_summary([]))
 
-    def set_rows(self, rows: Sequence[ChartRow]) -> None:
+    def set_rows(self, rows: Sequence[ChartRow], paired: int = 0) -> None:
+        """The bars to draw; ``paired`` indicators are in the table (see ``chart_summary``)."""
         self._rows = list(rows)
-        self.setAccessibleDescription(chart_summary(self._rows))
-        self.setToolTip(chart_summary(self._rows))
+        self._paired = paired
+        self.setAccessibleDescription(chart_summary(self._rows, paired))
+        self.setToolTip(chart_summary(self._rows, paired))
         self.setFixedHeight(self._height())
         self.update()
 
@@ -221,7 +231,7 @@ class ResultsChart(QWidget):
             painter.drawText(
                 QRectF(left, y, right - left, line * 2),
                 int(Qt.TextFlag.TextWordWrap),
-                chart_summary([]),
+                chart_summary([], self._paired),
             )
             return
 

@@ -340,7 +340,7 @@ class FiguresPane(QWidget):
             return
         comparisons = core.results_vs_targets(self._figures or [])
         self._comparisons.set_comparisons(comparisons)
-        self._chart.set_rows(chart_rows(comparisons))
+        self._chart.set_rows(chart_rows(comparisons), len(comparisons))
         self._update_count()
 
     # -- export --------------------------------------------------------------------

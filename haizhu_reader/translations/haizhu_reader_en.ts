@@ -1328,6 +1328,10 @@ It may have been moved, renamed or deleted; it has been removed from the list.</
         <translation>Quantities (%1)</translation>
     </message>
     <message>
+        <source>上表指标的上年结果与今年目标单位不同（如亿元与%），无法并列作图。</source>
+        <translation>The results and targets in the table above are in different units (such as 100 million yuan and %), so they cannot be drawn side by side.</translation>
+    </message>
+    <message>
         <source>本报告中没有同时给出上年结果和今年目标的指标。</source>
         <translation>No indicator in this report has both last year&apos;s result and this year&apos;s target.</translation>
     </message>
