@@ -249,8 +249,20 @@ def test_place_label(report: Report) -> None:
         lambda t: b"\xef\xbb\xbf" + t.replace("\n", "\r\n").encode("utf-8"),
         lambda t: t.encode("gb18030"),
         lambda t: t.replace("\n", "\r\n").encode("gb18030"),
+        # Notepad's "Unicode" (with a BOM), and UTF-16 saved without one.
+        lambda t: t.replace("\n", "\r\n").encode("utf-16"),
+        lambda t: t.encode("utf-16-le"),
+        lambda t: t.encode("utf-16-be"),
     ],
-    ids=["utf8", "utf8-bom-crlf", "gb18030", "gb18030-crlf"],
+    ids=[
+        "utf8",
+        "utf8-bom-crlf",
+        "gb18030",
+        "gb18030-crlf",
+        "utf16-bom-crlf",
+        "utf16le-no-bom",
+        "utf16be-no-bom",
+    ],
 )
 def test_encodings_parse_identically(report: Report, encode) -> None:  # type: ignore[no-untyped-def]
     text = resources.bundled_report_bytes().decode("utf-8")

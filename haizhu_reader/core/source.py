@@ -61,8 +61,26 @@ def _binary() -> ReportError:
     return ReportError("这是二进制文件，不是文本报告", "this is a binary file, not a text report")
 
 
+def _utf16_without_bom(data: bytes) -> str | None:
+    """ "utf-16-le"/"utf-16-be" for UTF-16 text saved without a byte-order mark.
+
+    Its line breaks, digits and ASCII punctuation put a zero byte beside each:
+    many zeros, nearly all on one side of their pairs (a few Chinese characters,
+    一 among them, have a zero on the other side), never two zero pairs in a row.
+    """
+    head = data[:65536]
+    if len(head) < 4 or len(head) % 2:
+        return None
+    even, odd = head[0::2].count(0), head[1::2].count(0)
+    pairs = len(head) // 2
+    few, many = sorted((even, odd))
+    if b"\x00\x00\x00\x00" in head or many < max(2, pairs // 50) or few * 8 > many:
+        return None
+    return "utf-16-le" if odd > even else "utf-16-be"
+
+
 def decode(data: bytes) -> str:
-    """Bytes -> text with ``\\n`` newlines. UTF-8 (BOM or not), UTF-16 with BOM, GB18030."""
+    """Bytes -> text with ``\\n`` newlines. UTF-8 and UTF-16 (BOM or not), GB18030."""
     if len(data) > MAX_BYTES:
         raise ReportError(
             f"文件过大（{len(data) // (1024 * 1024)} MB），报告文件不应超过 20 MB",
@@ -70,9 +88,10 @@ def decode(data: bytes) -> str:
         )
     if not data.strip():
         raise ReportError("文件是空的", "the file is empty")
-    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+    bomless = _utf16_without_bom(data)
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) or bomless:
         try:
-            text = data.decode("utf-16")
+            text = data.decode(bomless or "utf-16")
         except UnicodeDecodeError as e:
             raise ReportError("无法识别文件编码", "cannot decode the file") from e
     else:
