@@ -292,3 +292,27 @@ def test_a_list_numbered_like_parts_stays_text() -> None:
     assert [(s.number, s.title) for s in parts][-1] == ("三、", "全面加强政府自身建设")
     texts = [p.text for p in parts[1].paragraphs]
     assert texts[-3:] == ["一、新增学位1万个", "二、改造老旧小区100个", "三、新增泊位5万个"]
+
+
+def test_a_table_of_contents_is_not_the_report() -> None:
+    """目录 and the part headings, then the report from 一、 again: the listed headings
+    took the parts, and all the text fell into the last listed one."""
+    toc = "目录\n一、2024年工作回顾……1\n二、2025年工作安排……3\n"
+    for text in (
+        HEAD + "各位代表：\n现在，我代表市人民政府报告工作。\n" + toc + BODY,
+        HEAD + toc + "各位代表：\n现在，我代表市人民政府报告工作。\n" + BODY,
+    ):
+        r = parse_report(text.encode())
+        parts = [s for s in r.sections if s.number]
+        assert [(s.number, s.title) for s in parts] == [
+            ("一、", "2024年工作回顾"),
+            ("二、", "2025年工作安排"),
+        ]
+        assert parts[0].paragraphs[0].text.startswith("全市经济运行")
+        assert r.sections[0].paragraphs[0].text == "现在，我代表市人民政府报告工作。"
+    # A 目录 line that is not followed by the headings again changes nothing.
+    plain = HEAD + "各位代表：\n目录\n" + BODY
+    assert [s.title for s in parse_report(plain.encode()).sections if s.number] == [
+        "2024年工作回顾",
+        "2025年工作安排",
+    ]

@@ -161,6 +161,36 @@ class _Builder:
         return Section(id=ident, level=level, number=number, title=title)
 
 
+CONTENTS_RE = re.compile(r"^目\s*录\s*[:：]?$")
+_PAGE_REF = re.compile(r"[.．…·\s\-—]*\d{1,3}$")
+
+
+def _drop_contents(lines: list[Line]) -> list[Line]:
+    """Without a table of contents (目录, then the part headings, then the report
+    starting again at 一、): its 一、二、 would be taken for the parts. Only a block
+    of short heading-like lines that the report then repeats from 一、 counts."""
+    for k, ln in enumerate(lines[:200]):
+        if not CONTENTS_RE.match(ln.text):
+            continue
+        listed_first = False
+        end = len(lines)
+        for j in range(k + 1, len(lines)):
+            t = _PAGE_REF.sub("", lines[j].text) or lines[j].text
+            m = PART_RE.match(t)
+            first = m is not None and _part_numeral(m)[0] == "一"
+            if first and listed_first:
+                return lines[:k] + lines[j:]  # the report resumes here
+            listed_first = listed_first or first
+            if len(t) > 40 or t.endswith(("。", "！", "？", "；")) or SALUTATION_RE.match(t):
+                end = j  # the contents end (at the salutation, or a sentence)
+                break
+        resumes = any(
+            (m := PART_RE.match(ln.text)) and _part_numeral(m)[0] == "一" for ln in lines[end:]
+        )
+        return lines[:k] + lines[end:] if listed_first and resumes else lines
+    return lines
+
+
 def _join_fragments(lines: list[Line]) -> list[Line]:
     """Rejoin lines the capture broke inside a sentence (PM / 2.5 / 年平均浓度)."""
     out: list[Line] = []
@@ -226,7 +256,12 @@ def parse_report(data: bytes) -> Report:
     i, titles = 0, []
     while i < len(lines) and i < 40:
         t = lines[i].text
-        if SALUTATION_RE.match(t) or (PART_RE.match(t) and len(t) <= 60) or SECTION_RE.match(t):
+        if (
+            SALUTATION_RE.match(t)
+            or (PART_RE.match(t) and len(t) <= 60)
+            or SECTION_RE.match(t)
+            or CONTENTS_RE.match(t)
+        ):
             break
         if MEETING_RE.match(t) and DATE_RE.search(t) and report.date is None:
             body = MEETING_RE.match(t).group("body")  # type: ignore[union-attr]
@@ -255,7 +290,7 @@ def parse_report(data: bytes) -> Report:
     report.title = _title(titles, report, cleaned.page_title)
 
     opening = b.section(PART, None, "开篇", "opening")
-    body_lines = _join_fragments(lines[i:])
+    body_lines = _join_fragments(_drop_contents(lines[i:]))
     parts = _structure(body_lines, b, opening, report)
     report.sections = parts
     glossary.link(
