@@ -316,3 +316,29 @@ def test_a_table_of_contents_is_not_the_report() -> None:
         "2024年工作回顾",
         "2025年工作安排",
     ]
+
+
+def test_a_sections_intro_is_not_a_lead_topic() -> None:
+    """A heading on its own line, then an intro sentence, then headlined paragraphs:
+    the intro became a topic (统筹扩大内需和, or a short line with no text of its own)."""
+    topics = (
+        "加快推进新型工业化。围绕先进制造业强市建设，出台专项政策。\n"
+        "提质发展现代服务业。推进金融强市建设，新增上市公司9家。\n"
+    )
+    for intro in (
+        "统筹扩大内需和深化供给侧结构性改革，深化产业审视布局，推动建立制造业立市体制机制。",
+        "以南沙重大战略性平台为牵引。",
+    ):
+        text = (
+            HEAD
+            + "各位代表：\n"
+            + BODY
+            + "（一）扎实推进产业第一、制造业立市\n"
+            + intro
+            + "\n"
+            + topics
+        )
+        r = parse_report(text.encode())
+        section = next(s for s in r.walk() if s.number == "（一）")
+        assert [p.text for p in section.paragraphs] == [intro]
+        assert [t.title for t in section.children] == ["加快推进新型工业化", "提质发展现代服务业"]

@@ -52,6 +52,7 @@ _OPENERS = (
     "鼓励",
     "把",
 )
+_DANGLING = "和与及并的"
 _NOT_HEADLINE = re.compile(r"^(?:各位代表|各位委员|同时|此外|目前|今年|过去|我们|这一年|一年来|——)")
 _ORDINAL = re.compile(r"^([一二三四五六七八九十]+是)")
 
@@ -76,7 +77,13 @@ def _runon_splits(text: str) -> list[int]:
     first = re.split(r"[,，。；;：:]", text, maxsplit=1)[0]
     if "。" in text[:MAX_HEADLINE] or len(first) < 10:
         return []
-    return [k for k in range(4, min(15, len(first) - 3)) if first.startswith(_OPENERS, k)]
+    # A headline never ends on a conjunction or particle: 统筹扩大内需和|深化供给侧…
+    # is one clause of an intro, not 统筹扩大内需和 over its text.
+    return [
+        k
+        for k in range(4, min(15, len(first) - 3))
+        if first.startswith(_OPENERS, k) and first[k - 1] not in _DANGLING
+    ]
 
 
 def find_topics(section: Section, make_section: MakeSection) -> None:
@@ -101,6 +108,14 @@ def find_topics(section: Section, make_section: MakeSection) -> None:
             kinds.append(("embedded", n))
         else:
             kinds.append(("runon", 0) if _runon_splits(t) else ("", 0))
+
+    # A lone short line followed straight by headlined paragraphs is the section's
+    # intro sentence (以南沙重大战略性平台为牵引。), not a headline without text.
+    if sum(1 for k, _ in kinds if k == "standalone") < 2:
+        for i, (k, _) in enumerate(kinds):
+            nxt = kinds[i + 1][0] if i + 1 < len(kinds) else "end"
+            if k == "standalone" and nxt in ("embedded", "bold", "runon", "end"):
+                kinds[i] = ("", 0)
 
     # Explicit bold wins; then headlines on lines of their own (一是…。), whose
     # running text follows in the next paragraphs; then headlines that open
