@@ -342,3 +342,14 @@ def test_a_sections_intro_is_not_a_lead_topic() -> None:
         section = next(s for s in r.walk() if s.number == "（一）")
         assert [p.text for p in section.paragraphs] == [intro]
         assert [t.title for t in section.children] == ["加快推进新型工业化", "提质发展现代服务业"]
+
+
+def test_a_table_row_is_not_glued_to_the_line_before() -> None:
+    text = (
+        HEAD + "各位代表：\n" + BODY + "附件1\n2025年十件民生实事\n序号 项目 目标\n"
+        "1 新增公办幼儿园学位 1万个\n"
+    )
+    r = parse_report(text.encode())
+    (appendix,) = r.appendices
+    assert (appendix.label, appendix.title) == ("附件1", "2025年十件民生实事")
+    assert [p.text for p in appendix.paragraphs] == ["序号 项目 目标", "1 新增公办幼儿园学位 1万个"]

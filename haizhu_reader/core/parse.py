@@ -203,6 +203,8 @@ def _join_fragments(lines: list[Line]) -> list[Line]:
             and prev.text[-1] not in TERMINAL
             and not _is_heading_text(prev.text)
             and not _is_heading_text(ln.text)
+            and not _is_table_row(prev.text)
+            and not _is_table_row(ln.text)
             and len(prev.text) + len(ln.text) > 0
             and (
                 len(prev.text) > 20
@@ -215,6 +217,11 @@ def _join_fragments(lines: list[Line]) -> list[Line]:
         else:
             out.append(ln)
     return out
+
+
+def _is_table_row(text: str) -> bool:
+    """序号 项目 目标 / 1 新增学位 1万个: cells a table's capture set apart with spaces."""
+    return len(text.split()) >= 3
 
 
 def _is_heading_text(text: str) -> bool:
