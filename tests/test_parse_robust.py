@@ -293,7 +293,8 @@ def test_a_list_numbered_like_parts_stays_text() -> None:
     """十件民生实事：一、…二、…三、… in part 二: item 三 took part 三's place, and the
     real 三、 heading became a paragraph."""
     items = (
-        "今年将办好十件民生实事：\n一、新增学位1万个\n二、改造老旧小区100个\n三、新增泊位5万个\n"
+        "今年将办好十件民生实事：\n一、增学位\n二、改小区\n"  # a list, then straight another
+        "一、新增学位1万个\n二、改造老旧小区100个\n三、新增泊位5万个\n"
     )
     text = HEAD + "各位代表：\n" + BODY + items + "三、全面加强政府自身建设\n我们要依法行政。\n"
     r = parse_report(text.encode())

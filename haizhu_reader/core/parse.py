@@ -402,7 +402,9 @@ def _structure(lines: list[Line], b: _Builder, opening: Section, report: Report)
         if pm and pm.group("num") and not part_titles:
             n = cn_number(pm.group("num"))
             item = (n == 1 and expected_part > 1) or n == in_list
-        in_list = in_list + 1 if item and in_list else (2 if item else 0)
+            in_list = n + 1 if item else 0
+        else:
+            in_list = 0
         if item:
             pm = None
         if pm and (part_titles or (len(t) <= 60 and not t.endswith("。"))):
