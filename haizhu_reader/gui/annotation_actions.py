@@ -26,7 +26,7 @@ from haizhu_reader.core.annotations import (
     Kind,
     StoreError,
 )
-from haizhu_reader.core.export import import_file
+from haizhu_reader.core.export import import_file, render
 from haizhu_reader.core.web_annotation import AnnotationImportError
 from haizhu_reader.gui import jobs
 from haizhu_reader.gui.accessibility import spoken_name
@@ -37,7 +37,6 @@ from haizhu_reader.gui.annotation_dialogs import (
 )
 from haizhu_reader.gui.annotation_session import (
     AnnotationSession,
-    ExportJob,
     colour_name,
     kind_label,
 )
@@ -355,7 +354,10 @@ class ReaderAnnotator(QObject):
         if chosen is None:
             return
         path, fmt = chosen
-        job = ExportJob(report, self._session.placed(), self._session.unplaced(), path, fmt)
+        placed, unplaced = self._session.placed(), self._session.unplaced()
+        job = jobs.WriteFileJob(
+            path, lambda: (render(report, placed, unplaced, fmt), len(placed) + len(unplaced))
+        )
         job.signals.done.connect(self._on_exported)
         job.signals.failed.connect(self._on_export_failed)
         self._window.statusBar().showMessage(self.tr("正在导出批注…"))

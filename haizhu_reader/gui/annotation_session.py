@@ -11,9 +11,8 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import replace
-from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from haizhu_reader.core.anchoring import Anchor, Placer, Scope
@@ -29,10 +28,8 @@ from haizhu_reader.core.annotations import (
     new_annotation,
     note_documents,
 )
-from haizhu_reader.core.export import render, write_atomically
 from haizhu_reader.core.report import Report
 from haizhu_reader.core.search import NoteText
-from haizhu_reader.gui import jobs
 from haizhu_reader.gui.annotation_marks import NOTE_COLOUR, Mark, MarkStyle
 from haizhu_reader.gui.language import pick
 
@@ -367,48 +364,3 @@ class _Command(QUndoCommand):
             assert old is not None
             ok = s._run(lambda: s._do_add(old, restore=True))
         self.setObsolete(not ok)
-
-
-class _ExportSignals(QObject):
-    done = Signal(object, int)  # path, count
-    failed = Signal(object, str, str)  # path, message, technical detail
-
-
-class ExportJob(QRunnable):
-    """Renders and writes an export off the GUI thread (a Word file takes a while)."""
-
-    def __init__(
-        self,
-        report: Report,
-        placed: list[Placed],
-        unplaced: list[Annotation],
-        path: Path,
-        fmt: str,
-    ) -> None:
-        super().__init__()
-        self.signals = _ExportSignals()
-        self._args = (report, placed, unplaced)
-        self._path = path
-        self._fmt = fmt
-        self.done = False
-
-    def run(self) -> None:
-        try:
-            with jobs.gc_paused():
-                self._run()
-        finally:
-            self.done = True
-
-    def _run(self) -> None:
-        report, placed, unplaced = self._args
-        try:
-            write_atomically(self._path, render(report, placed, unplaced, self._fmt))
-        except OSError as e:
-            # translate() is thread-safe; the message is in the interface language.
-            text = QCoreApplication.translate("ExportJob", "无法写入文件：%1（%2）")
-            reason = e.strerror or type(e).__name__
-            self.signals.failed.emit(
-                self._path, text.replace("%1", str(self._path)).replace("%2", reason), str(e)
-            )
-        else:
-            self.signals.done.emit(self._path, len(placed) + len(unplaced))

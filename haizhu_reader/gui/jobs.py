@@ -20,9 +20,12 @@ from __future__ import annotations
 import contextlib
 import gc
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from pathlib import Path
 
-from PySide6.QtCore import QRunnable, QThreadPool
+from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, Signal
+
+from haizhu_reader.core.export import write_atomically
 
 _running: list[QRunnable] = []
 _lock = threading.Lock()
@@ -62,3 +65,45 @@ def gc_paused() -> Iterator[None]:
             _paused -= 1
             if _paused == 0 and _was_enabled:
                 gc.enable()
+
+
+class _WriteSignals(QObject):
+    done = Signal(object, int)  # path, what the job counts (bytes, annotations…)
+    failed = Signal(object, str, str)  # path, message in the interface language, detail
+
+
+class WriteFileJob(QRunnable):
+    """Makes a file's bytes and writes them whole or not at all, off the GUI thread.
+
+    ``make()`` returns the bytes and the number ``signals.done`` reports with the
+    path; an ``OSError`` from making or writing reaches ``signals.failed``.
+    Start it with ``start``.
+    """
+
+    def __init__(self, path: Path, make: Callable[[], tuple[bytes, int]]) -> None:
+        super().__init__()
+        self.signals = _WriteSignals()
+        self._path = path
+        self._make = make
+        self.done = False
+
+    def run(self) -> None:
+        try:
+            with gc_paused():
+                self._run()
+        finally:
+            self.done = True
+
+    def _run(self) -> None:
+        try:
+            data, count = self._make()
+            write_atomically(self._path, data)
+        except OSError as e:
+            # translate() is thread-safe; the message is in the interface language.
+            text = QCoreApplication.translate("jobs", "无法写入文件：%1（%2）")
+            reason = e.strerror or str(e) or type(e).__name__
+            self.signals.failed.emit(
+                self._path, text.replace("%1", str(self._path)).replace("%2", reason), str(e)
+            )
+        else:
+            self.signals.done.emit(self._path, count)

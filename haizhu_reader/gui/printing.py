@@ -3,7 +3,7 @@
 Each starts with ``PrintOptionsDialog`` (the whole report or the section at
 the reading position; with or without the user's notes). Printing and the
 preview paint a ``QPrinter`` on the GUI thread (Qt's print dialogs want it
-there); a PDF is rendered and written by a worker (``PdfJob``) and the window
+there); a PDF is rendered and written by a worker (``jobs.WriteFileJob``) and the window
 says when it is done, or in a message box why not (an unwritable folder...).
 Every dialog sits behind a classmethod that tests monkeypatch.
 """
@@ -15,7 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QObject, Signal, Slot
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from haizhu_reader.core.annotations import Placed
-from haizhu_reader.core.export import group_title, write_atomically
+from haizhu_reader.core.export import group_title
 from haizhu_reader.core.printing import print_notes, print_section
 from haizhu_reader.core.report import Report
 from haizhu_reader.gui import jobs
@@ -171,43 +171,6 @@ class PrintDialogs:
         return chosen[0] if chosen else None
 
 
-class _PdfSignals(QObject):
-    done = Signal(object, int)  # path, bytes written
-    failed = Signal(object, str, str)  # path, Chinese, English
-
-
-class PdfJob(QRunnable):
-    """Renders the printout to PDF and writes it (whole or not at all) off the GUI thread."""
-
-    def __init__(self, job: PrintJob, style: PrintStyle, path: Path) -> None:
-        super().__init__()
-        self.signals = _PdfSignals()
-        self._job = job
-        self._style = style
-        self._path = path
-        self.done = False
-
-    def run(self) -> None:
-        try:
-            with jobs.gc_paused():
-                self._run()
-        finally:
-            self.done = True
-
-    def _run(self) -> None:
-        try:
-            data = render_pdf(self._job, self._style)
-            write_atomically(self._path, data)
-        except OSError as e:
-            reason = e.strerror or str(e)
-            zh = QCoreApplication.translate("printing", "无法写入文件：%1（%2）")
-            self.signals.failed.emit(
-                self._path, zh.replace("%1", str(self._path)).replace("%2", reason), str(e)
-            )
-        else:
-            self.signals.done.emit(self._path, len(data))
-
-
 class ReportPrinter(QObject):
     """Prints, previews and exports the open report; the window calls its three slots.
 
@@ -279,7 +242,13 @@ class ReportPrinter(QObject):
         path = PrintDialogs.pdf_path(self._window, Path.home() / f"{_file_name(name)}.pdf")
         if path is None:
             return
-        pdf = PdfJob(job, PrintStyle.for_widget(self._window, self._family()), path)
+        style = PrintStyle.for_widget(self._window, self._family())
+
+        def make() -> tuple[bytes, int]:
+            data = render_pdf(job, style)
+            return data, len(data)
+
+        pdf = jobs.WriteFileJob(path, make)
         pdf.signals.done.connect(self._on_exported)
         pdf.signals.failed.connect(self._on_export_failed)
         self._window.statusBar().showMessage(self.tr("正在导出 PDF…"))

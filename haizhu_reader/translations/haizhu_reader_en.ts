@@ -174,13 +174,6 @@
     </message>
 </context>
 <context>
-    <name>ExportJob</name>
-    <message>
-        <source>无法写入文件：%1（%2）</source>
-        <translation>Cannot write %1 (%2)</translation>
-    </message>
-</context>
-<context>
     <name>FiguresPane</name>
     <message>
         <source>数据视图</source>
@@ -1365,6 +1358,13 @@ It may have been moved, renamed or deleted; it has been removed from the list.</
     </message>
 </context>
 <context>
+    <name>jobs</name>
+    <message>
+        <source>无法写入文件：%1（%2）</source>
+        <translation>Cannot write %1 (%2)</translation>
+    </message>
+</context>
+<context>
     <name>language</name>
     <message>
         <source>zh_CN</source>
@@ -1415,10 +1415,6 @@ It may have been moved, renamed or deleted; it has been removed from the list.</
     <message>
         <source>PDF 文档 (*.pdf)</source>
         <translation>PDF document (*.pdf)</translation>
-    </message>
-    <message>
-        <source>无法写入文件：%1（%2）</source>
-        <translation>Cannot write %1 (%2)</translation>
     </message>
 </context>
 </TS>
