@@ -188,8 +188,11 @@ class ReportPrinter(QObject):
         self._options = PrintOptions()
 
     def _ask(
-        self, title: str, action: str, report: Report, at: str, placed: list[Placed]
+        self, title: str, action: str, report: Report | None, at: str, placed: list[Placed]
     ) -> PrintJob | None:
+        """The printout the options dialog asks for; None without a report or when cancelled."""
+        if report is None:
+            return None
         section = print_section(report, at)
         count = sum(len(n) for n in print_notes(placed).values())
         options = PrintOptionsDialog.ask(
@@ -211,8 +214,6 @@ class ReportPrinter(QObject):
 
     def print_report(self, report: Report | None, at: str, placed: list[Placed]) -> None:
         """File › 打印…: options, the system print dialog, then the printer."""
-        if report is None:
-            return
         job = self._ask(self.tr("打印"), self.tr("打印(&P)…"), report, at, placed)
         if job is None:
             return
@@ -222,8 +223,6 @@ class ReportPrinter(QObject):
 
     def preview(self, report: Report | None, at: str, placed: list[Placed]) -> None:
         """File › 打印预览…: options, then Qt's preview (which can print too)."""
-        if report is None:
-            return
         job = self._ask(self.tr("打印预览"), self.tr("预览(&V)"), report, at, placed)
         if job is None:
             return
@@ -233,12 +232,10 @@ class ReportPrinter(QObject):
 
     def export_pdf(self, report: Report | None, at: str, placed: list[Placed]) -> None:
         """File › 导出 PDF…: options, a file name, then a worker renders and writes it."""
-        if report is None:
-            return
         job = self._ask(self.tr("导出 PDF"), self.tr("导出(&E)…"), report, at, placed)
         if job is None:
             return
-        name = "-".join(x for x in (report.title, job.heading) if x) or "report"
+        name = "-".join(x for x in (job.report.title, job.heading) if x) or "report"
         path = PrintDialogs.pdf_path(self._window, Path.home() / f"{_file_name(name)}.pdf")
         if path is None:
             return
