@@ -86,6 +86,11 @@ class PrintJob:
         """The section printed, as the header names it ('' for the whole report)."""
         return group_title(self.report, self.section_id) if self.section_id else ""
 
+    @property
+    def name(self) -> str:
+        """The printout's document name: the title, and the section printed if one is."""
+        return "·".join(x for x in (self.report.title, self.heading) if x)
+
 
 @dataclass(frozen=True)
 class PrintStyle:
@@ -413,7 +418,7 @@ def render_pdf(job: PrintJob, style: PrintStyle) -> bytes:
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
     writer = QPdfWriter(buffer)
     writer.setResolution(PDF_DPI)
-    writer.setTitle("·".join(x for x in (job.report.title, job.heading) if x))
+    writer.setTitle(job.name)
     writer.setCreator(QCoreApplication.applicationName() or "haizhu-reader")
     set_page_layout(writer)
     paint_pages(build_print_document(job, style), writer, style, job.report.title, job.heading)

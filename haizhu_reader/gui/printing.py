@@ -254,7 +254,7 @@ class ReportPrinter(QObject):
     def _printer(self, job: PrintJob) -> QPrinter:
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         set_page_layout(printer)
-        printer.setDocName("·".join(x for x in (job.report.title, job.heading) if x))
+        printer.setDocName(job.name)
         return printer
 
     def _paint(self, job: PrintJob, printer: QPrinter) -> None:
