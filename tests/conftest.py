@@ -59,6 +59,20 @@ def app_paths(tmp_path: Path) -> AppPaths:
     return AppPaths.under(tmp_path / "profile")
 
 
+@pytest.fixture
+def errors(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, ...]]:
+    """Error message boxes the code under test shows: (title, text, detail) each."""
+    from haizhu_reader.gui.dialogs import Messages
+
+    seen: list[tuple[str, ...]] = []
+
+    def error(_parent: object, title: str, text: str, detail: str = "") -> None:
+        seen.append((title, text, detail))
+
+    monkeypatch.setattr(Messages, "error", error)
+    return seen
+
+
 def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
     session.config.stash[_EXIT_STATUS] = int(exitstatus)
 

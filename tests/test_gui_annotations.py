@@ -33,7 +33,6 @@ from haizhu_reader.gui.annotation_dialogs import (
     NoteDialog,
 )
 from haizhu_reader.gui.annotations_pane import ID_ROLE
-from haizhu_reader.gui.dialogs import Messages
 from haizhu_reader.gui.mainwindow import MainWindow
 from haizhu_reader.paths import AppPaths
 
@@ -67,17 +66,6 @@ def window(qtbot: QtBot, app_paths: AppPaths, report: Report) -> Iterator[MainWi
     w = _open(qtbot, app_paths.annotations_db, report)
     yield w
     w.close()
-
-
-@pytest.fixture
-def errors(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, ...]]:
-    seen: list[tuple[str, ...]] = []
-
-    def error(_parent: object, title: str, text: str, detail: str = "") -> None:
-        seen.append((title, text, detail))
-
-    monkeypatch.setattr(Messages, "error", error)
-    return seen
 
 
 def _pid(report: Report, n: int) -> str:

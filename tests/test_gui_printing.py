@@ -45,7 +45,6 @@ from haizhu_reader.core.parse import parse_report
 from haizhu_reader.core.printing import print_section
 from haizhu_reader.core.report import Report
 from haizhu_reader.gui.copy_citation import cited_selection
-from haizhu_reader.gui.dialogs import Messages
 from haizhu_reader.gui.mainwindow import MainWindow
 from haizhu_reader.gui.print_document import (
     PrintJob,
@@ -88,17 +87,6 @@ def window(qtbot: QtBot, app_paths: AppPaths, report: Report) -> Iterator[MainWi
         w.show()
     yield w
     w.close()
-
-
-@pytest.fixture
-def errors(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, ...]]:
-    seen: list[tuple[str, ...]] = []
-
-    def error(_parent: object, title: str, text: str, detail: str = "") -> None:
-        seen.append((title, text, detail))
-
-    monkeypatch.setattr(Messages, "error", error)
-    return seen
 
 
 def _options(monkeypatch: pytest.MonkeyPatch, section: bool, notes: bool) -> None:
