@@ -601,6 +601,7 @@ class MainWindow(QMainWindow):
         if self._report is not None and self._search_report is not self._report:
             self._search_report = self._report
             self._search.set_report(self._report)
+            self._notes_timer.stop()  # a pending push would index the same notes again
             self._search.set_notes(self._session.note_texts())  # this report's, at once
 
     @Slot()
