@@ -100,9 +100,6 @@ class _Ids:
         self._used: set[str] = set()
         self._next: dict[str, int] = {}
 
-    def __contains__(self, ident: object) -> bool:
-        return ident in self._used
-
     def take(self, prefix: str, key: str) -> str:
         base = prefix + hashlib.sha1(key.encode("utf-8")).hexdigest()[:10]
         n = self._next.get(base, 1)
@@ -113,10 +110,6 @@ class _Ids:
         self._next[base] = n + 1
         self._used.add(ident)
         return ident
-
-
-def _id(prefix: str, key: str, used: _Ids) -> str:
-    return used.take(prefix, key)
 
 
 # -- header ------------------------------------------------------------------------
@@ -154,10 +147,10 @@ class _Builder:
         self.used = _Ids()
 
     def para(self, text: str, lead: int = 0) -> Paragraph:
-        return Paragraph(id=_id("p", text, self.used), text=text, lead=lead)
+        return Paragraph(id=self.used.take("p", text), text=text, lead=lead)
 
     def section(self, level: int, number: str | None, title: str, key: str = "") -> Section:
-        ident = _id("s", f"{level}|{number or ''}|{title}|{key}", self.used)
+        ident = self.used.take("s", f"{level}|{number or ''}|{title}|{key}")
         return Section(id=ident, level=level, number=number, title=title)
 
 
@@ -354,7 +347,7 @@ def _structure(lines: list[Line], b: _Builder, opening: Section, report: Report)
             rest = am.group("rest").strip()
             label = f"附件{am.group('n')}"
             if rest:
-                appendix = Appendix(id=_id("a", f"附件|{rest}", b.used), title=rest, label=label)
+                appendix = Appendix(id=b.used.take("a", f"附件|{rest}"), title=rest, label=label)
                 report.appendices.append(appendix)
                 if GLOSSARY_TITLE_RE.match(rest):
                     report.glossary_title = rest
@@ -367,7 +360,7 @@ def _structure(lines: list[Line], b: _Builder, opening: Section, report: Report)
         if GLOSSARY_TITLE_RE.match(t) and (in_appendix or starts_entries):
             in_appendix = True
             appendix = Appendix(
-                id=_id("a", f"{pending_marker}|{t}", b.used), title=t, label=pending_marker or None
+                id=b.used.take("a", f"{pending_marker}|{t}"), title=t, label=pending_marker or None
             )
             report.appendices.append(appendix)
             report.glossary_title = t
@@ -377,7 +370,7 @@ def _structure(lines: list[Line], b: _Builder, opening: Section, report: Report)
             if appendix is None:
                 # The line after a bare "附件1" is that appendix's title.
                 appendix = Appendix(
-                    id=_id("a", f"{pending_marker}|{t}", b.used),
+                    id=b.used.take("a", f"{pending_marker}|{t}"),
                     title=t,
                     label=pending_marker or None,
                 )
