@@ -185,8 +185,8 @@ class AnnotationsPane(QWidget):
         anchor, y = QPersistentModelIndex(top), self.view.visualRect(top).top()
         self.model.update(annotation_id, found)
         # An edited row moves; a relisting model forgets the selection: select again.
-        kept = current is not None and (current != annotation_id or found is not None)
-        if kept and current is not None and self.current_id() != current:
+        still_there = current != annotation_id or found is not None
+        if current is not None and still_there and self.current_id() != current:
             self.select(current)
         self._update_buttons()
         if anchor.isValid() and self.view.visualRect(anchor).top() != y:
