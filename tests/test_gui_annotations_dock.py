@@ -546,3 +546,16 @@ def test_a_relisting_update_keeps_the_selection_and_its_buttons(
     assert pane.current_id() == chosen.annotation.id
     assert pane.edit_button.isEnabled() and pane.delete_button.isEnabled()
     assert _listing(pane) == _fresh_listing(qtbot, pane, report, data)
+
+
+def test_rows_fit_a_narrowed_dock(qtbot: QtBot, report: Report, placer: Placer) -> None:
+    """The list's one column follows its width: a dock narrowed after the first layout
+    left the column wider, and rows ran past the edge without an ellipsis."""
+    pane = _pane(qtbot)
+    pane.resize(420, 320)
+    x = _highlight(report, placer, 1, 0, note="一条相当长的笔记，用来检查行宽是否随窗格变化。" * 2)
+    _give(pane, report, {x.annotation.id: x})
+    qtbot.waitUntil(lambda: pane.view.columnWidth(0) == pane.view.viewport().width())
+    pane.resize(240, 320)
+    qtbot.waitUntil(lambda: pane.view.viewport().width() < 240)
+    assert pane.view.columnWidth(0) == pane.view.viewport().width()

@@ -10,13 +10,22 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPoint, Qt, Signal, Slot
+from PySide6.QtCore import (
+    QEvent,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QPoint,
+    Qt,
+    Signal,
+    Slot,
+)
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -102,7 +111,7 @@ class AnnotationsPane(QWidget):
         # heights of the width they were first laid out at.
         self.view.setWordWrap(False)
         self.view.setTextElideMode(Qt.TextElideMode.ElideRight)
-        self.view.header().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.view.viewport().installEventFilter(self)  # the column fits it: see eventFilter
         self.view.setUniformRowHeights(False)
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -216,6 +225,15 @@ class AnnotationsPane(QWidget):
     def group_titles(self) -> list[str]:
         self._refresh()
         return [self.model.item(g).accessibleText() for g in range(self.model.rowCount())]
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        # The one column is as wide as the list. (A hidden header is sent no resize
+        # events, so a Stretch column kept the width of the first layout: in a dock
+        # narrowed since, rows ran past the edge unelided.)
+        if event.type() == QEvent.Type.Resize and watched is self.view.viewport():
+            assert isinstance(event, QResizeEvent)
+            self.view.setColumnWidth(0, event.size().width())
+        return super().eventFilter(watched, event)
 
     def current_id(self) -> str | None:
         value = self.view.currentIndex().data(ID_ROLE)
