@@ -15,8 +15,8 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from haizhu_reader import __version__
+from haizhu_reader.core.errors import ReportError
 from haizhu_reader.core.report import Report
-from haizhu_reader.core.source import ReportError
 from haizhu_reader.paths import resolve
 
 EXIT_BAD_INPUT = 2

@@ -208,7 +208,7 @@ def test_shortcuts_dialog(qtbot: QtBot, window: MainWindow) -> None:
 
 
 def test_font_dialog(qtbot: QtBot, window: MainWindow) -> None:
-    from haizhu_reader.gui.view_options import FontDialog
+    from haizhu_reader.gui.font_dialog import FontDialog
 
     dialog = FontDialog("", window)
     qtbot.addWidget(dialog)

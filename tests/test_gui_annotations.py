@@ -57,6 +57,7 @@ def _open(qtbot: QtBot, db: Path, report: Report) -> MainWindow:
     with qtbot.waitExposed(w):
         w.show()
     qtbot.waitUntil(lambda: w.reader.progress() >= 0 and w.reader.first_painted is not None)
+    qtbot.waitUntil(w.is_complete)  # the annotate actions are made after the first paint
     return w
 
 

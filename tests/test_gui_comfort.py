@@ -17,6 +17,7 @@ from haizhu_reader.core.annotations import COLOUR_HEX, Colour
 from haizhu_reader.core.report import Report
 from haizhu_reader.gui import reading_places, view_options
 from haizhu_reader.gui.annotation_marks import NOTE_COLOUR, Mark, MarkStyle
+from haizhu_reader.gui.font_dialog import FontDialog
 from haizhu_reader.gui.mainwindow import MainWindow
 from haizhu_reader.gui.reader_view import ReaderView
 from haizhu_reader.gui.report_document import (
@@ -37,7 +38,6 @@ from haizhu_reader.gui.theme import (
     contrast_ratio,
     relative_luminance,
 )
-from haizhu_reader.gui.view_options import FontDialog
 from haizhu_reader.paths import AppPaths
 from haizhu_reader.settings import MAX_PLACES, ReadingPlace, Settings
 
@@ -140,8 +140,8 @@ def test_zoom_stops_at_the_ends(window: MainWindow) -> None:
 def test_the_measure_scales_with_the_text_size(qtbot: QtBot, window: MainWindow) -> None:
     view = window.reader
     window.resize(1900, 900)  # room for the column at every size tried
-    window.sections_dock.hide()
-    window.glossary_dock.hide()
+    for dock in window.findChildren(QDockWidget):
+        dock.hide()
     qtbot.waitUntil(lambda: view.viewport().width() > 1500)
     for zoom in (90, 100, 120):
         view.set_zoom(zoom)
@@ -330,6 +330,7 @@ def test_theme_switch_recolours_the_reader_and_every_dock(
     assert view.theme() is DARK and options.theme() is DARK
     assert _body_foreground(view, pid) == DARK.text
     assert top_paragraph(view) == pid
+    window.make_panes()  # those made after the switch (see lazy_pane) are dark too
     for dock in window.findChildren(QDockWidget):
         assert dock.widget().palette().color(role.Window).name() == DARK.window, dock.objectName()
         assert dock.widget().palette().color(role.Text).name() == DARK.text

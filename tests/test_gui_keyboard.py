@@ -55,6 +55,7 @@ def window(qtbot: QtBot, app_paths: AppPaths, report: Report) -> Iterator[MainWi
         w.show()
     w.activateWindow()
     qtbot.waitUntil(lambda: w.reader.progress() >= 0)
+    qtbot.waitUntil(w.is_complete)  # every pane and action, as the user meets the window
     yield w
     w.close()
 

@@ -85,6 +85,7 @@ def window(qtbot: QtBot, app_paths: AppPaths, report: Report) -> Iterator[MainWi
     w.open_report(report)
     with qtbot.waitExposed(w):
         w.show()
+    qtbot.waitUntil(w.is_complete)  # the reader's context menu is complete after the first paint
     yield w
     w.close()
 

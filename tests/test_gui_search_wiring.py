@@ -28,6 +28,7 @@ def window(qtbot: QtBot, qapp: QApplication, report: Report) -> Iterator[MainWin
     w.open_report(report)
     with qtbot.waitExposed(w):
         w.show()
+    qtbot.waitUntil(w.is_complete)  # undo and the annotate actions join the Edit menu then
     yield w
     w.close()
     assert QThreadPool.globalInstance().waitForDone(30000)

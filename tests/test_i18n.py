@@ -54,7 +54,7 @@ ALLOWED: dict[tuple[str, str], str] = {
     ("reader_view.py", "（"): "brackets around the report's own Chinese aliases",
     ("reader_view.py", "）"): "brackets around the report's own Chinese aliases",
     ("reader_view.py", "、"): "between the report's own Chinese aliases",
-    ("view_options.py", "政府工作报告\u3000高质量发展 2023年 GDP 增长6.2%"): (
+    ("font_dialog.py", "政府工作报告\u3000高质量发展 2023年 GDP 增长6.2%"): (
         "Chinese sample text for judging a Chinese reading font"
     ),
     # Lines on stderr, before or after the window: bilingual like the CLI's.

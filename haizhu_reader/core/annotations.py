@@ -43,7 +43,6 @@ from __future__ import annotations
 
 import contextlib
 import sqlite3
-import uuid
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
@@ -60,6 +59,10 @@ from haizhu_reader.core.annotations_db import NewerSchemaError as NewerSchemaErr
 from haizhu_reader.core.annotations_db import Notice as Notice
 from haizhu_reader.core.annotations_db import ReadOnlyStoreError as ReadOnlyStoreError
 from haizhu_reader.core.annotations_db import StoreError as StoreError
+from haizhu_reader.core.annotations_peek import LIVE_OF_REPORT
+from haizhu_reader.core.colours import COLOUR_HEX as COLOUR_HEX
+from haizhu_reader.core.colours import COLOUR_NAMES_ZH as COLOUR_NAMES_ZH
+from haizhu_reader.core.colours import Colour as Colour
 from haizhu_reader.core.report import Report
 
 
@@ -70,33 +73,6 @@ class Kind(StrEnum):
     BOOKMARK = "bookmark"
 
 
-class Colour(StrEnum):
-    """Highlight colours by stable name; ``COLOUR_HEX`` is how they are painted."""
-
-    YELLOW = "yellow"
-    GREEN = "green"
-    BLUE = "blue"
-    PINK = "pink"
-    PURPLE = "purple"
-    ORANGE = "orange"
-
-
-COLOUR_HEX: dict[Colour, str] = {
-    Colour.YELLOW: "#fff176",
-    Colour.GREEN: "#a5d6a7",
-    Colour.BLUE: "#90caf9",
-    Colour.PINK: "#f48fb1",
-    Colour.PURPLE: "#ce93d8",
-    Colour.ORANGE: "#ffcc80",
-}
-COLOUR_NAMES_ZH: dict[Colour, str] = {
-    Colour.YELLOW: "黄色",
-    Colour.GREEN: "绿色",
-    Colour.BLUE: "蓝色",
-    Colour.PINK: "粉色",
-    Colour.PURPLE: "紫色",
-    Colour.ORANGE: "橙色",
-}
 KIND_NAMES_ZH: dict[Kind, str] = {
     Kind.HIGHLIGHT: "高亮",
     Kind.UNDERLINE: "下划线",
@@ -145,6 +121,14 @@ class Annotation:
         return replace(self, anchor=anchor)
 
 
+def _new_id() -> str:
+    """A random (version 4) UUID. ``uuid`` is imported here: with ``platform``, which
+    it imports, it would cost the window's start-up ~3 ms."""
+    import uuid
+
+    return str(uuid.uuid4())
+
+
 def new_annotation(
     kind: Kind, anchor: Anchor, colour: Colour | None = None, note: str = ""
 ) -> Annotation:
@@ -152,7 +136,7 @@ def new_annotation(
     if kind is Kind.HIGHLIGHT and colour is None:
         colour = Colour.YELLOW
     now = utc_now()
-    return Annotation(str(uuid.uuid4()), kind, anchor, colour, note, now, now)
+    return Annotation(_new_id(), kind, anchor, colour, note, now, now)
 
 
 @dataclass(frozen=True)
@@ -373,7 +357,7 @@ class AnnotationStore:
             placement = placer.place(a.anchor)
             if placement is not None:
                 a = a.reanchored(placer, placement)
-            copies.append(replace(a, id=str(uuid.uuid4()), modified=utc_now()))
+            copies.append(replace(a, id=_new_id(), modified=utc_now()))
         return self.merge(report, copies).added
 
     # -- reading ---------------------------------------------------------------------
@@ -391,8 +375,7 @@ class AnnotationStore:
     def _of(self, content_hash: str) -> list[Annotation]:
         rows = self._conn.execute(
             f"SELECT {', '.join('a.' + c.strip() for c in _COLUMNS.split(','))} "
-            "FROM annotations a JOIN reports r ON r.id = a.report_id "
-            "WHERE r.content_hash = ? AND a.deleted IS NULL ORDER BY a.created, a.id",
+            f"{LIVE_OF_REPORT} ORDER BY a.created, a.id",
             (content_hash,),
         ).fetchall()
         return [_row(r) for r in rows]

@@ -13,22 +13,8 @@ import codecs
 import re
 from dataclasses import dataclass, field
 
-MAX_BYTES = 20 * 1024 * 1024
-
-
-class ReportError(Exception):
-    """A file that cannot be opened as a report. The message is bilingual."""
-
-    def __init__(self, zh: str, en: str) -> None:
-        super().__init__(f"{zh}（{en}）")
-        self.zh = zh
-        self.en = en
-
-    @classmethod
-    def unexpected(cls, error: Exception) -> ReportError:
-        """A parse that failed by the program's fault, told like bad input."""
-        what = f"{type(error).__name__}: {error}"
-        return cls(f"无法解析此文件（{what}）", f"cannot parse this file ({what})")
+from haizhu_reader.core.errors import MAX_BYTES as MAX_BYTES
+from haizhu_reader.core.errors import ReportError as ReportError
 
 
 @dataclass

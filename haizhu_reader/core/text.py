@@ -15,6 +15,17 @@ QUOTES = frozenset("“”‘’\"'「」『』〝〞＂＇")
 
 CJK_NUMERALS = "〇一二三四五六七八九十百零两"
 
+# What html.escape replaces; importing html itself loads its 2,000-entry entity
+# table, ~2 ms of the window's start-up for three calls.
+_HTML_SPECIALS = str.maketrans(
+    {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#x27;"}
+)
+
+
+def escape_html(text: str) -> str:
+    """``html.escape(text)``: safe to put in Qt rich text, quotes included."""
+    return text.translate(_HTML_SPECIALS)
+
 
 @lru_cache(maxsize=4096)
 def fold_char(c: str) -> str:

@@ -9,13 +9,13 @@ reflow. Everything a user typed is escaped before it reaches a tooltip.
 
 from __future__ import annotations
 
-import html
 from dataclasses import dataclass
 from enum import StrEnum
 
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QPainter, QPainterPath, QPen
 
+from haizhu_reader.core.text import escape_html
 from haizhu_reader.gui.theme import LIGHT, NOTE_HEX, Theme
 
 TOOLTIP_WIDTH = 360
@@ -58,11 +58,11 @@ def mark_tooltip(marks: list[Mark]) -> str:
     parts = []
     for m in marks:
         body = "".join(
-            f"<p style='margin-top:4px'>{html.escape(line)}</p>"
+            f"<p style='margin-top:4px'>{escape_html(line)}</p>"
             for line in m.note.splitlines()
             if line.strip()
         )
-        parts.append(f"<b>{html.escape(m.label)}</b>{body}")
+        parts.append(f"<b>{escape_html(m.label)}</b>{body}")
     return (
         f"<table width='{TOOLTIP_WIDTH}' cellspacing='0' cellpadding='2'>"
         f"<tr><td>{'<hr/>'.join(parts)}</td></tr></table>"

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
@@ -29,9 +30,11 @@ from haizhu_reader.core.annotations import (
     note_documents,
 )
 from haizhu_reader.core.report import Report
-from haizhu_reader.core.search import NoteText
 from haizhu_reader.gui.annotation_marks import NOTE_COLOUR, Mark, MarkStyle
 from haizhu_reader.gui.language import pick
+
+if TYPE_CHECKING:
+    from haizhu_reader.core.search import NoteText
 
 UNDERLINE_COLOUR = "#c0392b"
 
@@ -188,6 +191,8 @@ class AnnotationSession(QObject):
     def note_texts(self) -> list[NoteText]:
         """Every note, for the search pane's 批注 scope (a few ms for thousands: asked
         only after ``notes_changed``, once per burst)."""
+        from haizhu_reader.core.search import NoteText  # search is not loaded at start-up
+
         return [
             NoteText(d.annotation_id, d.paragraph_id, d.text)
             for d in note_documents(self._placed, self._unplaced)

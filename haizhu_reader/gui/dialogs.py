@@ -2,14 +2,21 @@
 
 Tests replace ``Messages.error`` or ``OpenReportDialog.ask`` and never see a
 modal loop; the app calls them like any other function.
+
+The dialog classes are imported where a dialog is made: PySide6 makes a Qt
+class (and all its enums) when it is first imported, and the window imports
+this module at start-up, when no dialog is shown.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QMessageBox, QWidget
 
 
 def show_message(
@@ -20,6 +27,8 @@ def show_message(
     For a bilingual core message, ``language.bilingual(zh, en)`` gives both: the
     interface language first, the other language below (for whoever helps the user).
     """
+    from PySide6.QtWidgets import QMessageBox
+
     box = QMessageBox(icon, title, text, QMessageBox.StandardButton.Ok)
     box.setParent(parent, box.windowFlags())
     if detail:
@@ -34,10 +43,14 @@ class Messages:
     @classmethod
     def error(cls, parent: QWidget | None, title: str, text: str, detail: str = "") -> None:
         """A critical message: ``text``, then ``detail`` (see ``show_message``)."""
+        from PySide6.QtWidgets import QMessageBox
+
         show_message(QMessageBox.Icon.Critical, parent, title, text, detail)
 
     @classmethod
     def information(cls, parent: QWidget | None, title: str, text: str) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         show_message(QMessageBox.Icon.Information, parent, title, text)
 
 
@@ -51,6 +64,8 @@ def ask_save_path(
     then asks before replacing that file (adding it afterwards replaced a
     ``report.pdf`` without asking when ``report`` was typed).
     """
+    from PySide6.QtWidgets import QFileDialog
+
     dialog = QFileDialog(parent, title, str(start))
     dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
     dialog.setFileMode(QFileDialog.FileMode.AnyFile)
@@ -73,6 +88,8 @@ class OpenReportDialog:
     @classmethod
     def ask(cls, parent: QWidget | None, start: Path | None) -> Path | None:
         """The chosen report file, or None when the user cancels."""
+        from PySide6.QtWidgets import QFileDialog
+
         name, _ = QFileDialog.getOpenFileName(
             parent,
             QCoreApplication.translate("dialogs", "打开报告"),

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import html
-
 from PySide6.QtCore import (
     QModelIndex,
     QPersistentModelIndex,
@@ -31,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from haizhu_reader.core.report import TOPIC, Report, Section
+from haizhu_reader.core.text import escape_html
 from haizhu_reader.gui import jobs
 from haizhu_reader.gui.filter_edit import FilterEdit
 from haizhu_reader.gui.term_filter import (
@@ -130,7 +129,6 @@ class GlossaryPane(QWidget):
     def _setup_ui(self) -> None:
         self._filter = FilterEdit(self)
         self._filter.setPlaceholderText(self.tr("筛选名词（可用拼音首字母，如 sqqy）"))
-        self._filter.setClearButtonEnabled(True)
         self._filter.setAccessibleName(self.tr("筛选名词"))
         self._hint = QLabel(self)
         self._hint.setWordWrap(True)
@@ -246,20 +244,20 @@ class GlossaryPane(QWidget):
         report = self._report
         if report is None or entry < 0:
             self._definition.setHtml(
-                "<p>" + html.escape(self.tr("选择一个名词查看释义")) + "</p>"  # theme colours
+                "<p>" + escape_html(self.tr("选择一个名词查看释义")) + "</p>"  # theme colours
             )
             self._count.setText("")
             return
         e = report.glossary[entry]
-        head = f"<h3 style='margin:0'>{html.escape(e.term)}</h3>"
+        head = f"<h3 style='margin:0'>{escape_html(e.term)}</h3>"
         if e.aliases:
-            separator = html.escape(self.tr("、", "between aliases"))
-            also = html.escape(self.tr("又作：%1")).replace(
-                "%1", separator.join(html.escape(a) for a in e.aliases)
+            separator = escape_html(self.tr("、", "between aliases"))
+            also = escape_html(self.tr("又作：%1")).replace(
+                "%1", separator.join(escape_html(a) for a in e.aliases)
             )
             head += f"<p style='margin:2px 0'><small>{also}</small></p>"  # theme colours
         body = "".join(
-            f"<p style='margin-top:6px'>{html.escape(line.strip())}</p>"
+            f"<p style='margin-top:6px'>{escape_html(line.strip())}</p>"
             for line in e.definition.splitlines()
             if line.strip()
         )

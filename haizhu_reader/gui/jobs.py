@@ -25,8 +25,6 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, Signal
 
-from haizhu_reader.core.export import write_atomically
-
 _running: list[QRunnable] = []
 _lock = threading.Lock()
 _paused = 0
@@ -96,6 +94,8 @@ class WriteFileJob(QRunnable):
 
     def _run(self) -> None:
         try:
+            from haizhu_reader.core.export import write_atomically  # not at start-up
+
             data, count = self._make()
             write_atomically(self._path, data)
         except OSError as e:

@@ -14,18 +14,18 @@ from __future__ import annotations
 import argparse
 import contextlib
 import gc
-import hashlib
 import os
 import pickle
 import re
 import sys
+import zlib
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from haizhu_reader import __version__, resources
+from haizhu_reader.core.errors import MAX_BYTES, ReportError
 from haizhu_reader.core.report import Report
-from haizhu_reader.core.source import MAX_BYTES, ReportError
 from haizhu_reader.paths import APP_NAME, ORG_NAME, AppPaths, resolve
 
 if TYPE_CHECKING:
@@ -60,6 +60,17 @@ def _code_stamp() -> bytes:
     return "|".join(stamp).encode()
 
 
+def _cache_key(data: bytes) -> str:
+    """The cached parse's name: the code's checksum, then the file's length and checksums.
+
+    Not hashlib: it loads OpenSSL, ~3 ms of every start. A cache needs no defence
+    against crafted collisions, and two files of one length that agree by chance
+    in both CRC-32 and Adler-32 are not a practical worry.
+    """
+    sums = f"{zlib.crc32(data):08x}{zlib.adler32(data):08x}"
+    return f"{zlib.crc32(_code_stamp()):08x}-{len(data):x}-{sums}"
+
+
 def _read_source(path: Path | None) -> bytes | None:
     """The bytes the report is parsed from, if they can be read cheaply (else no cache)."""
     if path is None:
@@ -80,7 +91,7 @@ def open_first_report(path: Path | None, paths: AppPaths) -> Report:
     data = _read_source(path)
     cache: Path | None = None
     if data is not None:
-        key = hashlib.sha256(_code_stamp() + b"\0" + data).hexdigest()[:32]
+        key = _cache_key(data)
         cache = paths.cache_dir / "reports" / f"{key}.pickle"
         try:
             cached = pickle.loads(cache.read_bytes())
@@ -172,8 +183,13 @@ def run_gui(args: argparse.Namespace, on_window: Callable[[MainWindow], None] | 
         # collections, which would otherwise stall the GUI thread for tens of
         # milliseconds walking it every time (undone below, for callers in tests).
         window.reader.first_painted.connect(gc.freeze, Qt.ConnectionType.SingleShotConnection)
+        # What happened to the annotations file at start, if anything, once the report is
+        # on screen (the file is opened by then, or at that moment).
+        window.reader.first_painted.connect(
+            lambda: QTimer.singleShot(0, window, window.show_store_notices),
+            Qt.ConnectionType.SingleShotConnection,
+        )
         window.show()
-        QTimer.singleShot(0, window, window.show_store_notices)
         code = app.exec()
     QThreadPool.globalInstance().waitForDone(5000)
     for translator in translators:  # as it was (tests run the GUI many times in one process)

@@ -25,39 +25,38 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from haizhu_reader.core.anchoring import Scope
-from haizhu_reader.core.annotations import AnnotationStore, Placed
-from haizhu_reader.core.figures import Figure
+from haizhu_reader.core.annotations_peek import has_annotations
+from haizhu_reader.core.errors import ReportError
 from haizhu_reader.core.report import Report
-from haizhu_reader.core.source import ReportError
 from haizhu_reader.gui import jobs
-from haizhu_reader.gui.annotation_actions import ReaderAnnotator
-from haizhu_reader.gui.annotation_dialogs import AnnotationMessages
-from haizhu_reader.gui.annotation_session import AnnotationSession
-from haizhu_reader.gui.annotations_pane import AnnotationsPane
-from haizhu_reader.gui.copy_citation import copy_with_citation
 from haizhu_reader.gui.dialogs import Messages, OpenReportDialog
-from haizhu_reader.gui.figures_model import figure_marks
-from haizhu_reader.gui.figures_pane import FiguresPane
-from haizhu_reader.gui.find_bar import FindBar
 from haizhu_reader.gui.full_screen import FullScreenReading
 from haizhu_reader.gui.glossary_pane import GlossaryPane
 from haizhu_reader.gui.language import AUTO, bilingual, system_languages, ui_language
 from haizhu_reader.gui.language import resolve as resolve_language
 from haizhu_reader.gui.language_menu import LanguageMenu
+from haizhu_reader.gui.lazy_pane import LazyPane
 from haizhu_reader.gui.navigation import Navigation, focus_in_dock
 from haizhu_reader.gui.reader_view import ReaderView
 from haizhu_reader.gui.reading_places import ReadingPlaces
 from haizhu_reader.gui.recent_files import RecentFilesMenu
 from haizhu_reader.gui.report_document import heading_text
-from haizhu_reader.gui.search_pane import SearchPane
-from haizhu_reader.gui.search_worker import IndexLoader
 from haizhu_reader.gui.section_tree import SectionTree
 from haizhu_reader.gui.view_options import ViewOptions
 from haizhu_reader.settings import Settings
 
 if TYPE_CHECKING:
+    # Not imported at start-up: these panes are made after the first paint (see lazy_pane).
+    from haizhu_reader.core.annotations import AnnotationStore
+    from haizhu_reader.core.figures import Figure
+    from haizhu_reader.gui.annotation_actions import ReaderAnnotator
+    from haizhu_reader.gui.annotation_session import AnnotationSession
+    from haizhu_reader.gui.annotations_pane import AnnotationsPane
+    from haizhu_reader.gui.figures_pane import FiguresPane
+    from haizhu_reader.gui.find_bar import FindBar
     from haizhu_reader.gui.printing import ReportPrinter
+    from haizhu_reader.gui.search_pane import SearchPane
+    from haizhu_reader.gui.search_worker import IndexLoader
 
 
 class _ElidedLabel(QLabel):
@@ -130,7 +129,8 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self._settings = settings
         self._index_dir = index_dir
-        self._store = AnnotationStore.open_or_explain(annotations_db) if annotations_db else None
+        self._annotations_db = annotations_db
+        self._store: AnnotationStore | None = None  # opened with the annotation session
         self._report: Report | None = None
         self._path: Path | None = None
         self._loading: _LoadSignals | None = None
@@ -148,14 +148,12 @@ class MainWindow(QMainWindow):
         self._reader = ReaderView(self)
         self._places = ReadingPlaces(self._reader, self._settings, self)
         self._full_screen = FullScreenReading(self, self._reader)
-        self._find_bar = FindBar(self)
-        self._find_bar.hide()
         central = QWidget(self)
-        column = QVBoxLayout(central)
-        column.setContentsMargins(0, 0, 0, 0)
-        column.setSpacing(0)
-        column.addWidget(self._reader, 1)
-        column.addWidget(self._find_bar)
+        self._column = QVBoxLayout(central)
+        self._column.setContentsMargins(0, 0, 0, 0)
+        self._column.setSpacing(0)
+        self._column.addWidget(self._reader, 1)
+        self._find_bar = LazyPane(self._make_find_bar)  # below the text, on Ctrl+F
         self.setCentralWidget(central)
         self.resize(1280, 800)
         self._setup_menus()
@@ -170,37 +168,40 @@ class MainWindow(QMainWindow):
             "glossary_dock",
             Qt.DockWidgetArea.RightDockWidgetArea,
         )
-        # Key figures share the glossary's place, behind it: not painted at start-up.
-        self._figures = FiguresPane(self)
+        # Key figures (issue #8), search (#4) and annotations (#5) share the glossary's
+        # place, behind it: their panes are made after the first paint (lazy_pane).
         self._figures_dock = self._add_dock(
-            self._figures, self.tr("数据"), "figures_dock", Qt.DockWidgetArea.RightDockWidgetArea
+            None, self.tr("数据"), "figures_dock", Qt.DockWidgetArea.RightDockWidgetArea
         )
-        self.tabifyDockWidget(self._glossary_dock, self._figures_dock)
-        self._glossary_dock.raise_()
         self._figures_widened = False
-        # Search (issue #4) and annotations (issue #5) share that place too.
-        self._index_loader = IndexLoader(self._index_dir, self)
-        self._search = SearchPane(self._index_loader, self)
-        self._search_report: Report | None = None  # what the pane was given
         self._search_dock = self._add_dock(
-            self._search, self.tr("搜索"), "search_dock", Qt.DockWidgetArea.RightDockWidgetArea
+            None, self.tr("搜索"), "search_dock", Qt.DockWidgetArea.RightDockWidgetArea
         )
-        self.tabifyDockWidget(self._glossary_dock, self._search_dock)
-        self._session = AnnotationSession(self._store, self)
-        self._annotations = AnnotationsPane(self)
+        self._search_report: Report | None = None  # what the search pane was given
+        self._index_loader: IndexLoader | None = None  # made with the search pane
         self._annotations_dock = self._add_dock(
-            self._annotations,
-            self.tr("批注"),
-            "annotations_dock",
-            Qt.DockWidgetArea.RightDockWidgetArea,
+            None, self.tr("批注"), "annotations_dock", Qt.DockWidgetArea.RightDockWidgetArea
         )
-        self.tabifyDockWidget(self._glossary_dock, self._annotations_dock)
+        for dock in (self._figures_dock, self._search_dock, self._annotations_dock):
+            self.tabifyDockWidget(self._glossary_dock, dock)
         self._glossary_dock.raise_()
-        self._annotator = ReaderAnnotator(self._reader, self._session, self)
+        # Annotations are drawn on the first paint: the session is made before it when
+        # the report has any (_on_report_for_annotations), else after it.
+        self._session = LazyPane(self._make_session, ready=self._on_session_made)
+        self._figures = LazyPane(self._make_figures_pane, self._figures_dock)
+        self._search = LazyPane(self._make_search_pane, self._search_dock)
+        self._annotations = LazyPane(self._make_annotations_pane, self._annotations_dock)
+        self._annotator = LazyPane(self._make_annotator)
+        self._later = [
+            self._session,
+            self._annotator,
+            self._figures,
+            self._search,
+            self._annotations,
+        ]
         self._notes_timer = QTimer(self)
         self._notes_timer.setSingleShot(True)
         self._notes_timer.setInterval(300)
-        self._setup_annotation_menus()
         self._place = _ElidedLabel(self)
         self._place.setAccessibleName(self.tr("当前位置"))
         self._progress = QLabel(self)
@@ -212,25 +213,27 @@ class MainWindow(QMainWindow):
         )
         self.statusBar().addWidget(self._place, 1)
         self.statusBar().addPermanentWidget(self._progress)
-        # Tab goes left to right through the window and wraps around.
-        chain = [
-            *self._tree.focus_chain(),
-            self._reader,
-            *self._glossary.focus_chain(),
-            *self._search.focus_chain(),
-            *self._annotations.focus_chain(),
-        ]
+        self._update_tab_order()
+
+    def _update_tab_order(self) -> None:
+        """Tab goes left to right through the window (the panes made so far) and wraps around."""
+        chain = [*self._tree.focus_chain(), self._reader, *self._glossary.focus_chain()]
+        for pane in (self._search.made(), self._annotations.made()):
+            if pane is not None:
+                chain += pane.focus_chain()
         for a, b in itertools.pairwise([*chain, chain[0]]):
             QWidget.setTabOrder(a, b)
 
     def _add_dock(
-        self, pane: QWidget, title: str, name: str, area: Qt.DockWidgetArea
+        self, pane: QWidget | None, title: str, name: str, area: Qt.DockWidgetArea
     ) -> QDockWidget:
-        """A dock for ``pane``, with its toggle in the View menu (Ctrl+Shift+1, 2, ...)."""
+        """A dock for ``pane`` (None: set later), with its toggle in the View menu
+        (Ctrl+Shift+1, 2, ...)."""
         dock = QDockWidget(title, self)
         dock.setObjectName(name)  # saveState()/restoreState() key
         dock.setAccessibleName(title)
-        dock.setWidget(pane)
+        if pane is not None:
+            dock.setWidget(pane)
         dock.setFeatures(
             QDockWidget.DockWidgetFeature.DockWidgetClosable
             | QDockWidget.DockWidgetFeature.DockWidgetMovable
@@ -312,9 +315,9 @@ class MainWindow(QMainWindow):
         self._shortcuts_action.setShortcut(QKeySequence.StandardKey.HelpContents)
         self._about_action = help_menu.addAction(self.tr("关于(&A)"))
 
-    def _setup_annotation_menus(self) -> None:
-        """Undo/Redo and the annotate actions in the Edit menu; the latter in the reader's too."""
-        stack = self._session.undo_stack
+    def _setup_undo_actions(self, session: AnnotationSession) -> None:
+        """Undo/Redo of annotating at the top of the Edit menu; the import is off if it is."""
+        stack = session.undo_stack
         self._undo_action = stack.createUndoAction(self, self.tr("撤销"))
         self._undo_action.setShortcut(QKeySequence("Ctrl+Z"))
         self._redo_action = stack.createRedoAction(self, self.tr("重做"))
@@ -322,18 +325,106 @@ class MainWindow(QMainWindow):
         edit = self._edit_menu
         edit.insertActions(edit.actions()[0], [self._undo_action, self._redo_action])
         edit.insertSeparator(edit.actions()[2])
-        highlight = edit.addMenu(self.tr("高亮(&H)"))
-        highlight.addActions(self._annotator.colour_actions)
-        a = self._annotator
-        edit.addActions([a.underline_action, a.note_selection_action, a.note_paragraph_action,
-                         a.note_section_action, a.bookmark_action])  # fmt: skip
-        self._reader.set_context_actions([self._copy_cited_action, *a.all_actions])
-        reason = self._session.disabled_reason()
-        a.set_enabled(not reason, reason)
-        self._annotations.set_notice(reason)
+        reason = session.disabled_reason()
         self._import_annotations_action.setEnabled(not reason)
         if reason:
             self._import_annotations_action.setToolTip(reason)
+
+    # -- panes made after the first paint (see lazy_pane) -----------------------------
+
+    def _make_session(self) -> AnnotationSession:
+        """The annotation store and session; the undo actions in the Edit menu."""
+        from haizhu_reader.core.annotations import AnnotationStore
+        from haizhu_reader.gui.annotation_session import AnnotationSession
+
+        db = self._annotations_db
+        self._store = AnnotationStore.open_or_explain(db) if db is not None else None
+        session = AnnotationSession(self._store, self)
+        self._setup_undo_actions(session)
+        self._connect_session(session)
+        return session
+
+    def _on_session_made(self, session: AnnotationSession) -> None:
+        if self._report is not None:
+            session.set_report(self._report)  # its marks go to the reader, its list to the dock
+
+    def _make_annotator(self) -> ReaderAnnotator:
+        """The annotate actions: in the Edit menu, the reader's context menu, the selection bar."""
+        from haizhu_reader.gui.annotation_actions import ReaderAnnotator
+
+        session = self._session.get()
+        a = ReaderAnnotator(self._reader, session, self)
+        highlight = self._edit_menu.addMenu(self.tr("高亮(&H)"))
+        highlight.addActions(a.colour_actions)
+        self._edit_menu.addActions([a.underline_action, a.note_selection_action,
+                                    a.note_paragraph_action, a.note_section_action,
+                                    a.bookmark_action])  # fmt: skip
+        self._reader.set_context_actions([self._copy_cited_action, *a.all_actions])
+        reason = session.disabled_reason()
+        a.set_enabled(not reason, reason)
+        return a
+
+    def _make_figures_pane(self) -> FiguresPane:
+        from haizhu_reader.gui.figures_pane import FiguresPane
+
+        pane = FiguresPane(self)
+        self._connect_figures(pane)
+        if self._report is not None:
+            pane.set_report(self._report)
+            pane.prepare()  # made after the first paint: its figures are found now
+        return pane
+
+    def _make_search_pane(self) -> SearchPane:
+        from haizhu_reader.gui.search_pane import SearchPane
+        from haizhu_reader.gui.search_worker import IndexLoader
+
+        self._index_loader = IndexLoader(self._index_dir, self)
+        pane = SearchPane(self._index_loader, self)
+        self._connect_search(pane)
+        self._update_tab_order()
+        return pane
+
+    def _make_annotations_pane(self) -> AnnotationsPane:
+        from haizhu_reader.gui.annotations_pane import AnnotationsPane
+
+        pane = AnnotationsPane(self)
+        s = self._session.get()
+        pane.set_notice(s.disabled_reason())
+        self._connect_annotations(pane)
+        pane.set_annotations(s.report(), s.placed(), s.unplaced())
+        pane.set_shown(not self._annotations_dock.visibleRegion().isEmpty())
+        self._update_tab_order()
+        return pane
+
+    def _make_find_bar(self) -> FindBar:
+        from haizhu_reader.gui.find_bar import FindBar
+
+        bar = FindBar(self)
+        bar.hide()
+        self._column.addWidget(bar)
+        self._connect_find_bar(bar)
+        if self._report is not None:
+            bar.set_report(self._report)
+        return bar
+
+    @Slot()
+    def _make_next_pane(self) -> None:
+        """After the first paint: make the next pane not made yet, one per event-loop turn."""
+        for lazy in self._later:
+            if lazy.made() is None:
+                lazy.get()
+                QTimer.singleShot(0, self, self._make_next_pane)
+                return
+
+    def is_complete(self) -> bool:
+        """Whether every part made after the first paint has been made."""
+        return all(lazy.made() is not None for lazy in self._later)
+
+    def make_panes(self) -> None:
+        """Make every pane now (they are otherwise made just after the first paint)."""
+        for lazy in self._later:
+            lazy.get()
+        self._find_bar.get()
 
     # -- the one place that wires panes together --------------------------------------
 
@@ -352,45 +443,28 @@ class MainWindow(QMainWindow):
         self._reader.term_activated.connect(self._show_term)
         self._glossary.occurrence_activated.connect(self._reader.flash_span)
 
-        # -- key figures (issue #8) <-> reading view
-        self.report_opened.connect(self._figures.set_report)
+        # -- the panes behind the glossary, made after the first paint
+        self._reader.first_painted.connect(self._on_first_paint)
+
+        # -- key figures (issue #8): the pane is wired when made (_connect_figures)
         self.report_opened.connect(self._on_report_for_figures)
-        self._reader.first_painted.connect(self._figures.prepare)  # extract after first paint
-        self._figures.figures_ready.connect(self._on_figures_ready)
-        self._figures.figure_activated.connect(self._show_figure)
         self._figures_dock.visibilityChanged.connect(self._on_figures_dock_visible)
         self._export_figures_action.triggered.connect(self._on_export_figures)
         self._focus_figures.triggered.connect(self._on_focus_figures)
 
-        # -- search (issue #4) <-> reading view
+        # -- search (issue #4) <-> reading view; the pane is wired when made (_connect_search)
         # The index is built once the text is on screen: the build holds the GIL.
         self._reader.first_painted.connect(self._on_first_paint_for_search)
         self._search_dock.visibilityChanged.connect(self._on_search_dock_visible)
-        self.report_opened.connect(self._find_bar.set_report)
-        self._search.result_activated.connect(self._show_search_result)
-        self._search.section_activated.connect(self._reader.show_section)
-        self._search.term_activated.connect(self._show_term)
-        self._search.note_activated.connect(self._show_annotation)
-        self._search.cleared.connect(self._on_search_cleared)
-        self._find_bar.highlights_changed.connect(self._on_find_highlights)
-        self._find_bar.current_changed.connect(self._reader.flash_span)
-        self._find_bar.closed.connect(self._on_focus_reader)
-        self._find_action.triggered.connect(self._find_bar.open_bar)
+        self._find_action.triggered.connect(self._on_find_action)
         self._search_action.triggered.connect(self._on_search_action)
 
-        # -- annotations (issue #5): session -> reader, dock, search notes
-        self.report_opened.connect(self._session.set_report)
-        self._session.changed.connect(self._on_annotations_changed)
-        self._session.updated.connect(self._on_annotation_updated)
-        self._session.notes_changed.connect(self._on_notes_changed)
-        self._session.failed.connect(self._on_annotation_failed)
-        self._annotations.annotation_activated.connect(self._show_annotation)
-        self._annotations.edit_requested.connect(self._annotator.edit)
-        self._annotations.delete_requested.connect(self._annotator.delete)
-        self._annotations_dock.visibilityChanged.connect(self._annotations.set_shown)
+        # -- annotations (issue #5): session -> reader, dock, search notes; the session
+        # is wired when made (_connect_session)
+        self.report_opened.connect(self._on_report_for_annotations)
         self._notes_timer.timeout.connect(self._on_notes_due)
-        self._export_annotations_action.triggered.connect(self._annotator.export_dialog)
-        self._import_annotations_action.triggered.connect(self._annotator.import_dialog)
+        self._export_annotations_action.triggered.connect(self._on_export_annotations)
+        self._import_annotations_action.triggered.connect(self._on_import_annotations)
 
         # -- printing and quoting (issue #6)
         self._print_action.triggered.connect(self._on_print)
@@ -435,7 +509,39 @@ class MainWindow(QMainWindow):
         self._recent_menu.file_chosen.connect(self.open_file)
         self._shortcuts_action.triggered.connect(self._on_shortcuts)
 
-    # -- accessors (tests, and panes added later) --------------------------------------
+    def _connect_session(self, session: AnnotationSession) -> None:
+        self.report_opened.connect(session.set_report)
+        session.changed.connect(self._on_annotations_changed)
+        session.updated.connect(self._on_annotation_updated)
+        session.notes_changed.connect(self._on_notes_changed)
+        session.failed.connect(self._on_annotation_failed)
+
+    def _connect_figures(self, pane: FiguresPane) -> None:
+        self.report_opened.connect(pane.set_report)
+        self._reader.first_painted.connect(pane.prepare)  # extract after the first paint
+        pane.figures_ready.connect(self._on_figures_ready)
+        pane.figure_activated.connect(self._show_figure)
+
+    def _connect_search(self, pane: SearchPane) -> None:
+        pane.result_activated.connect(self._show_search_result)
+        pane.section_activated.connect(self._reader.show_section)
+        pane.term_activated.connect(self._show_term)
+        pane.note_activated.connect(self._show_annotation)
+        pane.cleared.connect(self._on_search_cleared)
+
+    def _connect_annotations(self, pane: AnnotationsPane) -> None:
+        pane.annotation_activated.connect(self._show_annotation)
+        pane.edit_requested.connect(self._on_edit_annotation)
+        pane.delete_requested.connect(self._on_delete_annotation)
+        self._annotations_dock.visibilityChanged.connect(pane.set_shown)
+
+    def _connect_find_bar(self, bar: FindBar) -> None:
+        self.report_opened.connect(bar.set_report)
+        bar.highlights_changed.connect(self._on_find_highlights)
+        bar.current_changed.connect(self._reader.flash_span)
+        bar.closed.connect(self._on_focus_reader)
+
+    # -- accessors (tests); a pane not made yet is made when asked for --------------
 
     @property
     def reader(self) -> ReaderView:
@@ -451,7 +557,7 @@ class MainWindow(QMainWindow):
 
     @property
     def search_pane(self) -> SearchPane:
-        return self._search
+        return self._search.get()
 
     @property
     def search_dock(self) -> QDockWidget:
@@ -459,11 +565,11 @@ class MainWindow(QMainWindow):
 
     @property
     def find_bar(self) -> FindBar:
-        return self._find_bar
+        return self._find_bar.get()
 
     @property
     def annotations_pane(self) -> AnnotationsPane:
-        return self._annotations
+        return self._annotations.get()
 
     @property
     def annotations_dock(self) -> QDockWidget:
@@ -471,11 +577,11 @@ class MainWindow(QMainWindow):
 
     @property
     def annotation_session(self) -> AnnotationSession:
-        return self._session
+        return self._session.get()
 
     @property
     def annotator(self) -> ReaderAnnotator:
-        return self._annotator
+        return self._annotator.get()
 
     @property
     def sections_dock(self) -> QDockWidget:
@@ -487,7 +593,7 @@ class MainWindow(QMainWindow):
 
     @property
     def figures_pane(self) -> FiguresPane:
-        return self._figures
+        return self._figures.get()
 
     @property
     def figures_dock(self) -> QDockWidget:
@@ -582,6 +688,20 @@ class MainWindow(QMainWindow):
             self._reader.show_paragraph(pid)
 
     @Slot()
+    def _on_first_paint(self) -> None:
+        """The report is on screen: make the panes behind the glossary, one at a time.
+
+        From the next turn of the event loop but one, so that whatever the paint
+        itself queued (the rest of the window's paint pass) runs first.
+        """
+        if not self.is_complete():
+            QTimer.singleShot(0, self, lambda: QTimer.singleShot(0, self, self._make_next_pane))
+
+    @Slot()
+    def _on_find_action(self) -> None:
+        self._find_bar.get().open_bar()
+
+    @Slot()
     def _on_first_paint_for_search(self) -> None:
         if not self._search_dock.visibleRegion().isEmpty():  # not behind another tab
             self._prepare_search()
@@ -600,9 +720,10 @@ class MainWindow(QMainWindow):
         """
         if self._report is not None and self._search_report is not self._report:
             self._search_report = self._report
-            self._search.set_report(self._report)
+            search = self._search.get()
+            search.set_report(self._report)
             self._notes_timer.stop()  # a pending push would index the same notes again
-            self._search.set_notes(self._session.note_texts())  # this report's, at once
+            search.set_notes(self._session.get().note_texts())  # this report's, at once
 
     @Slot()
     def _on_search_cleared(self) -> None:
@@ -617,22 +738,35 @@ class MainWindow(QMainWindow):
         self._search_dock.show()
         self._search_dock.raise_()
         self._prepare_search()
-        self._search.focus_query()
+        self._search.get().focus_query()
 
     # -- annotations (issue #5)
 
+    @Slot(object)
+    def _on_report_for_annotations(self, report: Report) -> None:
+        """Make the session now, before the first paint, if the report has annotations
+        to draw (a quick look at the file); else it is made after the first paint."""
+        db = self._annotations_db
+        made = self._session.made() is not None
+        if not made and db is not None and has_annotations(db, report.content_hash):
+            self._session.get()
+
     @Slot()
     def _on_annotations_changed(self) -> None:
-        s = self._session
+        s = self._session.get()
         self._reader.set_annotations(s.marks())
-        self._annotations.set_annotations(s.report(), s.placed(), s.unplaced())
+        pane = self._annotations.made()
+        if pane is not None:  # else it lists them when it is made
+            pane.set_annotations(s.report(), s.placed(), s.unplaced())
 
     @Slot(str)
     def _on_annotation_updated(self, annotation_id: str) -> None:
         """One annotation changed: the reader and the dock redo that one, not all."""
-        s = self._session
+        s = self._session.get()
         self._reader.update_annotation(annotation_id, s.mark(annotation_id))
-        self._annotations.update_annotation(annotation_id, s.get(annotation_id))
+        pane = self._annotations.made()
+        if pane is not None:
+            pane.update_annotation(annotation_id, s.get(annotation_id))
 
     @Slot()
     def _on_notes_changed(self) -> None:
@@ -640,16 +774,37 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def _on_notes_due(self) -> None:
-        self._search.set_notes(self._session.note_texts())
+        search = self._search.made()
+        if search is not None:  # else it is given the notes with the report
+            search.set_notes(self._session.get().note_texts())
 
     @Slot(str, str)
     def _on_annotation_failed(self, zh: str, en: str) -> None:
         Messages.error(self, self.tr("无法保存批注"), *bilingual(zh, en))
 
     @Slot(str)
+    def _on_edit_annotation(self, annotation_id: str) -> None:
+        self._annotator.get().edit(annotation_id)
+
+    @Slot(str)
+    def _on_delete_annotation(self, annotation_id: str) -> None:
+        self._annotator.get().delete(annotation_id)
+
+    @Slot()
+    def _on_export_annotations(self) -> None:
+        self._annotator.get().export_dialog()
+
+    @Slot()
+    def _on_import_annotations(self) -> None:
+        self._annotator.get().import_dialog()
+
+    @Slot(str)
     def _show_annotation(self, annotation_id: str) -> None:
         """Scroll to an annotation (an unplaced one has nowhere to go)."""
-        found = self._session.get(annotation_id)
+        from haizhu_reader.core.anchoring import Scope
+        from haizhu_reader.core.annotations import Placed
+
+        found = self._session.get().get(annotation_id)
         if found is None:  # deleted since it was listed (a search hit not yet refreshed)
             self.statusBar().showMessage(self.tr("此批注已删除"), 5000)
             return
@@ -663,11 +818,15 @@ class MainWindow(QMainWindow):
             self._reader.show_paragraph(at.paragraph_id)
         else:
             self._reader.flash_span(at.paragraph_id, at.start, at.end)
-        self._annotations.select(annotation_id)
+        self._annotations.get().select(annotation_id)
 
     def show_store_notices(self) -> None:
-        """Say once, in plain words, what happened to the annotations file at start."""
+        """Say once, in plain words, what happened to the annotations file at start
+        (the file is opened now if it has not been yet)."""
+        self._session.get()
         if self._store is not None and self._store.notices:
+            from haizhu_reader.gui.annotation_dialogs import AnnotationMessages
+
             AnnotationMessages.warning(
                 self,
                 self.tr("批注数据"),
@@ -687,6 +846,8 @@ class MainWindow(QMainWindow):
 
     @Slot(object, object)
     def _on_figures_ready(self, report: Report, figures: list[Figure]) -> None:
+        from haizhu_reader.gui.figures_model import figure_marks
+
         if report is self._report:
             self._reader.set_figure_marks(figure_marks(figures))
 
@@ -698,21 +859,22 @@ class MainWindow(QMainWindow):
     def _on_export_figures(self) -> None:
         self._figures_dock.show()
         self._figures_dock.raise_()
-        self._figures.export_csv()
+        self._figures.get().export_csv()
 
     @Slot()
     def _on_focus_figures(self) -> None:
         self._figures_dock.show()
         self._figures_dock.raise_()
-        self._figures.filter_edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self._figures.get().filter_edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     @Slot(bool)
     def _on_figures_dock_visible(self, visible: bool) -> None:
         """Build the pane when first shown; the first time, make room for its six columns."""
         if not visible:
             return
-        self._figures.ensure_ui()
-        self._figures.prepare()
+        pane = self._figures.get()
+        pane.ensure_ui()
+        pane.prepare()
         if self._figures_widened or self._figures_dock.isFloating():
             return
         self._figures_widened = True
@@ -779,20 +941,22 @@ class MainWindow(QMainWindow):
     @Slot()
     def _on_print(self) -> None:
         at = self._reader.section_at_top()
-        self._printing.print_report(self._report, at, self._session.placed())
+        self._printing.print_report(self._report, at, self._session.get().placed())
 
     @Slot()
     def _on_print_preview(self) -> None:
         at = self._reader.section_at_top()
-        self._printing.preview(self._report, at, self._session.placed())
+        self._printing.preview(self._report, at, self._session.get().placed())
 
     @Slot()
     def _on_export_pdf(self) -> None:
         at = self._reader.section_at_top()
-        self._printing.export_pdf(self._report, at, self._session.placed())
+        self._printing.export_pdf(self._report, at, self._session.get().placed())
 
     @Slot()
     def _on_copy_cited(self) -> None:
+        from haizhu_reader.gui.copy_citation import copy_with_citation
+
         if copy_with_citation(self._reader):
             self.statusBar().showMessage(self.tr("已复制所选文字及出处"), 3000)
 
@@ -810,7 +974,7 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def _on_focus_annotations(self) -> None:
-        focus_in_dock(self._annotations_dock, self._annotations.focus_chain()[0])
+        focus_in_dock(self._annotations_dock, self._annotations.get().focus_chain()[0])
 
     # -- window state ---------------------------------------------------------------------
 
@@ -848,7 +1012,8 @@ class MainWindow(QMainWindow):
         self._full_screen.leave()  # the layout saved is the one with docks
         self._places.save()
         self.save_layout()
-        self._index_loader.close()
+        if self._index_loader is not None:
+            self._index_loader.close()
         super().closeEvent(event)
 
     # -- drag and drop a report file -------------------------------------------------------

@@ -8,7 +8,6 @@ listens to its signals. Positions are given as (paragraph id, offset into
 
 from __future__ import annotations
 
-import html
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 
@@ -42,6 +41,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QFrame, QMenu, QTextBrowser, QTextEdit, QToolTip, QWidget
 
 from haizhu_reader.core.report import GlossaryEntry, Report
+from haizhu_reader.core.text import escape_html
 from haizhu_reader.gui.annotation_marks import Mark, mark_tooltip
 from haizhu_reader.gui.reader_layers import AnnotationLayer, FigureLayer
 from haizhu_reader.gui.report_document import (
@@ -66,11 +66,11 @@ def definition_tooltip(entry: GlossaryEntry) -> str:
     Everything from the report is escaped; the fixed-width table makes Qt wrap
     the (space-less) Chinese text at a readable width.
     """
-    head = f"<b>{html.escape(entry.term)}</b>"
+    head = f"<b>{escape_html(entry.term)}</b>"
     if entry.aliases:
-        head += "（" + "、".join(html.escape(a) for a in entry.aliases) + "）"
+        head += "（" + "、".join(escape_html(a) for a in entry.aliases) + "）"
     body = "".join(
-        f"<p style='margin-top:4px'>{html.escape(line.strip())}</p>"
+        f"<p style='margin-top:4px'>{escape_html(line.strip())}</p>"
         for line in entry.definition.splitlines()
         if line.strip()
     )

@@ -134,7 +134,6 @@ class SectionTree(QWidget):
     def _setup_ui(self) -> None:
         self._filter = FilterEdit(self)
         self._filter.setPlaceholderText(self.tr("筛选目录"))
-        self._filter.setClearButtonEnabled(True)
         self._filter.setAccessibleName(self.tr("筛选目录"))
         self._view = _TreeView(self)
         self._view.setModel(self._proxy)

@@ -15,7 +15,7 @@ from enum import StrEnum
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
 
-from haizhu_reader.core.annotations import COLOUR_HEX, Colour
+from haizhu_reader.core.colours import COLOUR_HEX, Colour
 
 # Colours the annotation session hands the reader for marks without a colour
 # (annotation_session.UNDERLINE_COLOUR, annotation_marks.NOTE_COLOUR).
