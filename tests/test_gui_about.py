@@ -186,6 +186,7 @@ def test_help_about_opens_it(
     monkeypatch.setattr(AboutDialog, "show_about", classmethod(lambda cls, p: shown.append(p)))
     w = MainWindow()
     qtbot.addWidget(w)
+    w.make_panes()  # as right after the first paint: the menus' items
     help_menu = w.menuBar().actions()[-1].menu()
     assert isinstance(help_menu, QMenu)
     about = next(a for a in help_menu.actions() if a.text() == "关于(&A)")

@@ -112,6 +112,7 @@ def window(qtbot: QtBot, app_paths: AppPaths, report: Report) -> Iterator[MainWi
     w.open_report(report)
     with qtbot.waitExposed(w):
         w.show()
+    qtbot.waitUntil(w.is_complete)  # menus and panes are made after the first paint
     assert w.annotator.note_paragraph_action.isEnabled()  # annotating is on
     for dock in w.findChildren(QDockWidget):  # panes build their widgets when first shown
         dock.show()

@@ -64,6 +64,7 @@ def window(qtbot: QtBot, report: Report, app_paths: AppPaths) -> Iterator[MainWi
     with qtbot.waitExposed(w):
         w.show()
     qtbot.waitUntil(lambda: w.reader.reading_place() is not None)
+    qtbot.waitUntil(w.is_complete)  # the menus' items are made after the first paint
     yield w
 
 

@@ -60,6 +60,7 @@ def window(qtbot: QtBot, report: Report) -> Iterator[MainWindow]:
     # The figures are extracted once the text has been painted.
     with qtbot.waitSignal(w.figures_pane.figures_ready, timeout=5000):
         w.open_report(report)
+    qtbot.waitUntil(w.is_complete)  # the File menu's export item is made after the first paint
     yield w
 
 

@@ -42,6 +42,7 @@ def window(qtbot: QtBot, settings: Settings, report: Report) -> Iterator[MainWin
     w = MainWindow(settings)
     qtbot.addWidget(w)
     w.open_report(report)
+    w.make_panes()  # as right after the first paint: the File menu's items
     yield w
     w.close()
 

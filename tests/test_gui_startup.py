@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QThreadPool
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QMenu
 from pytestqt.qtbot import QtBot
 
 from haizhu_reader.core.anchoring import Placer
@@ -42,6 +42,11 @@ def _highlight_first_paragraph(db: Path, report: Report) -> str:
         return store.add(report, new_annotation(Kind.HIGHLIGHT, anchor)).id
 
 
+def _menus(window: MainWindow) -> list[QMenu]:
+    menus = [a.menu() for a in window.menuBar().actions()]
+    return [m for m in menus if isinstance(m, QMenu)]
+
+
 class _FirstPaint:
     """What the window had made when the report was first painted."""
 
@@ -49,6 +54,7 @@ class _FirstPaint:
         self.complete: bool | None = None
         self.highlights = -1
         self.docks_with_panes: list[str] = []
+        self.menus: list[tuple[str, int]] = []
         self._window = window
         window.reader.first_painted.connect(self._seen)
 
@@ -59,6 +65,7 @@ class _FirstPaint:
             self.highlights = len(w.reader.annotation_selections())
             docks = (w.figures_dock, w.search_dock, w.annotations_dock)
             self.docks_with_panes = [d.objectName() for d in docks if d.widget() is not None]
+            self.menus = [(m.title(), len(m.actions())) for m in _menus(w)]
 
 
 def _show(qtbot: QtBot, window: MainWindow) -> None:
@@ -77,7 +84,13 @@ def test_panes_behind_the_glossary_are_made_after_the_first_paint(
     _show(qtbot, w)
     qtbot.waitUntil(lambda: seen.complete is not None)
     assert seen.complete is False and seen.docks_with_panes == []
+    # The menu bar is there in full (nothing moves when the items come); only the Go
+    # menu, which lists the report's parts, has its items already.
+    titles = ["文件(&F)", "编辑(&E)", "视图(&V)", "转到(&G)", "帮助(&H)"]
+    assert [title for title, _ in seen.menus] == titles
+    assert [n > 0 for _, n in seen.menus] == [False, False, False, True, False]
     qtbot.waitUntil(w.is_complete)
+    assert all(m.actions() for m in _menus(w))
     assert w.figures_dock.widget() is w.figures_pane
     assert w.search_dock.widget() is w.search_pane
     assert w.annotations_dock.widget() is w.annotations_pane
@@ -122,6 +135,7 @@ def test_find_bar_is_made_when_asked_for(qtbot: QtBot, report: Report) -> None:
     w = MainWindow()
     w.open_report(report)
     _show(qtbot, w)
+    qtbot.waitUntil(w.is_complete)  # the Edit menu's items are made after the first paint
     action = next(a for a in w.findChildren(QAction) if a.text().startswith("页内查找"))
     assert action.shortcut() == QKeySequence(QKeySequence.StandardKey.Find)
     action.trigger()  # the bar is made now (it is not among the panes made after the paint)

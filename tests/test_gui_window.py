@@ -36,6 +36,7 @@ def window(qtbot: QtBot, report: Report, app_paths: AppPaths) -> Iterator[MainWi
     w.resize(1280, 800)
     with qtbot.waitExposed(w):
         w.show()
+    qtbot.waitUntil(w.is_complete)  # the menus' items are made after the first paint
     yield w
 
 

@@ -287,6 +287,7 @@ def test_the_window_in_english(
     w = MainWindow(Settings(app_paths.settings_file))
     qtbot.addWidget(w)
     w.open_report(report)
+    w.make_panes()  # every menu item and pane, as right after the first paint
     titles = [a.text() for a in w.menuBar().actions()]
     assert titles[:3] == ["&File", "&Edit", "&View"] and titles[-1] == "&Help"
     docks = {d.objectName(): d.windowTitle() for d in w.findChildren(QDockWidget)}
@@ -330,6 +331,7 @@ def test_the_language_menu_stores_the_choice(
     settings = Settings(app_paths.settings_file)
     w = MainWindow(settings)
     qtbot.addWidget(w)
+    w.make_panes()  # as right after the first paint: the View menu's items
     (menu,) = w.findChildren(LanguageMenu)
     assert "Language" in menu.title() and menu.isEnabled()
     english = next(a for a in menu.actions() if a.data() == "en")

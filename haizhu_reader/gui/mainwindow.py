@@ -8,9 +8,6 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QRunnable, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import (
-    QCloseEvent,
-    QDragEnterEvent,
-    QDropEvent,
     QKeySequence,
     QPainter,
     QPaintEvent,
@@ -20,6 +17,7 @@ from PySide6.QtWidgets import (
     QDockWidget,
     QLabel,
     QMainWindow,
+    QMenuBar,
     QSizePolicy,
     QVBoxLayout,
     QWidget,
@@ -46,6 +44,10 @@ from haizhu_reader.gui.view_options import ViewOptions
 from haizhu_reader.settings import Settings
 
 if TYPE_CHECKING:
+    # Only annotations: PySide6 makes a class when it is first imported, and these
+    # events do not come before the first paint.
+    from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
+
     # Not imported at start-up: these panes are made after the first paint (see lazy_pane).
     from haizhu_reader.core.annotations import AnnotationStore
     from haizhu_reader.core.figures import Figure
@@ -156,7 +158,7 @@ class MainWindow(QMainWindow):
         self._find_bar = LazyPane(self._make_find_bar)  # below the text, on Ctrl+F
         self.setCentralWidget(central)
         self.resize(1280, 800)
-        self._setup_menus()
+        self._setup_menu_bar()
         self._tree = SectionTree(self)
         self._tree_dock = self._add_dock(
             self._tree, self.tr("目录"), "sections_dock", Qt.DockWidgetArea.LeftDockWidgetArea
@@ -191,9 +193,11 @@ class MainWindow(QMainWindow):
         self._figures = LazyPane(self._make_figures_pane, self._figures_dock)
         self._search = LazyPane(self._make_search_pane, self._search_dock)
         self._annotations = LazyPane(self._make_annotations_pane, self._annotations_dock)
+        self._menus = LazyPane(self._make_menus)
         self._annotator = LazyPane(self._make_annotator)
         self._later = [
             self._session,
+            self._menus,
             self._annotator,
             self._figures,
             self._search,
@@ -227,8 +231,8 @@ class MainWindow(QMainWindow):
     def _add_dock(
         self, pane: QWidget | None, title: str, name: str, area: Qt.DockWidgetArea
     ) -> QDockWidget:
-        """A dock for ``pane`` (None: set later), with its toggle in the View menu
-        (Ctrl+Shift+1, 2, ...)."""
+        """A dock for ``pane`` (None: set later); its toggle (Ctrl+Shift+1, 2, ...) goes
+        to the View menu with the other items (_make_menus)."""
         dock = QDockWidget(title, self)
         dock.setObjectName(name)  # saveState()/restoreState() key
         dock.setAccessibleName(title)
@@ -240,31 +244,41 @@ class MainWindow(QMainWindow):
             | QDockWidget.DockWidgetFeature.DockWidgetFloatable
         )
         self.addDockWidget(area, dock)
-        self._dock_count += 1
+        self._docks.append(dock)
         toggle = dock.toggleViewAction()
         toggle.setText(self.tr("显示%1").replace("%1", title))
-        toggle.setShortcut(QKeySequence(f"Ctrl+Shift+{self._dock_count}"))
+        toggle.setShortcut(QKeySequence(f"Ctrl+Shift+{len(self._docks)}"))
         keys = toggle.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
         dock.setAccessibleDescription(
             self.tr("%1窗格，按 %2 显示或隐藏").replace("%1", title).replace("%2", keys)
         )
-        self._view_menu.insertAction(self._view_docks_end, toggle)
         return dock
 
-    def _setup_menus(self) -> None:
+    def _setup_menu_bar(self) -> None:
+        """The menu bar's titles; the items are made after the first paint (_make_menus)."""
         bar = self.menuBar()
-        file_menu = bar.addMenu(self.tr("文件(&F)"))
+        self._file_menu = bar.addMenu(self.tr("文件(&F)"))
+        self._edit_menu = bar.addMenu(self.tr("编辑(&E)"))
+        self._view_menu = bar.addMenu(self.tr("视图(&V)"))
+        self._navigation = Navigation(self._reader, self)  # the Go menu (issue #6)
+        bar.addMenu(self._navigation.menu)
+        self._help_menu = bar.addMenu(self.tr("帮助(&H)"))
+        self._recent_menu = RecentFilesMenu(self._settings, self)  # issue #6; in the File menu
+        self._printer: ReportPrinter | None = None  # made on first use (issue #6)
+        self._docks: list[QDockWidget] = []  # their toggles go to the View menu
+
+    def _make_menus(self) -> QMenuBar:
+        """The menus' items and their shortcuts (the annotate actions are the annotator's)."""
+        file_menu = self._file_menu
         self._open_action = file_menu.addAction(self.tr("打开报告(&O)…"))
         self._open_action.setShortcut(QKeySequence.StandardKey.Open)
         self._bundled_action = file_menu.addAction(self.tr("打开随附的海珠区报告(&B)"))
-        self._recent_menu = RecentFilesMenu(self._settings, self)  # issue #6
         file_menu.addMenu(self._recent_menu)
         self._export_figures_action = file_menu.addAction(self.tr("导出数据表(&E)…"))
-        self._export_figures_action.setEnabled(False)
+        self._export_figures_action.setEnabled(self._report is not None)
         self._export_annotations_action = file_menu.addAction(self.tr("导出批注(&X)…"))
         self._import_annotations_action = file_menu.addAction(self.tr("导入批注(&I)…"))
         file_menu.addSeparator()
-        self._printer: ReportPrinter | None = None  # made on first use (issue #6)
         self._print_action = file_menu.addAction(self.tr("打印(&P)…"))
         self._print_action.setShortcut(QKeySequence.StandardKey.Print)
         self._print_preview_action = file_menu.addAction(self.tr("打印预览(&R)…"))
@@ -273,11 +287,10 @@ class MainWindow(QMainWindow):
         self._quit_action = file_menu.addAction(self.tr("退出(&Q)"))
         self._quit_action.setShortcut(QKeySequence.StandardKey.Quit)
 
-        edit = bar.addMenu(self.tr("编辑(&E)"))
-        self._edit_menu = edit
+        edit = self._edit_menu
         self._copy_cited_action = edit.addAction(self.tr("复制并注明出处(&C)"))
         self._copy_cited_action.setShortcut(QKeySequence("Ctrl+Shift+C"))
-        self._copy_cited_action.setEnabled(False)  # until text is selected
+        self._copy_cited_action.setEnabled(self._reader.textCursor().hasSelection())
         edit.addSeparator()
         self._find_action = edit.addAction(self.tr("页内查找(&F)…"))
         self._find_action.setShortcut(QKeySequence.StandardKey.Find)
@@ -285,10 +298,9 @@ class MainWindow(QMainWindow):
         self._search_action.setShortcut(QKeySequence("Ctrl+Shift+F"))
         edit.addSeparator()
 
-        view = bar.addMenu(self.tr("视图(&V)"))
-        self._view_menu = view
-        self._dock_count = 0
-        self._view_docks_end = view.addSeparator()  # dock toggles go above it
+        view = self._view_menu
+        view.addActions([dock.toggleViewAction() for dock in self._docks])
+        view.addSeparator()
         self._focus_tree = view.addAction(self.tr("转到目录"))
         self._focus_tree.setShortcut(QKeySequence("Ctrl+1"))
         self._focus_reader = view.addAction(self.tr("转到正文"))
@@ -308,12 +320,13 @@ class MainWindow(QMainWindow):
         self._language_menu.setEnabled(self._settings is not None)  # not in a screenshot
         view.addMenu(self._language_menu)
 
-        self._navigation = Navigation(self._reader, self)  # the Go menu (issue #6)
-        bar.addMenu(self._navigation.menu)
-        help_menu = bar.addMenu(self.tr("帮助(&H)"))
-        self._shortcuts_action = help_menu.addAction(self.tr("键盘快捷键(&K)"))
+        self._shortcuts_action = self._help_menu.addAction(self.tr("键盘快捷键(&K)"))
         self._shortcuts_action.setShortcut(QKeySequence.StandardKey.HelpContents)
-        self._about_action = help_menu.addAction(self.tr("关于(&A)"))
+        self._about_action = self._help_menu.addAction(self.tr("关于(&A)"))
+        self._setup_undo_actions(self._session.get())
+        self._connect_menus()
+        self._full_screen.menus_changed()  # their shortcuts work in full-screen reading too
+        return self.menuBar()
 
     def _setup_undo_actions(self, session: AnnotationSession) -> None:
         """Undo/Redo of annotating at the top of the Edit menu; the import is off if it is."""
@@ -333,14 +346,13 @@ class MainWindow(QMainWindow):
     # -- panes made after the first paint (see lazy_pane) -----------------------------
 
     def _make_session(self) -> AnnotationSession:
-        """The annotation store and session; the undo actions in the Edit menu."""
+        """The annotation store and session (its undo actions are in the Edit menu)."""
         from haizhu_reader.core.annotations import AnnotationStore
         from haizhu_reader.gui.annotation_session import AnnotationSession
 
         db = self._annotations_db
         self._store = AnnotationStore.open_or_explain(db) if db is not None else None
         session = AnnotationSession(self._store, self)
-        self._setup_undo_actions(session)
         self._connect_session(session)
         return session
 
@@ -352,6 +364,7 @@ class MainWindow(QMainWindow):
         """The annotate actions: in the Edit menu, the reader's context menu, the selection bar."""
         from haizhu_reader.gui.annotation_actions import ReaderAnnotator
 
+        self._menus.get()  # the Edit menu it adds to, and the action it puts first
         session = self._session.get()
         a = ReaderAnnotator(self._reader, session, self)
         highlight = self._edit_menu.addMenu(self.tr("高亮(&H)"))
@@ -449,40 +462,23 @@ class MainWindow(QMainWindow):
         # -- key figures (issue #8): the pane is wired when made (_connect_figures)
         self.report_opened.connect(self._on_report_for_figures)
         self._figures_dock.visibilityChanged.connect(self._on_figures_dock_visible)
-        self._export_figures_action.triggered.connect(self._on_export_figures)
-        self._focus_figures.triggered.connect(self._on_focus_figures)
 
         # -- search (issue #4) <-> reading view; the pane is wired when made (_connect_search)
         # The index is built once the text is on screen: the build holds the GIL.
         self._reader.first_painted.connect(self._on_first_paint_for_search)
         self._search_dock.visibilityChanged.connect(self._on_search_dock_visible)
-        self._find_action.triggered.connect(self._on_find_action)
-        self._search_action.triggered.connect(self._on_search_action)
 
         # -- annotations (issue #5): session -> reader, dock, search notes; the session
         # is wired when made (_connect_session)
         self.report_opened.connect(self._on_report_for_annotations)
         self._notes_timer.timeout.connect(self._on_notes_due)
-        self._export_annotations_action.triggered.connect(self._on_export_annotations)
-        self._import_annotations_action.triggered.connect(self._on_import_annotations)
 
-        # -- printing and quoting (issue #6)
-        self._print_action.triggered.connect(self._on_print)
-        self._print_preview_action.triggered.connect(self._on_print_preview)
-        self._export_pdf_action.triggered.connect(self._on_export_pdf)
-        self._reader.copyAvailable.connect(self._copy_cited_action.setEnabled)
-        self._copy_cited_action.triggered.connect(self._on_copy_cited)
-
-        # -- reading comfort (issue #6): text size, font, spacing, theme, place, full screen
+        # -- reading comfort (issue #6): font, spacing, theme, place; the menu items are
+        # wired when made (_connect_menus)
         v = self._view_options
-        v.zoom_in_action.triggered.connect(self._reader.zoom_in)
-        v.zoom_out_action.triggered.connect(self._reader.zoom_out)
-        v.zoom_reset_action.triggered.connect(self._reader.reset_zoom)
         v.font_family_changed.connect(self._reader.set_font_family)
         v.line_height_changed.connect(self._reader.set_line_height)
         v.theme_changed.connect(self._reader.set_theme)
-        v.full_screen_action.toggled.connect(self._full_screen.set_active)
-        self._full_screen.active_changed.connect(v.full_screen_action.setChecked)
         self._reader.reading_position_changed.connect(self._places.note_position)
         self._reader.zoom_changed.connect(self._places.note_zoom)
         v.announce()  # the reader starts in the saved look
@@ -490,24 +486,48 @@ class MainWindow(QMainWindow):
         # -- status bar
         self._reader.reading_position_changed.connect(self._on_reading_position)
 
-        # -- menus
-        self._open_action.triggered.connect(self.open_file_dialog)
-        self._bundled_action.triggered.connect(self.open_bundled)
-        self._quit_action.triggered.connect(self.close)
-        self._about_action.triggered.connect(self._on_about)
-        self._focus_tree.triggered.connect(self._on_focus_tree)
-        self._focus_reader.triggered.connect(self._on_focus_reader)
-        self._focus_glossary.triggered.connect(self._on_focus_glossary)
-        self._language_menu.language_chosen.connect(self._on_language_chosen)
-
-        # -- keyboard, recent files, help (issue #6)
+        # -- keyboard, recent files (issue #6)
         self.report_opened.connect(self._navigation.set_report)
         self.report_opened.connect(self._full_screen.menus_changed)  # after the Go menu's
         self._navigation.section_requested.connect(self._reader.show_section)
+        self._recent_menu.file_chosen.connect(self.open_file)
+
+    def _connect_menus(self) -> None:
+        # -- File
+        self._open_action.triggered.connect(self.open_file_dialog)
+        self._bundled_action.triggered.connect(self.open_bundled)
+        self._export_figures_action.triggered.connect(self._on_export_figures)
+        self._export_annotations_action.triggered.connect(self._on_export_annotations)
+        self._import_annotations_action.triggered.connect(self._on_import_annotations)
+        self._print_action.triggered.connect(self._on_print)
+        self._print_preview_action.triggered.connect(self._on_print_preview)
+        self._export_pdf_action.triggered.connect(self._on_export_pdf)
+        self._quit_action.triggered.connect(self.close)
+
+        # -- Edit: quoting (issue #6), finding and searching (issue #4)
+        self._reader.copyAvailable.connect(self._copy_cited_action.setEnabled)
+        self._copy_cited_action.triggered.connect(self._on_copy_cited)
+        self._find_action.triggered.connect(self._on_find_action)
+        self._search_action.triggered.connect(self._on_search_action)
+
+        # -- View: panes, text size, full screen, language
+        self._focus_tree.triggered.connect(self._on_focus_tree)
+        self._focus_reader.triggered.connect(self._on_focus_reader)
+        self._focus_glossary.triggered.connect(self._on_focus_glossary)
+        self._focus_figures.triggered.connect(self._on_focus_figures)
         self._focus_search.triggered.connect(self._on_search_action)
         self._focus_annotations.triggered.connect(self._on_focus_annotations)
-        self._recent_menu.file_chosen.connect(self.open_file)
+        v = self._view_options
+        v.zoom_in_action.triggered.connect(self._reader.zoom_in)
+        v.zoom_out_action.triggered.connect(self._reader.zoom_out)
+        v.zoom_reset_action.triggered.connect(self._reader.reset_zoom)
+        v.full_screen_action.toggled.connect(self._full_screen.set_active)
+        self._full_screen.active_changed.connect(v.full_screen_action.setChecked)
+        self._language_menu.language_chosen.connect(self._on_language_chosen)
+
+        # -- Help
         self._shortcuts_action.triggered.connect(self._on_shortcuts)
+        self._about_action.triggered.connect(self._on_about)
 
     def _connect_session(self, session: AnnotationSession) -> None:
         self.report_opened.connect(session.set_report)
@@ -853,7 +873,8 @@ class MainWindow(QMainWindow):
 
     @Slot(object)
     def _on_report_for_figures(self, _report: Report) -> None:
-        self._export_figures_action.setEnabled(True)
+        if self._menus.made() is not None:  # else it is made enabled
+            self._export_figures_action.setEnabled(True)
 
     @Slot()
     def _on_export_figures(self) -> None:

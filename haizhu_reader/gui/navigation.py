@@ -122,7 +122,8 @@ class Navigation(QObject):
             title = " ".join(t for t in (appendix.label, appendix.title) if t)
             entries.append((title, appendix.id, ""))
         for text, target, key in entries:
-            action = QAction(text.replace("&", "&&"), self)
+            action = QAction(self)  # (text, parent) would make PySide6 load QIcon to rule it out
+            action.setText(text.replace("&", "&&"))
             if key:
                 action.setShortcut(QKeySequence(key))
             else:  # no key left: an accelerator letter while there are any

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
     QEvent,
@@ -26,7 +27,6 @@ from PySide6.QtCore import (
 from PySide6.QtGui import (
     QAction,
     QColor,
-    QContextMenuEvent,
     QHelpEvent,
     QKeySequence,
     QPainter,
@@ -36,7 +36,6 @@ from PySide6.QtGui import (
     QTextCharFormat,
     QTextCursor,
     QTextDocument,
-    QWheelEvent,
 )
 from PySide6.QtWidgets import QFrame, QMenu, QTextBrowser, QTextEdit, QToolTip, QWidget
 
@@ -53,6 +52,11 @@ from haizhu_reader.gui.report_document import (
     glossary_index,
 )
 from haizhu_reader.gui.theme import LIGHT, Theme
+
+if TYPE_CHECKING:
+    # Only annotations: PySide6 makes a class when it is first imported, and these
+    # events do not come before the first paint.
+    from PySide6.QtGui import QContextMenuEvent, QWheelEvent
 
 FLASH_MS = 1600
 HIGHLIGHT = QColor(LIGHT.find)  # find and search hits in the light theme (see Theme.find)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import (
     QModelIndex,
     QObject,
@@ -11,13 +13,18 @@ from PySide6.QtCore import (
     Signal,
     Slot,
 )
-from PySide6.QtGui import QFont, QKeyEvent, QStandardItem, QStandardItemModel
+from PySide6.QtGui import QFont, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QAbstractItemView, QLineEdit, QTreeView, QVBoxLayout, QWidget
 
 from haizhu_reader.core.report import PART, Report, Section
 from haizhu_reader.core.text import fold, strip_quotes
 from haizhu_reader.gui.filter_edit import FilterEdit
 from haizhu_reader.gui.report_document import heading_text
+
+if TYPE_CHECKING:
+    # Only annotations: PySide6 makes a class when it is first imported, and these
+    # events do not come before the first paint.
+    from PySide6.QtGui import QKeyEvent
 
 SECTION_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 LEVEL_ROLE = Qt.ItemDataRole.UserRole + 2

@@ -75,8 +75,10 @@ class ViewOptions(QObject):
         self._family = settings.font_family() if settings else ""
         height = settings.line_height(LINE_HEIGHT) if settings else LINE_HEIGHT
         self._line_height = height if height in LINE_HEIGHTS else LINE_HEIGHT
-        self._setup_actions()
-        self._connect()
+        # The menu items are made with the menus, after the first paint (add_to_menu).
+        self.theme_actions: list[QAction] = []
+        self.line_height_actions: list[QAction] = []
+        QGuiApplication.styleHints().colorSchemeChanged.connect(self._on_color_scheme_changed)
         # Before any pane is built: every widget starts in the theme's colours.
         if self._choice is not ThemeName.SYSTEM:
             _request_scheme(self._choice)
@@ -98,7 +100,6 @@ class ViewOptions(QObject):
         self.full_screen_action.setShortcut(QKeySequence("F11"))
 
         self._spacing_group = QActionGroup(self)
-        self.line_height_actions: list[QAction] = []
         for percent in LINE_HEIGHTS:
             label = f"{percent / 100:.1f}"
             if percent == LINE_HEIGHT:
@@ -111,7 +112,6 @@ class ViewOptions(QObject):
             self.line_height_actions.append(action)
 
         self._theme_group = QActionGroup(self)
-        self.theme_actions: list[QAction] = []
         for name, label in (
             (ThemeName.SYSTEM, self.tr("跟随系统(&S)")),
             (ThemeName.LIGHT, self.tr("浅色(&L)")),
@@ -125,14 +125,15 @@ class ViewOptions(QObject):
             self._theme_group.addAction(action)
             self.theme_actions.append(action)
 
-    def _connect(self) -> None:
+    def _connect_actions(self) -> None:
         self.font_action.triggered.connect(self._on_font_action)
         self._spacing_group.triggered.connect(self._on_line_height_action)
         self._theme_group.triggered.connect(self._on_theme_action)
-        QGuiApplication.styleHints().colorSchemeChanged.connect(self._on_color_scheme_changed)
 
     def add_to_menu(self, menu: QMenu) -> None:
-        """The reading options at the end of the View menu."""
+        """Make the reading options' actions and put them at the end of the View menu."""
+        self._setup_actions()
+        self._connect_actions()
         menu.addSeparator()
         size = menu.addMenu(self.tr("文字大小(&Z)"))
         size.addActions([self.zoom_in_action, self.zoom_out_action, self.zoom_reset_action])
