@@ -202,6 +202,7 @@ LATER = [
     "haizhu_reader.gui.figures_pane",
     "haizhu_reader.gui.find_bar",
     "haizhu_reader.gui.font_dialog",
+    "haizhu_reader.gui.full_screen",
     "haizhu_reader.gui.printing",
     "haizhu_reader.gui.search_pane",
     "PySide6.QtPrintSupport",

@@ -28,7 +28,6 @@ from haizhu_reader.core.errors import ReportError
 from haizhu_reader.core.report import Report
 from haizhu_reader.gui import jobs
 from haizhu_reader.gui.dialogs import Messages, OpenReportDialog
-from haizhu_reader.gui.full_screen import FullScreenReading
 from haizhu_reader.gui.glossary_pane import GlossaryPane
 from haizhu_reader.gui.language import AUTO, bilingual, system_languages, ui_language
 from haizhu_reader.gui.language import resolve as resolve_language
@@ -56,6 +55,7 @@ if TYPE_CHECKING:
     from haizhu_reader.gui.annotations_pane import AnnotationsPane
     from haizhu_reader.gui.figures_pane import FiguresPane
     from haizhu_reader.gui.find_bar import FindBar
+    from haizhu_reader.gui.full_screen import FullScreenReading
     from haizhu_reader.gui.printing import ReportPrinter
     from haizhu_reader.gui.search_pane import SearchPane
     from haizhu_reader.gui.search_worker import IndexLoader
@@ -149,7 +149,6 @@ class MainWindow(QMainWindow):
         self._view_options = ViewOptions(self._settings, self)  # the theme, before any widget
         self._reader = ReaderView(self)
         self._places = ReadingPlaces(self._reader, self._settings, self)
-        self._full_screen = FullScreenReading(self, self._reader)
         central = QWidget(self)
         self._column = QVBoxLayout(central)
         self._column.setContentsMargins(0, 0, 0, 0)
@@ -268,7 +267,11 @@ class MainWindow(QMainWindow):
         self._docks: list[QDockWidget] = []  # their toggles go to the View menu
 
     def _make_menus(self) -> QMenuBar:
-        """The menus' items and their shortcuts (the annotate actions are the annotator's)."""
+        """The menus' items and their shortcuts (the annotate actions are the annotator's),
+        and full-screen reading (View › 全屏阅读, F11)."""
+        from haizhu_reader.gui.full_screen import FullScreenReading
+
+        self._full_screen = FullScreenReading(self, self._reader)
         file_menu = self._file_menu
         self._open_action = file_menu.addAction(self.tr("打开报告(&O)…"))
         self._open_action.setShortcut(QKeySequence.StandardKey.Open)
@@ -488,7 +491,6 @@ class MainWindow(QMainWindow):
 
         # -- keyboard, recent files (issue #6)
         self.report_opened.connect(self._navigation.set_report)
-        self.report_opened.connect(self._full_screen.menus_changed)  # after the Go menu's
         self._navigation.section_requested.connect(self._reader.show_section)
         self._recent_menu.file_chosen.connect(self.open_file)
 
@@ -523,6 +525,7 @@ class MainWindow(QMainWindow):
         v.zoom_reset_action.triggered.connect(self._reader.reset_zoom)
         v.full_screen_action.toggled.connect(self._full_screen.set_active)
         self._full_screen.active_changed.connect(v.full_screen_action.setChecked)
+        self.report_opened.connect(self._full_screen.menus_changed)  # after the Go menu's
         self._language_menu.language_chosen.connect(self._on_language_chosen)
 
         # -- Help
@@ -625,6 +628,7 @@ class MainWindow(QMainWindow):
 
     @property
     def full_screen(self) -> FullScreenReading:
+        self._menus.get()  # made with the View menu's F11
         return self._full_screen
 
     def report(self) -> Report | None:
@@ -1030,7 +1034,8 @@ class MainWindow(QMainWindow):
         super().showEvent(event)
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        self._full_screen.leave()  # the layout saved is the one with docks
+        if self._menus.made() is not None:
+            self._full_screen.leave()  # the layout saved is the one with docks
         self._places.save()
         self.save_layout()
         if self._index_loader is not None:
