@@ -197,6 +197,7 @@ LATER = [
     "haizhu_reader.core.search",
     "haizhu_reader.core.source",
     "haizhu_reader.gui.annotation_actions",
+    "haizhu_reader.gui.annotation_marks",
     "haizhu_reader.gui.annotation_session",
     "haizhu_reader.gui.annotations_pane",
     "haizhu_reader.gui.figures_pane",

@@ -17,9 +17,10 @@ from PySide6.QtCore import QPoint, QRect, QRectF
 from PySide6.QtGui import QColor, QPainter, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QTextEdit
 
-from haizhu_reader.gui.annotation_marks import Mark, MarkStyle, margin_slots, paint_margin_mark
-
 if TYPE_CHECKING:
+    # annotation_marks is imported where there are marks: a report with none
+    # starts without it (and the Qt painting classes it brings in).
+    from haizhu_reader.gui.annotation_marks import Mark
     from haizhu_reader.gui.reader_view import ReaderView
 
 MARK_WINDOW = 1500  # characters either side of the view whose annotations are drawn
@@ -75,6 +76,8 @@ class AnnotationLayer:
         return bool(self._margin_pos)
 
     def set_marks(self, marks: Sequence[Mark]) -> None:
+        from haizhu_reader.gui.annotation_marks import MarkStyle
+
         ranges: list[tuple[int, int, Mark]] = []
         margin: dict[int, list[Mark]] = defaultdict(list)
         for m in marks:
@@ -130,6 +133,8 @@ class AnnotationLayer:
 
     def _move(self, m: Mark, insert: bool) -> None:
         """Put ``m`` into, or take it out of, the sorted ranges and margin marks."""
+        from haizhu_reader.gui.annotation_marks import MarkStyle
+
         base = self._base(m)
         if base is None:
             return
@@ -198,6 +203,8 @@ class AnnotationLayer:
         self._changed()
 
     def _mark_selection(self, a: int, b: int, m: Mark) -> QTextEdit.ExtraSelection:
+        from haizhu_reader.gui.annotation_marks import MarkStyle
+
         theme = self._view.theme()
         fmt = QTextCharFormat()
         if m.style is MarkStyle.HIGHLIGHT:
@@ -215,6 +222,8 @@ class AnnotationLayer:
         view = self._view
         if not self._margin_pos or view.report() is None:
             return []
+        from haizhu_reader.gui.annotation_marks import margin_slots
+
         doc = view.document()
         top = view.position_at(0)
         lo = bisect_left(self._margin_pos, doc.findBlock(top).position())
@@ -239,7 +248,12 @@ class AnnotationLayer:
 
     def paint_margin(self, painter: QPainter, area: QRect) -> None:
         """Paint the margin marks that meet ``area`` (viewport coordinates)."""
-        for rect, marks in self.margin_marks():
+        shown = self.margin_marks()
+        if not shown:
+            return
+        from haizhu_reader.gui.annotation_marks import paint_margin_mark
+
+        for rect, marks in shown:
             if rect.toAlignedRect().intersects(area):
                 paint_margin_mark(painter, rect, marks, self._view.theme())
 

@@ -41,7 +41,6 @@ from PySide6.QtWidgets import QFrame, QMenu, QTextBrowser, QTextEdit, QToolTip, 
 
 from haizhu_reader.core.report import GlossaryEntry, Report
 from haizhu_reader.core.text import escape_html
-from haizhu_reader.gui.annotation_marks import Mark, mark_tooltip
 from haizhu_reader.gui.reader_layers import AnnotationLayer, FigureLayer
 from haizhu_reader.gui.report_document import (
     LINE_HEIGHT,
@@ -57,6 +56,8 @@ if TYPE_CHECKING:
     # Only annotations: PySide6 makes a class when it is first imported, and these
     # events do not come before the first paint.
     from PySide6.QtGui import QContextMenuEvent, QWheelEvent
+
+    from haizhu_reader.gui.annotation_marks import Mark  # loaded with the first marks
 
 FLASH_MS = 1600
 HIGHLIGHT = QColor(LIGHT.find)  # find and search hits in the light theme (see Theme.find)
@@ -524,7 +525,11 @@ class ReaderView(QTextBrowser):
     def annotation_tooltip_at(self, point: QPoint) -> str:
         """What hovering over annotations shows (their notes, escaped), else ''."""
         marks = self.annotations_at(point)
-        return mark_tooltip(marks) if marks else ""
+        if not marks:
+            return ""
+        from haizhu_reader.gui.annotation_marks import mark_tooltip
+
+        return mark_tooltip(marks)
 
     def line_rect(self, pos: int) -> QRect:
         """The viewport rectangle of the line holding document position ``pos``."""
