@@ -8,8 +8,8 @@ user can delete one file to reset the window. User data never goes here.
 from __future__ import annotations
 
 import time
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from PySide6.QtCore import QByteArray, QSettings
 
@@ -27,8 +27,7 @@ MAX_RECENT = 10
 MAX_PLACES = 50  # reports whose place is remembered; the least recently read go first
 
 
-@dataclass(frozen=True)
-class ReadingPlace:
+class ReadingPlace(NamedTuple):
     """Where a report was left: the top line (paragraph or section id, offset) and the text size."""
 
     target: str

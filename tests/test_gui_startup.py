@@ -204,6 +204,8 @@ LATER = [
     "haizhu_reader.gui.find_bar",
     "haizhu_reader.gui.font_dialog",
     "haizhu_reader.gui.full_screen",
+    "haizhu_reader.gui.jobs",
+    "haizhu_reader.gui.language_menu",
     "haizhu_reader.gui.printing",
     "haizhu_reader.gui.search_pane",
     "PySide6.QtPrintSupport",

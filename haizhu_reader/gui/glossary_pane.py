@@ -30,7 +30,6 @@ from PySide6.QtWidgets import (
 
 from haizhu_reader.core.report import TOPIC, Report, Section
 from haizhu_reader.core.text import escape_html
-from haizhu_reader.gui import jobs
 from haizhu_reader.gui.filter_edit import FilterEdit
 from haizhu_reader.gui.term_filter import (
     ENTRY_ROLE,
@@ -328,6 +327,8 @@ class GlossaryPane(QWidget):
         job = PinyinJob(self._generation, self._report.glossary)
         self._pinyin_pending = job.signals
         job.signals.done.connect(self._on_pinyin_ready)
+        from haizhu_reader.gui import jobs  # not at start-up
+
         jobs.start(job)
 
     @Slot(int, list)

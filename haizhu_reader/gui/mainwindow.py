@@ -26,12 +26,10 @@ from PySide6.QtWidgets import (
 from haizhu_reader.core.annotations_peek import has_annotations
 from haizhu_reader.core.errors import ReportError
 from haizhu_reader.core.report import Report
-from haizhu_reader.gui import jobs
 from haizhu_reader.gui.dialogs import Messages, OpenReportDialog
 from haizhu_reader.gui.glossary_pane import GlossaryPane
 from haizhu_reader.gui.language import AUTO, bilingual, system_languages, ui_language
 from haizhu_reader.gui.language import resolve as resolve_language
-from haizhu_reader.gui.language_menu import LanguageMenu
 from haizhu_reader.gui.lazy_pane import LazyPane
 from haizhu_reader.gui.navigation import Navigation, focus_in_dock
 from haizhu_reader.gui.reader_view import ReaderView
@@ -270,6 +268,7 @@ class MainWindow(QMainWindow):
         """The menus' items and their shortcuts (the annotate actions are the annotator's),
         and full-screen reading (View › 全屏阅读, F11)."""
         from haizhu_reader.gui.full_screen import FullScreenReading
+        from haizhu_reader.gui.language_menu import LanguageMenu
 
         self._full_screen = FullScreenReading(self, self._reader)
         file_menu = self._file_menu
@@ -679,6 +678,8 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(
             self.tr("正在打开 %1…").replace("%1", path.name if path else "")
         )
+        from haizhu_reader.gui import jobs  # not at start-up
+
         jobs.start(job)
 
     @Slot(object, object)

@@ -18,7 +18,7 @@ keeps real, selectable text with the fonts embedded.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from PySide6.QtCore import (
     QBuffer,
@@ -105,8 +105,7 @@ class PrintStyle:
         (or the fallback: see ``reading_family``)."""
         font = QFont(reading_family(family))
         font.setPointSizeF(BODY_POINT_SIZE)
-        typo = replace(
-            Typography.for_widget(widget),
+        typo = Typography.for_widget(widget)._replace(
             font=font,
             em=QFontMetricsF(font).horizontalAdvance("中"),
             text=INK,

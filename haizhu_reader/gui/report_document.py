@@ -16,6 +16,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import pairwise
+from typing import NamedTuple
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import (
@@ -113,9 +114,11 @@ def meeting_line(report: Report) -> str:
     return f"——{when}" if when else ""
 
 
-@dataclass(frozen=True)
-class Typography:
-    """Fonts and colours of the reading view: from a theme (``make``) or a palette."""
+class Typography(NamedTuple):
+    """Fonts and colours of the reading view: from a theme (``make``) or a palette.
+
+    A NamedTuple for start-up's sake (see ``theme.Theme``).
+    """
 
     font: QFont
     em: float  # the advance of one CJK character, in pixels
