@@ -320,7 +320,7 @@ def test_export_and_import_through_the_menu(
     out = tmp_path / "notes.json"
     monkeypatch.setattr(ExportAnnotationsDialog, "ask", classmethod(lambda cls, *a: (out, "json")))
     with qtbot.waitSignal(window.annotator.exported, timeout=5000):
-        window._export_annotations_action.trigger()
+        window.menus.export_annotations_action.trigger()
     data = json.loads(out.read_text("utf-8"))
     assert data  # a W3C annotation collection
     # Delete it here, then import the file: it comes back? No: the tombstone is newer.
@@ -329,7 +329,7 @@ def test_export_and_import_through_the_menu(
     other = tmp_path / "other.sqlite3"
     w2 = _open(qtbot, other, report)
     monkeypatch.setattr(ImportAnnotationsDialog, "ask", classmethod(lambda cls, *a: out))
-    w2._import_annotations_action.trigger()
+    w2.menus.import_annotations_action.trigger()
     assert [x.id for x in _store(w2, report)] == [a.id]
     assert w2.annotations_pane.shown_ids() == [a.id]
     assert errors == []
@@ -350,7 +350,7 @@ def test_export_other_formats(
     out = tmp_path / f"notes.{fmt}"
     monkeypatch.setattr(ExportAnnotationsDialog, "ask", classmethod(lambda cls, *a: (out, fmt)))
     with qtbot.waitSignal(window.annotator.exported, timeout=10000):
-        window._export_annotations_action.trigger()
+        window.menus.export_annotations_action.trigger()
     session = window.annotation_session
     assert out.stat().st_size > 0
     if fmt != "docx":
@@ -371,7 +371,7 @@ def test_malformed_import_says_so_and_changes_nothing(
     bad = tmp_path / "bad.json"
     bad.write_text('{"type": "AnnotationCollection", "first": {"items": [', "utf-8")
     monkeypatch.setattr(ImportAnnotationsDialog, "ask", classmethod(lambda cls, *a: bad))
-    window._import_annotations_action.trigger()
+    window.menus.import_annotations_action.trigger()
     assert len(errors) == 1 and errors[0][0] == "无法导入批注" and errors[0][1]
     assert _store(window, report) == before
 

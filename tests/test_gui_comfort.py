@@ -540,7 +540,7 @@ def test_another_report_opened_in_full_screen(qtbot: QtBot, window: MainWindow) 
 
 def test_full_screen_takes_the_focus_out_of_a_hidden_dock(qtbot: QtBot, window: MainWindow) -> None:
     window.activateWindow()
-    window._search_action.trigger()  # the search box has the focus
+    window.menus.search_action.trigger()  # the search box has the focus
     qtbot.waitUntil(lambda: window.search_dock.isVisible())
     focus = QApplication.focusWidget()
     assert focus is not None and window.search_dock.isAncestorOf(focus)

@@ -141,7 +141,7 @@ def test_export_pdf_of_the_whole_report_with_a_note(
     out = tmp_path / "报告.pdf"
     monkeypatch.setattr(PrintDialogs, "pdf_path", classmethod(lambda cls, *a: out))
     with qtbot.waitSignal(window._printing.exported, timeout=20000) as done:
-        window._export_pdf_action.trigger()
+        window.menus.export_pdf_action.trigger()
     assert done.args == [out] and errors == []
     pages = _pages(out)
     assert len(pages) >= 10
@@ -204,11 +204,11 @@ def test_the_pdf_is_set_in_the_reading_font_chosen(
     paths = iter([tmp_path / "default.pdf", tmp_path / "chosen.pdf"])
     monkeypatch.setattr(PrintDialogs, "pdf_path", classmethod(lambda cls, *a: next(paths)))
     with qtbot.waitSignal(window._printing.exported, timeout=20000):
-        window._export_pdf_action.trigger()
+        window.menus.export_pdf_action.trigger()
     assert "Mono" not in fonts(tmp_path / "default.pdf")
     window.reader.set_font_family(chosen)
     with qtbot.waitSignal(window._printing.exported, timeout=20000):
-        window._export_pdf_action.trigger()
+        window.menus.export_pdf_action.trigger()
     assert "MicroHeiMono" in fonts(tmp_path / "chosen.pdf").replace(" ", "")
     assert errors == []
 
@@ -223,7 +223,7 @@ def test_an_unwritable_pdf_path_is_a_message(
     _options(monkeypatch, section=True, notes=False)
     out = tmp_path / "no-such-folder" / "x.pdf"
     monkeypatch.setattr(PrintDialogs, "pdf_path", classmethod(lambda cls, *a: out))
-    window._export_pdf_action.trigger()
+    window.menus.export_pdf_action.trigger()
     qtbot.waitUntil(lambda: bool(errors), timeout=20000)
     [(title, text, _detail)] = errors
     assert title == "无法导出 PDF" and str(out) in text and "无法写入文件" in text
@@ -241,8 +241,8 @@ def test_cancelling_the_options_does_nothing(
 
     monkeypatch.setattr(PrintDialogs, "pdf_path", classmethod(ask))
     monkeypatch.setattr(PrintDialogs, "choose_printer", classmethod(ask))
-    window._export_pdf_action.trigger()
-    window._print_action.trigger()
+    window.menus.export_pdf_action.trigger()
+    window.menus.print_action.trigger()
     assert asked == []
 
 
@@ -271,21 +271,21 @@ def test_print_goes_through_the_print_dialog_to_the_printer(
     _options(monkeypatch, section=False, notes=False)
     out = tmp_path / "printed.pdf"
     monkeypatch.setattr(PrintDialogs, "choose_printer", _to_pdf(out))
-    window._print_action.trigger()
+    window.menus.print_action.trigger()
     pages = _pages(out)
     _check_pages(pages)
     assert errors == []
     # A page range prints those pages, numbered as in the whole printout.
     part = tmp_path / "pages-2-3.pdf"
     monkeypatch.setattr(PrintDialogs, "choose_printer", _to_pdf(part, (2, 3)))
-    window._print_action.trigger()
+    window.menus.print_action.trigger()
     footers = [lines[-1].replace(" ", "") for lines in _pages(part)]
     labels = [page_label(n, len(pages)).replace(" ", "") for n in (2, 3)]
     assert footers == labels
     # A range past the end is a message naming the page count, not a blank sheet.
     beyond = tmp_path / "pages-90-99.pdf"
     monkeypatch.setattr(PrintDialogs, "choose_printer", _to_pdf(beyond, (90, 99)))
-    window._print_action.trigger()
+    window.menus.print_action.trigger()
     assert len(errors) == 1 and f"共 {len(pages)} 页" in errors[0][1]
     assert not beyond.exists() or beyond.stat().st_size == 0
 
@@ -305,7 +305,7 @@ def test_the_print_dialog_goes_with_its_printer(
 
     for _ in range(2):
         QTimer.singleShot(0, cancel)
-        window._print_action.trigger()
+        window.menus.print_action.trigger()
     qtbot.waitUntil(lambda: not window.findChildren(QPrintDialog))
 
 
@@ -323,7 +323,7 @@ def test_preview_paints_the_same_pages(
         paint(printer)
 
     monkeypatch.setattr(PrintDialogs, "preview", classmethod(preview))
-    window._print_preview_action.trigger()
+    window.menus.print_preview_action.trigger()
     _check_pages(_pages(out))
 
 
@@ -332,7 +332,7 @@ def test_print_actions_and_shortcuts(window: MainWindow) -> None:
     assert isinstance(file_menu, QMenu)
     texts = [a.text() for a in file_menu.actions()]
     assert {"打印(&P)…", "打印预览(&R)…", "导出 PDF(&D)…"} <= set(texts)
-    assert window._print_action.shortcut() == QKeySequence(QKeySequence.StandardKey.Print)
+    assert window.menus.print_action.shortcut() == QKeySequence(QKeySequence.StandardKey.Print)
     keys = [
         a.shortcut().toString() for a in window.findChildren(QAction) if not a.shortcut().isEmpty()
     ]
@@ -394,7 +394,7 @@ def _select(window: MainWindow, pid: str, start: int, end_pid: str, end: int) ->
 def test_copy_with_citation_puts_quote_and_source_on_the_clipboard(
     qtbot: QtBot, window: MainWindow, report: Report
 ) -> None:
-    action = window._copy_cited_action
+    action = window.menus.copy_cited_action
     assert not action.isEnabled()  # nothing selected yet
     pid = paragraph_with(report, CITED)
     text = next(p.text for p in report.all_paragraphs() if p.id == pid)
@@ -432,7 +432,7 @@ def test_a_selection_across_paragraphs_cites_where_it_starts(
     )
     first, second = paragraphs[i - 1], paragraphs[i]
     _select(window, first.id, len(first.text) - 4, second.id, 3)
-    window._copy_cited_action.trigger()
+    window.menus.copy_cited_action.trigger()
     copied = QGuiApplication.clipboard().text()
     place = Placer(report).place_label(index[first.id].id)
     assert copied.startswith(f"“{first.text[-4:]}\n")
@@ -474,9 +474,9 @@ def test_a_selection_from_a_paragraph_end_cites_where_its_words_start(
 def test_copy_with_citation_is_in_the_reader_context_menu(window: MainWindow) -> None:
     edit_menu = window.menuBar().actions()[1].menu()
     assert isinstance(edit_menu, QMenu)
-    assert window._copy_cited_action in edit_menu.actions()
-    assert window._copy_cited_action in window.reader._context_actions
-    assert window._copy_cited_action.shortcut() == QKeySequence("Ctrl+Shift+C")
+    assert window.menus.copy_cited_action in edit_menu.actions()
+    assert window.menus.copy_cited_action in window.reader._context_actions
+    assert window.menus.copy_cited_action.shortcut() == QKeySequence("Ctrl+Shift+C")
 
 
 # -- pagination -----------------------------------------------------------------------

@@ -50,7 +50,7 @@ def _visible(w: MainWindow, pos: int) -> bool:
 
 
 def test_type_result_scrolls_and_highlights(qtbot: QtBot, window: MainWindow) -> None:
-    window._search_action.trigger()
+    window.menus.search_action.trigger()
     search = window.search_pane
     assert window.search_dock.isVisible()
     edit = search.findChild(QLineEdit, "search_query")
@@ -124,7 +124,7 @@ def test_ctrl_f_find_bar_works_in_the_window(qtbot: QtBot, window: MainWindow) -
 
 
 def test_find_a_heading_highlights_it(qtbot: QtBot, window: MainWindow, report: Report) -> None:
-    window._find_action.trigger()
+    window.menus.find_action.trigger()
     window.find_bar.set_text("2022年工作回顾")
     qtbot.waitUntil(lambda: bool(window.find_bar.matches()), timeout=5000)
     sid = next(s.id for s in report.walk() if s.title == "2022年工作回顾")

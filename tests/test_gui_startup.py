@@ -207,6 +207,7 @@ LATER = [
     "haizhu_reader.gui.jobs",
     "haizhu_reader.gui.language_menu",
     "haizhu_reader.gui.printing",
+    "haizhu_reader.gui.report_loader",
     "haizhu_reader.gui.search_pane",
     "PySide6.QtPrintSupport",
     "whoosh",

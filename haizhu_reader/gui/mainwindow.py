@@ -6,7 +6,7 @@ import itertools
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QRunnable, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import Qt, QTimer, Signal, Slot
 from PySide6.QtGui import (
     QKeySequence,
     QPainter,
@@ -17,18 +17,16 @@ from PySide6.QtWidgets import (
     QDockWidget,
     QLabel,
     QMainWindow,
-    QMenuBar,
     QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
 
 from haizhu_reader.core.annotations_peek import has_annotations
-from haizhu_reader.core.errors import ReportError
 from haizhu_reader.core.report import Report
 from haizhu_reader.gui.dialogs import Messages, OpenReportDialog
 from haizhu_reader.gui.glossary_pane import GlossaryPane
-from haizhu_reader.gui.language import AUTO, bilingual, system_languages, ui_language
+from haizhu_reader.gui.language import bilingual, system_languages, ui_language
 from haizhu_reader.gui.language import resolve as resolve_language
 from haizhu_reader.gui.lazy_pane import LazyPane
 from haizhu_reader.gui.navigation import Navigation, focus_in_dock
@@ -38,6 +36,7 @@ from haizhu_reader.gui.recent_files import RecentFilesMenu
 from haizhu_reader.gui.report_document import heading_text
 from haizhu_reader.gui.section_tree import SectionTree
 from haizhu_reader.gui.view_options import ViewOptions
+from haizhu_reader.gui.window_menus import WindowMenus
 from haizhu_reader.settings import Settings
 
 if TYPE_CHECKING:
@@ -55,6 +54,7 @@ if TYPE_CHECKING:
     from haizhu_reader.gui.find_bar import FindBar
     from haizhu_reader.gui.full_screen import FullScreenReading
     from haizhu_reader.gui.printing import ReportPrinter
+    from haizhu_reader.gui.report_loader import LoadSignals
     from haizhu_reader.gui.search_pane import SearchPane
     from haizhu_reader.gui.search_worker import IndexLoader
 
@@ -75,36 +75,6 @@ class _ElidedLabel(QLabel):
         painter.drawText(
             rect, int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft), text
         )
-
-
-class _LoadSignals(QObject):
-    loaded = Signal(object, object)  # path, Report
-    failed = Signal(object, str, str)  # path, Chinese message, English message
-
-
-class _LoadJob(QRunnable):
-    """Reads and parses a report file off the GUI thread."""
-
-    def __init__(self, path: Path | None) -> None:
-        super().__init__()
-        self.signals = _LoadSignals()
-        self._path = path
-        self.done = False
-
-    def run(self) -> None:
-        from haizhu_reader.core.parse import bundled_report, load_report
-
-        try:
-            report = load_report(self._path) if self._path else bundled_report()
-        except ReportError as e:
-            self.signals.failed.emit(self._path, e.zh, e.en)
-        except Exception as e:  # a parser bug must not leave the window waiting forever
-            error = ReportError.unexpected(e)
-            self.signals.failed.emit(self._path, error.zh, error.en)
-        else:
-            self.signals.loaded.emit(self._path, report)
-        finally:
-            self.done = True
 
 
 class MainWindow(QMainWindow):
@@ -133,7 +103,7 @@ class MainWindow(QMainWindow):
         self._store: AnnotationStore | None = None  # opened with the annotation session
         self._report: Report | None = None
         self._path: Path | None = None
-        self._loading: _LoadSignals | None = None
+        self._loading: LoadSignals | None = None
         self._layout_restored = False
         self._setup_ui()
         self._connect_signals()
@@ -253,82 +223,26 @@ class MainWindow(QMainWindow):
 
     def _setup_menu_bar(self) -> None:
         """The menu bar's titles; the items are made after the first paint (_make_menus)."""
-        bar = self.menuBar()
-        self._file_menu = bar.addMenu(self.tr("文件(&F)"))
-        self._edit_menu = bar.addMenu(self.tr("编辑(&E)"))
-        self._view_menu = bar.addMenu(self.tr("视图(&V)"))
         self._navigation = Navigation(self._reader, self)  # the Go menu (issue #6)
-        bar.addMenu(self._navigation.menu)
-        self._help_menu = bar.addMenu(self.tr("帮助(&H)"))
+        self._menu = WindowMenus(self, self._navigation.menu)
         self._recent_menu = RecentFilesMenu(self._settings, self)  # issue #6; in the File menu
         self._printer: ReportPrinter | None = None  # made on first use (issue #6)
         self._docks: list[QDockWidget] = []  # their toggles go to the View menu
 
-    def _make_menus(self) -> QMenuBar:
+    def _make_menus(self) -> WindowMenus:
         """The menus' items and their shortcuts (the annotate actions are the annotator's),
         and full-screen reading (View › 全屏阅读, F11)."""
         from haizhu_reader.gui.full_screen import FullScreenReading
-        from haizhu_reader.gui.language_menu import LanguageMenu
 
         self._full_screen = FullScreenReading(self, self._reader)
-        file_menu = self._file_menu
-        self._open_action = file_menu.addAction(self.tr("打开报告(&O)…"))
-        self._open_action.setShortcut(QKeySequence.StandardKey.Open)
-        self._bundled_action = file_menu.addAction(self.tr("打开随附的海珠区报告(&B)"))
-        file_menu.addMenu(self._recent_menu)
-        self._export_figures_action = file_menu.addAction(self.tr("导出数据表(&E)…"))
-        self._export_figures_action.setEnabled(self._report is not None)
-        self._export_annotations_action = file_menu.addAction(self.tr("导出批注(&X)…"))
-        self._import_annotations_action = file_menu.addAction(self.tr("导入批注(&I)…"))
-        file_menu.addSeparator()
-        self._print_action = file_menu.addAction(self.tr("打印(&P)…"))
-        self._print_action.setShortcut(QKeySequence.StandardKey.Print)
-        self._print_preview_action = file_menu.addAction(self.tr("打印预览(&R)…"))
-        self._export_pdf_action = file_menu.addAction(self.tr("导出 PDF(&D)…"))
-        file_menu.addSeparator()
-        self._quit_action = file_menu.addAction(self.tr("退出(&Q)"))
-        self._quit_action.setShortcut(QKeySequence.StandardKey.Quit)
-
-        edit = self._edit_menu
-        self._copy_cited_action = edit.addAction(self.tr("复制并注明出处(&C)"))
-        self._copy_cited_action.setShortcut(QKeySequence("Ctrl+Shift+C"))
-        self._copy_cited_action.setEnabled(self._reader.textCursor().hasSelection())
-        edit.addSeparator()
-        self._find_action = edit.addAction(self.tr("页内查找(&F)…"))
-        self._find_action.setShortcut(QKeySequence.StandardKey.Find)
-        self._search_action = edit.addAction(self.tr("全文搜索(&S)…"))
-        self._search_action.setShortcut(QKeySequence("Ctrl+Shift+F"))
-        edit.addSeparator()
-
-        view = self._view_menu
-        view.addActions([dock.toggleViewAction() for dock in self._docks])
-        view.addSeparator()
-        self._focus_tree = view.addAction(self.tr("转到目录"))
-        self._focus_tree.setShortcut(QKeySequence("Ctrl+1"))
-        self._focus_reader = view.addAction(self.tr("转到正文"))
-        self._focus_reader.setShortcut(QKeySequence("Ctrl+2"))
-        self._focus_glossary = view.addAction(self.tr("转到名词解释"))
-        self._focus_glossary.setShortcut(QKeySequence("Ctrl+3"))
-        self._focus_figures = view.addAction(self.tr("转到数据表"))
-        self._focus_figures.setShortcut(QKeySequence("Ctrl+4"))
-        self._focus_search = view.addAction(self.tr("转到搜索"))
-        self._focus_search.setShortcut(QKeySequence("Ctrl+5"))
-        self._focus_annotations = view.addAction(self.tr("转到批注"))
-        self._focus_annotations.setShortcut(QKeySequence("Ctrl+6"))
-        self._view_options.add_to_menu(view)  # text size, font, spacing, theme, full screen
-        view.addSeparator()
-        self._language_menu = LanguageMenu(view)
-        self._language_menu.set_choice(self._settings.language() if self._settings else AUTO)
-        self._language_menu.setEnabled(self._settings is not None)  # not in a screenshot
-        view.addMenu(self._language_menu)
-
-        self._shortcuts_action = self._help_menu.addAction(self.tr("键盘快捷键(&K)"))
-        self._shortcuts_action.setShortcut(QKeySequence.StandardKey.HelpContents)
-        self._about_action = self._help_menu.addAction(self.tr("关于(&A)"))
+        m = self._menu
+        m.make_items(self._recent_menu, self._docks, self._view_options, self._settings)
+        m.export_figures_action.setEnabled(self._report is not None)
+        m.copy_cited_action.setEnabled(self._reader.textCursor().hasSelection())
         self._setup_undo_actions(self._session.get())
         self._connect_menus()
         self._full_screen.menus_changed()  # their shortcuts work in full-screen reading too
-        return self.menuBar()
+        return m
 
     def _setup_undo_actions(self, session: AnnotationSession) -> None:
         """Undo/Redo of annotating at the top of the Edit menu; the import is off if it is."""
@@ -337,13 +251,13 @@ class MainWindow(QMainWindow):
         self._undo_action.setShortcut(QKeySequence("Ctrl+Z"))
         self._redo_action = stack.createRedoAction(self, self.tr("重做"))
         self._redo_action.setShortcut(QKeySequence("Ctrl+Shift+Z"))
-        edit = self._edit_menu
+        edit = self._menu.edit
         edit.insertActions(edit.actions()[0], [self._undo_action, self._redo_action])
         edit.insertSeparator(edit.actions()[2])
         reason = session.disabled_reason()
-        self._import_annotations_action.setEnabled(not reason)
+        self._menu.import_annotations_action.setEnabled(not reason)
         if reason:
-            self._import_annotations_action.setToolTip(reason)
+            self._menu.import_annotations_action.setToolTip(reason)
 
     # -- panes made after the first paint (see lazy_pane) -----------------------------
 
@@ -369,12 +283,12 @@ class MainWindow(QMainWindow):
         self._menus.get()  # the Edit menu it adds to, and the action it puts first
         session = self._session.get()
         a = ReaderAnnotator(self._reader, session, self)
-        highlight = self._edit_menu.addMenu(self.tr("高亮(&H)"))
+        highlight = self._menu.edit.addMenu(self.tr("高亮(&H)"))
         highlight.addActions(a.colour_actions)
-        self._edit_menu.addActions([a.underline_action, a.note_selection_action,
+        self._menu.edit.addActions([a.underline_action, a.note_selection_action,
                                     a.note_paragraph_action, a.note_section_action,
                                     a.bookmark_action])  # fmt: skip
-        self._reader.set_context_actions([self._copy_cited_action, *a.all_actions])
+        self._reader.set_context_actions([self._menu.copy_cited_action, *a.all_actions])
         reason = session.disabled_reason()
         a.set_enabled(not reason, reason)
         return a
@@ -495,29 +409,29 @@ class MainWindow(QMainWindow):
 
     def _connect_menus(self) -> None:
         # -- File
-        self._open_action.triggered.connect(self.open_file_dialog)
-        self._bundled_action.triggered.connect(self.open_bundled)
-        self._export_figures_action.triggered.connect(self._on_export_figures)
-        self._export_annotations_action.triggered.connect(self._on_export_annotations)
-        self._import_annotations_action.triggered.connect(self._on_import_annotations)
-        self._print_action.triggered.connect(self._on_print)
-        self._print_preview_action.triggered.connect(self._on_print_preview)
-        self._export_pdf_action.triggered.connect(self._on_export_pdf)
-        self._quit_action.triggered.connect(self.close)
+        self._menu.open_action.triggered.connect(self.open_file_dialog)
+        self._menu.bundled_action.triggered.connect(self.open_bundled)
+        self._menu.export_figures_action.triggered.connect(self._on_export_figures)
+        self._menu.export_annotations_action.triggered.connect(self._on_export_annotations)
+        self._menu.import_annotations_action.triggered.connect(self._on_import_annotations)
+        self._menu.print_action.triggered.connect(self._on_print)
+        self._menu.print_preview_action.triggered.connect(self._on_print_preview)
+        self._menu.export_pdf_action.triggered.connect(self._on_export_pdf)
+        self._menu.quit_action.triggered.connect(self.close)
 
         # -- Edit: quoting (issue #6), finding and searching (issue #4)
-        self._reader.copyAvailable.connect(self._copy_cited_action.setEnabled)
-        self._copy_cited_action.triggered.connect(self._on_copy_cited)
-        self._find_action.triggered.connect(self._on_find_action)
-        self._search_action.triggered.connect(self._on_search_action)
+        self._reader.copyAvailable.connect(self._menu.copy_cited_action.setEnabled)
+        self._menu.copy_cited_action.triggered.connect(self._on_copy_cited)
+        self._menu.find_action.triggered.connect(self._on_find_action)
+        self._menu.search_action.triggered.connect(self._on_search_action)
 
         # -- View: panes, text size, full screen, language
-        self._focus_tree.triggered.connect(self._on_focus_tree)
-        self._focus_reader.triggered.connect(self._on_focus_reader)
-        self._focus_glossary.triggered.connect(self._on_focus_glossary)
-        self._focus_figures.triggered.connect(self._on_focus_figures)
-        self._focus_search.triggered.connect(self._on_search_action)
-        self._focus_annotations.triggered.connect(self._on_focus_annotations)
+        self._menu.focus_tree.triggered.connect(self._on_focus_tree)
+        self._menu.focus_reader.triggered.connect(self._on_focus_reader)
+        self._menu.focus_glossary.triggered.connect(self._on_focus_glossary)
+        self._menu.focus_figures.triggered.connect(self._on_focus_figures)
+        self._menu.focus_search.triggered.connect(self._on_search_action)
+        self._menu.focus_annotations.triggered.connect(self._on_focus_annotations)
         v = self._view_options
         v.zoom_in_action.triggered.connect(self._reader.zoom_in)
         v.zoom_out_action.triggered.connect(self._reader.zoom_out)
@@ -525,11 +439,11 @@ class MainWindow(QMainWindow):
         v.full_screen_action.toggled.connect(self._full_screen.set_active)
         self._full_screen.active_changed.connect(v.full_screen_action.setChecked)
         self.report_opened.connect(self._full_screen.menus_changed)  # after the Go menu's
-        self._language_menu.language_chosen.connect(self._on_language_chosen)
+        self._menu.language_menu.language_chosen.connect(self._on_language_chosen)
 
         # -- Help
-        self._shortcuts_action.triggered.connect(self._on_shortcuts)
-        self._about_action.triggered.connect(self._on_about)
+        self._menu.shortcuts_action.triggered.connect(self._on_shortcuts)
+        self._menu.about_action.triggered.connect(self._on_about)
 
     def _connect_session(self, session: AnnotationSession) -> None:
         self.report_opened.connect(session.set_report)
@@ -568,6 +482,11 @@ class MainWindow(QMainWindow):
     @property
     def reader(self) -> ReaderView:
         return self._reader
+
+    @property
+    def menus(self) -> WindowMenus:
+        """The menu bar's menus and the window's actions in them (made if not yet)."""
+        return self._menus.get()
 
     @property
     def section_tree(self) -> SectionTree:
@@ -671,7 +590,9 @@ class MainWindow(QMainWindow):
         self._start_load(path)
 
     def _start_load(self, path: Path | None) -> None:
-        job = _LoadJob(path)
+        from haizhu_reader.gui.report_loader import LoadJob
+
+        job = LoadJob(path)
         self._loading = job.signals
         job.signals.loaded.connect(self._on_loaded)
         job.signals.failed.connect(self._on_load_failed)
@@ -879,7 +800,7 @@ class MainWindow(QMainWindow):
     @Slot(object)
     def _on_report_for_figures(self, _report: Report) -> None:
         if self._menus.made() is not None:  # else it is made enabled
-            self._export_figures_action.setEnabled(True)
+            self._menu.export_figures_action.setEnabled(True)
 
     @Slot()
     def _on_export_figures(self) -> None:

@@ -448,102 +448,6 @@
         <translation>%1 pane; press %2 to show or hide it</translation>
     </message>
     <message>
-        <source>文件(&amp;F)</source>
-        <translation>&amp;File</translation>
-    </message>
-    <message>
-        <source>打开报告(&amp;O)…</source>
-        <translation>&amp;Open Report…</translation>
-    </message>
-    <message>
-        <source>打开随附的海珠区报告(&amp;B)</source>
-        <translation>Open the &amp;Bundled Haizhu District Report</translation>
-    </message>
-    <message>
-        <source>导出数据表(&amp;E)…</source>
-        <translation>&amp;Export Figures…</translation>
-    </message>
-    <message>
-        <source>导出批注(&amp;X)…</source>
-        <translation>E&amp;xport Notes…</translation>
-    </message>
-    <message>
-        <source>导入批注(&amp;I)…</source>
-        <translation>&amp;Import Notes…</translation>
-    </message>
-    <message>
-        <source>打印(&amp;P)…</source>
-        <translation>&amp;Print…</translation>
-    </message>
-    <message>
-        <source>打印预览(&amp;R)…</source>
-        <translation>P&amp;rint Preview…</translation>
-    </message>
-    <message>
-        <source>导出 PDF(&amp;D)…</source>
-        <translation>Export P&amp;DF…</translation>
-    </message>
-    <message>
-        <source>退出(&amp;Q)</source>
-        <translation>&amp;Quit</translation>
-    </message>
-    <message>
-        <source>编辑(&amp;E)</source>
-        <translation>&amp;Edit</translation>
-    </message>
-    <message>
-        <source>复制并注明出处(&amp;C)</source>
-        <translation>&amp;Copy with Citation</translation>
-    </message>
-    <message>
-        <source>页内查找(&amp;F)…</source>
-        <translation>&amp;Find in Text…</translation>
-    </message>
-    <message>
-        <source>全文搜索(&amp;S)…</source>
-        <translation>&amp;Search Full Text…</translation>
-    </message>
-    <message>
-        <source>视图(&amp;V)</source>
-        <translation>&amp;View</translation>
-    </message>
-    <message>
-        <source>转到目录</source>
-        <translation>Go to Contents</translation>
-    </message>
-    <message>
-        <source>转到正文</source>
-        <translation>Go to Text</translation>
-    </message>
-    <message>
-        <source>转到名词解释</source>
-        <translation>Go to Glossary</translation>
-    </message>
-    <message>
-        <source>转到数据表</source>
-        <translation>Go to Figures</translation>
-    </message>
-    <message>
-        <source>转到搜索</source>
-        <translation>Go to Search</translation>
-    </message>
-    <message>
-        <source>转到批注</source>
-        <translation>Go to Notes</translation>
-    </message>
-    <message>
-        <source>帮助(&amp;H)</source>
-        <translation>&amp;Help</translation>
-    </message>
-    <message>
-        <source>键盘快捷键(&amp;K)</source>
-        <translation>&amp;Keyboard Shortcuts</translation>
-    </message>
-    <message>
-        <source>关于(&amp;A)</source>
-        <translation>&amp;About</translation>
-    </message>
-    <message>
         <source>撤销</source>
         <translation>Undo</translation>
     </message>
@@ -1088,6 +992,105 @@ It may have been moved, renamed or deleted; it has been removed from the list.</
     <message>
         <source>主题(&amp;T)</source>
         <translation>&amp;Theme</translation>
+    </message>
+</context>
+<context>
+    <name>WindowMenus</name>
+    <message>
+        <source>文件(&amp;F)</source>
+        <translation>&amp;File</translation>
+    </message>
+    <message>
+        <source>编辑(&amp;E)</source>
+        <translation>&amp;Edit</translation>
+    </message>
+    <message>
+        <source>视图(&amp;V)</source>
+        <translation>&amp;View</translation>
+    </message>
+    <message>
+        <source>帮助(&amp;H)</source>
+        <translation>&amp;Help</translation>
+    </message>
+    <message>
+        <source>打开报告(&amp;O)…</source>
+        <translation>&amp;Open Report…</translation>
+    </message>
+    <message>
+        <source>打开随附的海珠区报告(&amp;B)</source>
+        <translation>Open the &amp;Bundled Haizhu District Report</translation>
+    </message>
+    <message>
+        <source>导出数据表(&amp;E)…</source>
+        <translation>&amp;Export Figures…</translation>
+    </message>
+    <message>
+        <source>导出批注(&amp;X)…</source>
+        <translation>E&amp;xport Notes…</translation>
+    </message>
+    <message>
+        <source>导入批注(&amp;I)…</source>
+        <translation>&amp;Import Notes…</translation>
+    </message>
+    <message>
+        <source>打印(&amp;P)…</source>
+        <translation>&amp;Print…</translation>
+    </message>
+    <message>
+        <source>打印预览(&amp;R)…</source>
+        <translation>P&amp;rint Preview…</translation>
+    </message>
+    <message>
+        <source>导出 PDF(&amp;D)…</source>
+        <translation>Export P&amp;DF…</translation>
+    </message>
+    <message>
+        <source>退出(&amp;Q)</source>
+        <translation>&amp;Quit</translation>
+    </message>
+    <message>
+        <source>复制并注明出处(&amp;C)</source>
+        <translation>&amp;Copy with Citation</translation>
+    </message>
+    <message>
+        <source>页内查找(&amp;F)…</source>
+        <translation>&amp;Find in Text…</translation>
+    </message>
+    <message>
+        <source>全文搜索(&amp;S)…</source>
+        <translation>&amp;Search Full Text…</translation>
+    </message>
+    <message>
+        <source>转到目录</source>
+        <translation>Go to Contents</translation>
+    </message>
+    <message>
+        <source>转到正文</source>
+        <translation>Go to Text</translation>
+    </message>
+    <message>
+        <source>转到名词解释</source>
+        <translation>Go to Glossary</translation>
+    </message>
+    <message>
+        <source>转到数据表</source>
+        <translation>Go to Figures</translation>
+    </message>
+    <message>
+        <source>转到搜索</source>
+        <translation>Go to Search</translation>
+    </message>
+    <message>
+        <source>转到批注</source>
+        <translation>Go to Notes</translation>
+    </message>
+    <message>
+        <source>键盘快捷键(&amp;K)</source>
+        <translation>&amp;Keyboard Shortcuts</translation>
+    </message>
+    <message>
+        <source>关于(&amp;A)</source>
+        <translation>&amp;About</translation>
     </message>
 </context>
 <context>
