@@ -10,7 +10,7 @@ import pytest
 from haizhu_reader import resources
 from haizhu_reader.core.parse import load_report, parse_report
 from haizhu_reader.core.report import PART, SECTION, TOPIC, Report
-from haizhu_reader.core.text import strip_quotes
+from haizhu_reader.core.text import escape_html, strip_quotes
 
 DATA = Path(__file__).parent / "data"
 
@@ -267,3 +267,13 @@ def test_place_label(report: Report) -> None:
 def test_encodings_parse_identically(report: Report, encode) -> None:  # type: ignore[no-untyped-def]
     text = resources.bundled_report_bytes().decode("utf-8")
     assert parse_report(encode(text)).to_json() == report.to_json()
+
+
+@pytest.mark.parametrize(
+    "text", ["", "四上企业", "a<b>&c", "\"引号\" 'single'", "<img src=x onerror=alert(1)>", "&amp;"]
+)
+def test_escape_html_is_html_escape(text: str) -> None:
+    """The start-up's own escape (no ``html`` import) escapes exactly as ``html.escape``."""
+    import html
+
+    assert escape_html(text) == html.escape(text)
