@@ -7,6 +7,7 @@ import os
 import sys
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 from hypothesis import settings
@@ -19,6 +20,11 @@ import haizhu_reader.gui  # noqa: F401
 from haizhu_reader.core.parse import bundled_report
 from haizhu_reader.core.report import Report
 from haizhu_reader.paths import AppPaths
+
+if TYPE_CHECKING:
+    from pytestqt.qtbot import QtBot
+
+    from haizhu_reader.gui.mainwindow import MainWindow
 
 # CI runs the property tests on a fixed set of examples (no flaky red builds);
 # a developer's run explores new ones.
@@ -57,6 +63,19 @@ def report() -> Report:
 @pytest.fixture
 def app_paths(tmp_path: Path) -> AppPaths:
     return AppPaths.under(tmp_path / "profile")
+
+
+def open_as_a_user(qtbot: QtBot, window: MainWindow, report: Report) -> MainWindow:
+    """``window`` at 1280x800 with ``report`` open and shown, as a user meets it:
+    complete (its menus' items and the panes behind the glossary are made after
+    the first paint)."""
+    qtbot.addWidget(window)
+    window.resize(1280, 800)
+    window.open_report(report)
+    with qtbot.waitExposed(window):
+        window.show()
+    qtbot.waitUntil(window.is_complete)
+    return window
 
 
 @pytest.fixture

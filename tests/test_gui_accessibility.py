@@ -34,6 +34,7 @@ from haizhu_reader.gui.mainwindow import MainWindow
 from haizhu_reader.gui.shortcuts_dialog import ShortcutsDialog
 from haizhu_reader.paths import AppPaths
 from haizhu_reader.settings import Settings
+from tests.conftest import open_as_a_user
 
 pytestmark = pytest.mark.gui
 
@@ -107,12 +108,7 @@ def window(qtbot: QtBot, app_paths: AppPaths, report: Report) -> Iterator[MainWi
     """The window as a user has it: a report open, annotating enabled, every dock built."""
     app_paths.annotations_db.parent.mkdir(parents=True, exist_ok=True)
     w = MainWindow(Settings(app_paths.settings_file), annotations_db=app_paths.annotations_db)
-    qtbot.addWidget(w)
-    w.resize(1280, 800)
-    w.open_report(report)
-    with qtbot.waitExposed(w):
-        w.show()
-    qtbot.waitUntil(w.is_complete)  # menus and panes are made after the first paint
+    open_as_a_user(qtbot, w, report)
     assert w.annotator.note_paragraph_action.isEnabled()  # annotating is on
     for dock in w.findChildren(QDockWidget):  # panes build their widgets when first shown
         dock.show()

@@ -35,6 +35,7 @@ from haizhu_reader.gui.annotation_dialogs import (
 from haizhu_reader.gui.annotations_pane import ID_ROLE
 from haizhu_reader.gui.mainwindow import MainWindow
 from haizhu_reader.paths import AppPaths
+from tests.conftest import open_as_a_user
 
 pytestmark = pytest.mark.gui
 
@@ -50,14 +51,8 @@ def _pool_idle_after(qapp: QApplication) -> Iterator[None]:
 
 
 def _open(qtbot: QtBot, db: Path, report: Report) -> MainWindow:
-    w = MainWindow(annotations_db=db)
-    qtbot.addWidget(w)
-    w.resize(1280, 800)
-    w.open_report(report)
-    with qtbot.waitExposed(w):
-        w.show()
+    w = open_as_a_user(qtbot, MainWindow(annotations_db=db), report)
     qtbot.waitUntil(lambda: w.reader.progress() >= 0 and w.reader.first_painted is not None)
-    qtbot.waitUntil(w.is_complete)  # the annotate actions are made after the first paint
     return w
 
 

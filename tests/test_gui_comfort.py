@@ -40,6 +40,7 @@ from haizhu_reader.gui.theme import (
 )
 from haizhu_reader.paths import AppPaths
 from haizhu_reader.settings import MAX_PLACES, ReadingPlace, Settings
+from tests.conftest import open_as_a_user
 
 DATA = Path(__file__).parent / "data"
 pytestmark = pytest.mark.gui
@@ -57,14 +58,8 @@ def _palette_as_it_was(qapp: QApplication) -> Iterator[None]:
 
 @pytest.fixture
 def window(qtbot: QtBot, report: Report, app_paths: AppPaths) -> Iterator[MainWindow]:
-    w = MainWindow(Settings(app_paths.settings_file))
-    qtbot.addWidget(w)
-    w.open_report(report)
-    w.resize(1280, 800)
-    with qtbot.waitExposed(w):
-        w.show()
+    w = open_as_a_user(qtbot, MainWindow(Settings(app_paths.settings_file)), report)
     qtbot.waitUntil(lambda: w.reader.reading_place() is not None)
-    qtbot.waitUntil(w.is_complete)  # the menus' items are made after the first paint
     yield w
 
 

@@ -32,6 +32,7 @@ from haizhu_reader.gui.report_document import heading_text
 from haizhu_reader.gui.shortcuts_dialog import ShortcutsDialog, window_commands
 from haizhu_reader.paths import AppPaths
 from haizhu_reader.settings import Settings
+from tests.conftest import open_as_a_user
 
 pytestmark = pytest.mark.gui
 
@@ -48,14 +49,9 @@ def _pool_idle_after(qapp: QApplication) -> Iterator[None]:
 def window(qtbot: QtBot, app_paths: AppPaths, report: Report) -> Iterator[MainWindow]:
     app_paths.annotations_db.parent.mkdir(parents=True, exist_ok=True)
     w = MainWindow(Settings(app_paths.settings_file), annotations_db=app_paths.annotations_db)
-    qtbot.addWidget(w)
-    w.resize(1280, 800)
-    w.open_report(report)
-    with qtbot.waitExposed(w):
-        w.show()
+    open_as_a_user(qtbot, w, report)
     w.activateWindow()
     qtbot.waitUntil(lambda: w.reader.progress() >= 0)
-    qtbot.waitUntil(w.is_complete)  # every pane and action, as the user meets the window
     yield w
     w.close()
 

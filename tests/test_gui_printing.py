@@ -56,6 +56,7 @@ from haizhu_reader.gui.print_document import (
 )
 from haizhu_reader.gui.printing import PrintDialogs, PrintOptions, PrintOptionsDialog
 from haizhu_reader.paths import AppPaths
+from tests.conftest import open_as_a_user
 from tests.helpers import CITED, paragraph_with
 
 pytestmark = pytest.mark.gui
@@ -79,13 +80,7 @@ def _pool_idle_after(qapp: QApplication) -> Iterator[None]:
 @pytest.fixture
 def window(qtbot: QtBot, app_paths: AppPaths, report: Report) -> Iterator[MainWindow]:
     app_paths.annotations_db.parent.mkdir(parents=True, exist_ok=True)
-    w = MainWindow(annotations_db=app_paths.annotations_db)
-    qtbot.addWidget(w)
-    w.resize(1280, 800)
-    w.open_report(report)
-    with qtbot.waitExposed(w):
-        w.show()
-    qtbot.waitUntil(w.is_complete)  # the reader's context menu is complete after the first paint
+    w = open_as_a_user(qtbot, MainWindow(annotations_db=app_paths.annotations_db), report)
     yield w
     w.close()
 

@@ -14,6 +14,7 @@ from pytestqt.qtbot import QtBot
 from haizhu_reader.core.report import Report
 from haizhu_reader.gui.mainwindow import MainWindow
 from haizhu_reader.gui.reader_view import HIGHLIGHT
+from tests.conftest import open_as_a_user
 
 pytestmark = pytest.mark.gui
 
@@ -22,13 +23,7 @@ pytestmark = pytest.mark.gui
 def window(qtbot: QtBot, qapp: QApplication, report: Report) -> Iterator[MainWindow]:
     # Earlier tests' background jobs (figures, indexes) would delay this window's index.
     assert QThreadPool.globalInstance().waitForDone(60000)
-    w = MainWindow()
-    qtbot.addWidget(w)
-    w.resize(1280, 800)
-    w.open_report(report)
-    with qtbot.waitExposed(w):
-        w.show()
-    qtbot.waitUntil(w.is_complete)  # undo and the annotate actions join the Edit menu then
+    w = open_as_a_user(qtbot, MainWindow(), report)
     yield w
     w.close()
     assert QThreadPool.globalInstance().waitForDone(30000)

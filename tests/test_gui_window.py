@@ -22,6 +22,7 @@ from haizhu_reader.gui.mainwindow import MainWindow
 from haizhu_reader.gui.reader_view import ReaderView
 from haizhu_reader.paths import AppPaths
 from haizhu_reader.settings import Settings
+from tests.conftest import open_as_a_user
 
 pytestmark = pytest.mark.gui
 
@@ -30,13 +31,7 @@ DATA = Path(__file__).parent / "data"
 
 @pytest.fixture
 def window(qtbot: QtBot, report: Report, app_paths: AppPaths) -> Iterator[MainWindow]:
-    w = MainWindow(Settings(app_paths.settings_file))
-    qtbot.addWidget(w)
-    w.open_report(report)
-    w.resize(1280, 800)
-    with qtbot.waitExposed(w):
-        w.show()
-    qtbot.waitUntil(w.is_complete)  # the menus' items are made after the first paint
+    w = open_as_a_user(qtbot, MainWindow(Settings(app_paths.settings_file)), report)
     yield w
 
 
