@@ -50,8 +50,8 @@ STALL_BAR_MS = 50.0
 
 def seed(db: Path, n: int) -> None:
     """``n`` annotations spread over the report: highlights in every colour, notes, bookmarks."""
-    from haizhu_reader.core.anchoring import Placer
-    from haizhu_reader.core.annotations import AnnotationStore, Colour, Kind, new_annotation
+    from haizhu_reader.core.annotations.anchoring import Placer
+    from haizhu_reader.core.annotations.store import AnnotationStore, Colour, Kind, new_annotation
     from haizhu_reader.core.parse import bundled_report
 
     report = bundled_report()
@@ -89,7 +89,7 @@ def _child_first_paint(db: str) -> None:
     from PySide6.QtWidgets import QApplication
 
     from haizhu_reader.core.parse import bundled_report
-    from haizhu_reader.gui.mainwindow import MainWindow
+    from haizhu_reader.gui.window.mainwindow import MainWindow
 
     app = QApplication([])
     report = bundled_report()
@@ -122,8 +122,8 @@ def _child_stall(db: str, rounds: int, dock: str) -> None:
     from PySide6.QtWidgets import QApplication
 
     from haizhu_reader.core.parse import bundled_report
-    from haizhu_reader.gui.annotation_dialogs import NoteDialog
-    from haizhu_reader.gui.mainwindow import MainWindow
+    from haizhu_reader.gui.annotations.dialogs import NoteDialog
+    from haizhu_reader.gui.window.mainwindow import MainWindow
 
     app = QApplication([])
     report = bundled_report()
@@ -135,7 +135,7 @@ def _child_stall(db: str, rounds: int, dock: str) -> None:
         window.annotations_dock.show()
         window.annotations_dock.raise_()
     if dock == "notes":  # search looks in the notes: each note change re-indexes them
-        from haizhu_reader.core.search import Scope
+        from haizhu_reader.core.search.searching import Scope
 
         window.search_pane.set_scope(Scope.NOTES)
         window.search_pane.set_query("核实")

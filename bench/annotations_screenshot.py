@@ -15,8 +15,8 @@ import sys
 import tempfile
 from pathlib import Path
 
-from haizhu_reader.core.anchoring import Placer
-from haizhu_reader.core.annotations import AnnotationStore, Colour, Kind, new_annotation
+from haizhu_reader.core.annotations.anchoring import Placer
+from haizhu_reader.core.annotations.store import AnnotationStore, Colour, Kind, new_annotation
 from haizhu_reader.core.parse import bundled_report
 from haizhu_reader.core.report import Report
 from haizhu_reader.paths import AppPaths
@@ -64,7 +64,7 @@ def main(argv: list[str]) -> int:
 
     from haizhu_reader.app import build_parser
     from haizhu_reader.gui.launch import run_gui
-    from haizhu_reader.gui.mainwindow import MainWindow
+    from haizhu_reader.gui.window.mainwindow import MainWindow
 
     def arrange(window: MainWindow) -> None:
         window.annotations_dock.show()

@@ -42,9 +42,9 @@ from pathlib import Path
 
 from haizhu_reader.core.parse import bundled_report
 from haizhu_reader.core.report import Report
-from haizhu_reader.core.search import Order, ReportIndex, Scope, Unit, report_units
-from haizhu_reader.core.search_analysis import KeyedText, search_key
-from haizhu_reader.core.search_store import default_procs
+from haizhu_reader.core.search.analysis import KeyedText, search_key
+from haizhu_reader.core.search.searching import Order, ReportIndex, Scope, Unit, report_units
+from haizhu_reader.core.search.store import default_procs
 
 FULL_WIDTH = str.maketrans(
     "0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ",
@@ -260,8 +260,8 @@ def bench_gui(report: Report, queries: Sequence[str], folder: Path) -> list[floa
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtWidgets import QApplication, QLineEdit
 
-    from haizhu_reader.gui.search_pane import SearchPane
-    from haizhu_reader.gui.search_worker import IndexLoader
+    from haizhu_reader.gui.search.index_loader import IndexLoader
+    from haizhu_reader.gui.search.pane import SearchPane
 
     app = QApplication.instance() or QApplication([])
     loader = IndexLoader(folder)

@@ -119,7 +119,7 @@ def _child_app(file: str | None, stalls: bool, data_dir: str, exit_at_paint: boo
     # The same imports and argument parsing as the haizhu-reader command.
     from haizhu_reader.app import build_parser
     from haizhu_reader.gui.launch import run_gui
-    from haizhu_reader.gui.mainwindow import MainWindow
+    from haizhu_reader.gui.window.mainwindow import MainWindow
 
     result: dict[str, Any] = {}
     args = build_parser().parse_args(["--data-dir", data_dir, *([file] if file else [])])

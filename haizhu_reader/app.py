@@ -88,7 +88,7 @@ def _dump_structure(report: Report) -> int:
 
 
 def _search(report: Report, queries: list[str], data_dir: str | None) -> int:
-    from haizhu_reader.core.search import ReportIndex, SearchError, hits_to_json
+    from haizhu_reader.core.search.searching import ReportIndex, SearchError, hits_to_json
 
     paths = resolve(data_dir)
     try:
@@ -133,9 +133,9 @@ def _annotations(report: Report, args: argparse.Namespace) -> int:
     Import runs first, so both together carry annotations from one PC's export
     into a handout. Each step prints one JSON line on stdout.
     """
-    from haizhu_reader.core.annotations import AnnotationStore, StoreError
-    from haizhu_reader.core.export import export_file, format_for, import_file
-    from haizhu_reader.core.web_annotation import AnnotationImportError
+    from haizhu_reader.core.annotations.export import export_file, format_for, import_file
+    from haizhu_reader.core.annotations.store import AnnotationStore, StoreError
+    from haizhu_reader.core.annotations.web_annotation import AnnotationImportError
 
     try:
         store = AnnotationStore.open(resolve(args.data_dir).annotations_db)

@@ -24,7 +24,7 @@ from haizhu_reader.paths import AppPaths
 if TYPE_CHECKING:
     from pytestqt.qtbot import QtBot
 
-    from haizhu_reader.gui.mainwindow import MainWindow
+    from haizhu_reader.gui.window.mainwindow import MainWindow
 
 # CI runs the property tests on a fixed set of examples (no flaky red builds);
 # a developer's run explores new ones.
@@ -81,7 +81,7 @@ def open_as_a_user(qtbot: QtBot, window: MainWindow, report: Report) -> MainWind
 @pytest.fixture
 def errors(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, ...]]:
     """Error message boxes the code under test shows: (title, text, detail) each."""
-    from haizhu_reader.gui.dialogs import Messages
+    from haizhu_reader.gui.common.dialogs import Messages
 
     seen: list[tuple[str, ...]] = []
 

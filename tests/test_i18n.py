@@ -22,8 +22,8 @@ from PySide6.QtWidgets import QApplication, QDockWidget, QMenu, QWidget
 from pytestqt.qtbot import QtBot
 
 from haizhu_reader.core.report import Report
-from haizhu_reader.gui import language
-from haizhu_reader.gui.mainwindow import MainWindow
+from haizhu_reader.gui.common import language
+from haizhu_reader.gui.window.mainwindow import MainWindow
 from haizhu_reader.paths import AppPaths
 from haizhu_reader.settings import Settings
 
@@ -40,21 +40,21 @@ TRANSLATING = {"tr": 1, "translate": 2, "QT_TR_NOOP": 1, "QT_TRANSLATE_NOOP": 2}
 
 # Chinese literals in gui/ that are not UI text, each with its reason.
 ALLOWED: dict[tuple[str, str], str] = {
-    ("language_menu.py", "简体中文"): "a language is named in itself in either interface",
-    ("figures_chart.py", "个百分点"): "a unit as printed in the report, compared with data",
-    ("figures_chart.py", "元"): "a unit as printed in the report, compared with data",
-    ("figures_model.py", "增2502.52"): "column-width sample of report data",
-    ("figures_model.py", "万人次"): "column-width sample of report data",
-    ("figures_model.py", "左右"): "column-width sample of report data",
-    ("figures_model.py", "类型"): "column-width sample of report data",
-    ("figures_model.py", "二、（三）"): "column-width sample of report data",
-    ("figures_model.py", "</b>\u3000<small>"): "spacing after a Chinese term",
-    ("figures_pane.py", "中"): "the glyph whose width sizes a column",
-    ("glossary_pane.py", "\u3000"): "spacing between the report's place label and title",
-    ("reader_view.py", "（"): "brackets around the report's own Chinese aliases",
-    ("reader_view.py", "）"): "brackets around the report's own Chinese aliases",
-    ("reader_view.py", "、"): "between the report's own Chinese aliases",
-    ("font_dialog.py", "政府工作报告\u3000高质量发展 2023年 GDP 增长6.2%"): (
+    ("comfort/language_menu.py", "简体中文"): "a language is named in itself in either interface",
+    ("figures/chart.py", "个百分点"): "a unit as printed in the report, compared with data",
+    ("figures/chart.py", "元"): "a unit as printed in the report, compared with data",
+    ("figures/model.py", "增2502.52"): "column-width sample of report data",
+    ("figures/model.py", "万人次"): "column-width sample of report data",
+    ("figures/model.py", "左右"): "column-width sample of report data",
+    ("figures/model.py", "类型"): "column-width sample of report data",
+    ("figures/model.py", "二、（三）"): "column-width sample of report data",
+    ("figures/model.py", "</b>\u3000<small>"): "spacing after a Chinese term",
+    ("figures/pane.py", "中"): "the glyph whose width sizes a column",
+    ("glossary/pane.py", "\u3000"): "spacing between the report's place label and title",
+    ("reader/view.py", "（"): "brackets around the report's own Chinese aliases",
+    ("reader/view.py", "）"): "brackets around the report's own Chinese aliases",
+    ("reader/view.py", "、"): "between the report's own Chinese aliases",
+    ("comfort/font_dialog.py", "政府工作报告\u3000高质量发展 2023年 GDP 增长6.2%"): (
         "Chinese sample text for judging a Chinese reading font"
     ),
     # Lines on stderr, before or after the window: bilingual like the CLI's.
@@ -64,8 +64,8 @@ ALLOWED: dict[tuple[str, str], str] = {
 }
 # Modules that render the report itself: their Chinese is the report's typography.
 CONTENT_MODULES = {
-    "report_document.py": "dates (年月日), the meeting line and headings as printed",
-    "print_document.py": "the printed report, typeset like the reading view",
+    "reader/typesetting.py": "dates (年月日), the meeting line and headings as printed",
+    "printing/document.py": "the printed report, typeset like the reading view",
 }
 
 
@@ -173,7 +173,7 @@ def _untranslated(path: Path) -> Iterator[str]:
             and isinstance(node.value, str)
             and CHINESE.search(node.value)
             and id(node) not in inside
-            and (path.name, node.value) not in ALLOWED
+            and (path.relative_to(GUI).as_posix(), node.value) not in ALLOWED
         ):
             yield f"{path.name}:{node.lineno}: {node.value!r} is not translated"
 
@@ -181,8 +181,8 @@ def _untranslated(path: Path) -> Iterator[str]:
 def test_no_chinese_ui_string_outside_tr() -> None:
     found = [
         problem
-        for path in sorted(GUI.glob("*.py"))
-        if path.name not in CONTENT_MODULES
+        for path in sorted(GUI.rglob("*.py"))
+        if path.relative_to(GUI).as_posix() not in CONTENT_MODULES
         for problem in _untranslated(path)
     ]
     assert not found, "wrap these in self.tr() or QCoreApplication.translate():\n" + "\n".join(
@@ -323,8 +323,8 @@ def test_a_subclass_finds_its_bases_translations(qtbot: QtBot, english: list[QTr
 def test_the_language_menu_stores_the_choice(
     qtbot: QtBot, app_paths: AppPaths, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from haizhu_reader.gui.dialogs import Messages
-    from haizhu_reader.gui.language_menu import LanguageMenu
+    from haizhu_reader.gui.comfort.language_menu import LanguageMenu
+    from haizhu_reader.gui.common.dialogs import Messages
 
     told: list[str] = []
     monkeypatch.setattr(Messages, "information", lambda parent, title, text: told.append(text))

@@ -18,8 +18,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from haizhu_reader.core.anchoring import Scope
-from haizhu_reader.core.annotations import Placed
+from haizhu_reader.core.annotations.anchoring import Scope
+from haizhu_reader.core.annotations.store import Placed
 from haizhu_reader.core.report import PART, SECTION, Report
 
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from haizhu_reader.core.anchoring import Placer, citation
+from haizhu_reader.core.annotations.anchoring import Placer, citation
 from haizhu_reader.core.report import Report
 
 # Inside “…” a quotation's own double quotes become single ones, as printed

@@ -32,7 +32,7 @@ if TYPE_CHECKING:
     from PySide6.QtCore import QCoreApplication, QTimer
     from PySide6.QtWidgets import QApplication
 
-    from haizhu_reader.gui.mainwindow import MainWindow
+    from haizhu_reader.gui.window.mainwindow import MainWindow
     from haizhu_reader.settings import Settings
 
 EXIT_BAD_INPUT = 2
@@ -142,8 +142,8 @@ def run_gui(args: argparse.Namespace, on_window: Callable[[MainWindow], None] | 
     from PySide6.QtCore import QCoreApplication, QThreadPool
     from PySide6.QtWidgets import QApplication
 
-    from haizhu_reader.gui import language
-    from haizhu_reader.gui.mainwindow import MainWindow
+    from haizhu_reader.gui.common import language
+    from haizhu_reader.gui.window.mainwindow import MainWindow
     from haizhu_reader.settings import Settings
 
     existing = QApplication.instance()
@@ -229,7 +229,7 @@ def collect_garbage_on_gui_thread(app: QCoreApplication) -> QTimer:
 
 def choose_language(lang: str | None, settings: Settings | None) -> str:
     """The interface language: ``--lang``, else the setting, else the system's."""
-    from haizhu_reader.gui import language
+    from haizhu_reader.gui.common import language
 
     choice = lang or (settings.language() if settings else language.AUTO)
     return language.resolve(choice, language.system_languages())

@@ -6,8 +6,8 @@ import sqlite3
 from pathlib import Path
 
 from haizhu_reader import resources
-from haizhu_reader.core.anchoring import Placer
-from haizhu_reader.core.annotations import Annotation, Colour, Kind, new_annotation
+from haizhu_reader.core.annotations.anchoring import Placer
+from haizhu_reader.core.annotations.store import Annotation, Colour, Kind, new_annotation
 from haizhu_reader.core.parse import parse_report
 from haizhu_reader.core.report import Report
 

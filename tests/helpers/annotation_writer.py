@@ -13,8 +13,8 @@ import sys
 from dataclasses import replace
 from pathlib import Path
 
-from haizhu_reader.core.anchoring import Anchor, Scope
-from haizhu_reader.core.annotations import AnnotationStore, Kind, new_annotation
+from haizhu_reader.core.annotations.anchoring import Anchor, Scope
+from haizhu_reader.core.annotations.store import AnnotationStore, Kind, new_annotation
 from haizhu_reader.core.report import Report
 
 EDITED = "改过的笔记"

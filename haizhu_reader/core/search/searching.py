@@ -1,0 +1,450 @@
+"""Full-text search of a report: everything Ctrl+F would find, from a Whoosh index.
+
+What is searched (``report_units``), in reading order: every section heading
+and paragraph of the speech, every appendix title and paragraph (scope
+``body``); each glossary entry as a text of its own, term then definition
+(scope ``glossary``); user notes (scope ``note``, see below).
+
+How: the Whoosh index (``search_store``) holds character unigrams and bigrams
+of each text's search key (``search_analysis``). A word of one character is a
+unigram term, a longer word the phrase of its bigrams, so Whoosh returns the
+texts whose key contains the word's key; every candidate is then checked on the
+text itself (``search_query.Query.counts``), which also applies quoted phrases
+and ``-`` exclusions, and scored by BM25 over its exact occurrences. Whoosh's QueryParser never
+sees user input.
+
+Notes: ``ReportIndex.set_notes(notes)`` indexes the user's notes in a small
+in-memory index with the same schema (kind ``note``), replacing the previous
+set; search them with ``scope=Scope.NOTES``. The annotations store is the truth
+and notes change often, so they are never written into the cached index.
+"""
+
+from __future__ import annotations
+
+import math
+import threading
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from enum import StrEnum
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from haizhu_reader.core.report import PART, TOPIC, Report, Section
+from haizhu_reader.core.search.key import IndexCorruptError, KeyedText, bigrams, search_key
+from haizhu_reader.core.search.query import MAX_QUERY_CHARS, Query, Word, parse_query
+
+if TYPE_CHECKING:
+    from haizhu_reader.core.search.store import DiskIndex, Store
+
+__all__ = [
+    "Hit",
+    "NoteText",
+    "Order",
+    "ReportIndex",
+    "Scope",
+    "SearchError",
+    "Unit",
+    "find_in_paragraphs",
+    "hits_to_json",
+    "report_units",
+    "snippet",
+]
+
+# A long word is looked up by the phrase of its first bigrams; the exact check
+# on the text does the rest. Keeps a pasted paragraph from becoming a phrase
+# query of hundreds of terms.
+MAX_PHRASE_BIGRAMS = 24
+
+
+class Scope(StrEnum):
+    BODY = "body"
+    GLOSSARY = "glossary"
+    NOTES = "note"
+
+
+class Order(StrEnum):
+    READING = "reading"
+    RELEVANCE = "relevance"
+
+
+class SearchError(Exception):
+    """Search is unavailable (the index could not be built even in memory)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Unit:
+    """One searchable text.
+
+    ``kind``: ``paragraph`` (id is a paragraph id, spans index Paragraph.text),
+    ``heading`` (a section or appendix id; the text is ``Section.heading`` or the
+    appendix title), ``glossary`` (id is the term) or ``note`` (id is the note's).
+    ``section`` is the innermost section or appendix (for a note: the paragraph
+    it is attached to); ``path`` the section ids from the part down.
+    """
+
+    kind: str
+    id: str
+    section: str
+    path: tuple[str, ...]
+    text: str
+
+    @property
+    def scope(self) -> str:
+        if self.kind == "glossary":
+            return Scope.GLOSSARY.value
+        if self.kind == "note":
+            return Scope.NOTES.value
+        return Scope.BODY.value
+
+
+@dataclass(frozen=True, slots=True)
+class NoteText:
+    """A user note as search needs it."""
+
+    id: str
+    paragraph: str
+    text: str
+
+
+class Hit:
+    """One matching text: its unit, relevance score, place in reading order and spans.
+
+    ``spans`` (text offsets of every occurrence, overlaps merged) are found on
+    first access: a search for a common character matches thousands of texts
+    and a results list shows a few dozen.
+    """
+
+    __slots__ = ("_keyed", "_query", "_spans", "order", "score", "unit")
+
+    def __init__(self, unit: Unit, order: int, score: float, keyed: KeyedText, query: Query):
+        self.unit = unit
+        self.order = order
+        self.score = score
+        self._keyed = keyed
+        self._query = query
+        self._spans: tuple[tuple[int, int], ...] | None = None
+
+    @property
+    def spans(self) -> tuple[tuple[int, int], ...]:
+        if self._spans is None:
+            self._spans = tuple(self._query.spans(self._keyed))
+        return self._spans
+
+    def __repr__(self) -> str:
+        return f"Hit({self.unit.kind} {self.unit.id}, score={self.score:.3f})"
+
+
+def _shows_heading(section: Section, first: bool) -> bool:
+    """Whether a section's heading is text of its own in the reading view.
+
+    The report's unnumbered opening (开篇) has no printed heading; a lead
+    topic's headline opens its first paragraph and is searched there.
+    """
+    if first and section.level == PART and not section.number:
+        return False
+    if section.level == TOPIC and section.paragraphs:
+        return not search_key(section.paragraphs[0].text).startswith(search_key(section.title))
+    return True
+
+
+def _body_units(report: Report) -> Iterator[Unit]:
+    first = report.sections[0] if report.sections else None
+
+    def rec(sections: list[Section], trail: tuple[str, ...]) -> Iterator[Unit]:
+        for s in sections:
+            path = (*trail, s.id)
+            if _shows_heading(s, s is first):
+                yield Unit("heading", s.id, s.id, path, s.heading)
+            for p in s.paragraphs:
+                yield Unit("paragraph", p.id, s.id, path, p.text)
+            yield from rec(s.children, path)
+
+    yield from rec(report.sections, ())
+    for a in report.appendices:
+        yield Unit("heading", a.id, a.id, (a.id,), a.title)
+        for p in a.paragraphs:
+            yield Unit("paragraph", p.id, a.id, (a.id,), p.text)
+
+
+def glossary_text(term: str, aliases: Sequence[str], definition: str) -> str:
+    """A glossary entry as one text: term (aliases not already in it): definition."""
+    extra = [a for a in aliases if search_key(a) not in search_key(term)]
+    head = f"{term}（{'、'.join(extra)}）" if extra else term
+    return f"{head}：{definition}" if definition else head
+
+
+def report_units(report: Report) -> list[Unit]:
+    """Every searchable text of the report, body first in reading order, then the glossary."""
+    units = list(_body_units(report))
+    units += [
+        Unit("glossary", g.term, "", (), glossary_text(g.term, g.aliases, g.definition))
+        for g in report.glossary
+    ]
+    return units
+
+
+def find_in_paragraphs(report: Report, query: str) -> list[tuple[str, int, int]]:
+    """Find in page: (id, start, end) of every occurrence in reading order.
+
+    The whole query is one string (spaces and punctuation are transparent, as
+    in search); ids are paragraph ids, or section/appendix ids for headings.
+    """
+    key = search_key(query[:MAX_QUERY_CHARS])
+    if not key:
+        return []
+    out: list[tuple[str, int, int]] = []
+    for u in _body_units(report):
+        out.extend((u.id, s, e) for s, e in KeyedText(u.text).find_all(key))
+    return out
+
+
+def snippet(
+    text: str,
+    spans: Sequence[tuple[int, int]],
+    width: int = 64,
+    context: int = 14,
+    fragments: int = 2,
+) -> list[tuple[str, bool]]:
+    """An excerpt of ``text`` around its hits, as runs of (text, is a hit).
+
+    Built from the exact spans (Whoosh's highlighter marks stray single
+    characters in Chinese): up to ``fragments`` windows of ``width`` characters,
+    each starting ``context`` characters before the first hit it shows, every
+    hit inside marked (clipped at a window's edge), "…" where text is left out.
+    Line breaks become spaces.
+    """
+    flat = text.replace("\n", " ")
+    if not spans:
+        cut = flat[:width]
+        return [(cut + ("…" if len(flat) > width else ""), False)]
+    runs: list[tuple[str, bool]] = []
+    shown_to = 0
+    i = 0
+    for _ in range(fragments):
+        if i >= len(spans):
+            break
+        start = max(0, spans[i][0] - context)
+        if start < shown_to:
+            start = shown_to
+        end = min(len(flat), start + width)
+        if start > shown_to or (start > 0 and not runs):
+            runs.append(("…", False))
+        pos = start
+        while i < len(spans) and spans[i][0] < end:
+            a, b = max(spans[i][0], pos), min(spans[i][1], end)
+            if a > pos:
+                runs.append((flat[pos:a], False))
+            if b > a:
+                runs.append((flat[a:b], True))
+            pos = max(pos, b)
+            if spans[i][1] > end:
+                break
+            i += 1
+        if end > pos:
+            runs.append((flat[pos:end], False))
+        shown_to = end
+    if shown_to < len(flat):
+        runs.append(("…", False))
+    return runs
+
+
+def hits_to_json(query: str, hits: Iterable[Hit]) -> dict[str, Any]:
+    """The ``--search --json`` line for one query.
+
+    ``paragraph`` is the unit's id (a section id for a heading hit) and ``spans``
+    index its text; ``kind`` says which; for kinds other than ``paragraph`` the
+    text itself is included, since it is not a Paragraph.text.
+    """
+    out = []
+    for h in hits:
+        d: dict[str, Any] = {
+            "paragraph": h.unit.id,
+            "section": h.unit.section,
+            "kind": h.unit.kind,
+            "spans": [[s, e] for s, e in h.spans],
+            "score": round(h.score, 6),
+        }
+        if h.unit.kind != "paragraph":
+            d["text"] = h.unit.text
+        out.append(d)
+    return {"query": query, "hits": out}
+
+
+def _word_query(word: Word) -> Any:
+    from whoosh import query as wq
+
+    key = word.key
+    if len(key) == 1:
+        return wq.Term("uni", key)
+    grams = bigrams(key[: MAX_PHRASE_BIGRAMS + 1])
+    return wq.Term("bi", grams[0]) if len(grams) == 1 else wq.Phrase("bi", grams)
+
+
+def whoosh_query(query: Query) -> Any:
+    """The Whoosh query that finds every candidate for ``query`` (built, never parsed)."""
+    from whoosh import query as wq
+
+    groups = []
+    for group in query.groups:
+        words = [_word_query(w) for w in group]
+        groups.append(words[0] if len(words) == 1 else wq.Or(words))
+    return groups[0] if len(groups) == 1 else wq.And(groups)
+
+
+# BM25 over exact occurrences: Whoosh's own scores count n-grams, not matches.
+_K1, _B = 1.2, 0.75
+
+
+class _Corpus:
+    """A store with its units, their keyed texts and per-scope length statistics."""
+
+    def __init__(self, store: Store, units: Sequence[Unit]) -> None:
+        self.store = store
+        self.units = units
+        self.keyed = [KeyedText(u.text) for u in units]
+        self.scopes = [u.scope for u in units]
+        sizes: dict[str, list[int]] = {}
+        for u, k in zip(units, self.keyed, strict=True):
+            sizes.setdefault(u.scope, []).append(len(k.key))
+        self.stats = {scope: (len(v), max(1.0, sum(v) / len(v))) for scope, v in sizes.items()}
+
+    def hits(self, query: Query, scope: str) -> list[Hit]:
+        units, keyed, scopes = self.units, self.keyed, self.scopes
+        found: list[tuple[int, list[int]]] = []
+        for i in self.store.candidates(whoosh_query(query)):
+            if scopes[i] != scope:
+                continue
+            counts = query.counts(keyed[i])
+            if counts is not None:
+                found.append((i, counts))
+        if not found:
+            return []
+        n_docs, avg_len = self.stats[scope]
+        nwords = len(found[0][1])
+        idf = []
+        for w in range(nwords):
+            df = sum(1 for _, c in found if c[w])
+            idf.append(math.log(1 + (n_docs - df + 0.5) / (df + 0.5)))
+        hits = []
+        for i, counts in found:
+            norm = _K1 * (1 - _B + _B * len(keyed[i].key) / avg_len)
+            score = sum(idf[w] * tf * (_K1 + 1) / (tf + norm) for w, tf in enumerate(counts) if tf)
+            hits.append(Hit(units[i], i, score, keyed[i], query))
+        return hits
+
+
+class ReportIndex:
+    """The search index of one report: open it with ``open_or_build``.
+
+    Safe to search from several threads (each gets its own Whoosh searcher).
+    An index that fails at search time is rebuilt once, transparently.
+    """
+
+    def __init__(self, units: Sequence[Unit], disk: DiskIndex | None) -> None:
+        from haizhu_reader.core.search.store import memory_store
+
+        self._disk = disk
+        self._units = units
+        self._body = _Corpus(disk.open() if disk else memory_store(units), units)
+        self._notes: _Corpus | None = None
+        self._lock = threading.Lock()
+
+    @classmethod
+    def open_or_build(
+        cls, report: Report, index_dir: Path, *, procs: int | None = None
+    ) -> ReportIndex:
+        """Open the cached index for ``report``, building it if missing, stale or corrupt."""
+        return cls.from_units(report_units(report), report.content_hash, index_dir, procs=procs)
+
+    @classmethod
+    def from_units(
+        cls,
+        units: Sequence[Unit],
+        content_hash: str,
+        index_dir: Path,
+        *,
+        procs: int | None = None,
+    ) -> ReportIndex:
+        """As ``open_or_build`` for any list of units (the benchmark's replicated corpus)."""
+        from haizhu_reader.core.search.store import DiskIndex
+
+        try:
+            return cls(units, DiskIndex(units, content_hash, index_dir, procs))
+        except IndexCorruptError as e:
+            raise SearchError(f"搜索索引不可用：{e}") from e
+
+    @classmethod
+    def in_memory(cls, report: Report) -> ReportIndex:
+        """An index that is never written to disk (screenshots, throwaway windows)."""
+        try:
+            return cls(report_units(report), None)
+        except IndexCorruptError as e:
+            raise SearchError(f"搜索索引不可用：{e}") from e
+
+    @property
+    def units(self) -> Sequence[Unit]:
+        return self._units
+
+    @property
+    def builds(self) -> int:
+        """How many times this object built the index on disk (0: opened the cache)."""
+        return self._disk.builds if self._disk else 0
+
+    @property
+    def location(self) -> Path | None:
+        """The index folder, or None when it lives in memory."""
+        return self._body.store.location
+
+    def search(
+        self, text: str, scope: Scope = Scope.BODY, order: Order = Order.READING
+    ) -> list[Hit]:
+        """Every text in ``scope`` matching ``text`` (see ``search_query``)."""
+        query = parse_query(text)
+        if query.empty:
+            return []
+        if scope is Scope.NOTES:
+            notes = self._notes
+            hits = notes.hits(query, scope.value) if notes is not None else []
+        else:
+            corpus = self._body
+            try:
+                hits = corpus.hits(query, scope.value)
+            except IndexCorruptError:
+                hits = self._rebuilt(corpus).hits(query, scope.value)
+        if order is Order.RELEVANCE:
+            hits.sort(key=lambda h: (-h.score, h.order))
+        else:
+            hits.sort(key=lambda h: h.order)
+        return hits
+
+    def _rebuilt(self, broken: _Corpus) -> _Corpus:
+        from haizhu_reader.core.search.store import memory_store
+
+        with self._lock:
+            if self._body is broken:
+                try:
+                    if self._disk is None:
+                        broken.store.close()
+                        store = memory_store(self._units)
+                    else:
+                        store = self._disk.rebuild(broken.store)
+                except IndexCorruptError as e:
+                    raise SearchError(f"搜索索引不可用：{e}") from e
+                self._body = _Corpus(store, self._units)
+            return self._body
+
+    def set_notes(self, notes: Iterable[NoteText]) -> None:
+        """Replace the searchable notes (call again whenever notes change)."""
+        from haizhu_reader.core.search.store import memory_store
+
+        paths = {u.id: u.path for u in self._units if u.kind == "paragraph"}
+        units = [Unit("note", n.id, n.paragraph, paths.get(n.paragraph, ()), n.text) for n in notes]
+        # The old in-memory index holds no files: another thread may still be
+        # searching it, so it is left to the garbage collector.
+        self._notes = _Corpus(memory_store(units), units)
+
+    def close(self) -> None:
+        """Release the searchers (after the last search, from any thread)."""
+        self._body.store.close()
+        if self._notes is not None:
+            self._notes.store.close()

@@ -1,0 +1,406 @@
+"""Annotating in the reading view: the actions, their shortcuts, the selection toolbar.
+
+Shortcuts (none clash with the window's: Ctrl+1..3 panes, Ctrl+Shift+n docks,
+Ctrl+F / Ctrl+Shift+F / F3 find, Ctrl+Z / Ctrl+Shift+Z undo):
+Ctrl+Alt+1..6 highlight in a colour, Ctrl+Alt+U underline, Ctrl+Alt+N note on
+the selection, Ctrl+Alt+P note on the paragraph, Ctrl+Alt+S note on the
+section, Ctrl+D bookmark the paragraph. Paragraph and section actions need no
+selection: they act on the paragraph at the text cursor (where the user last
+clicked or right-clicked) if that is on screen, else on the one being read.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QPoint, Qt, QTimer, Signal, Slot
+from PySide6.QtGui import QAction, QColor, QIcon, QKeySequence, QPainter, QPixmap
+from PySide6.QtWidgets import QHBoxLayout, QMainWindow, QToolButton, QWidget
+
+from haizhu_reader.core.annotations.anchoring import AnchorError
+from haizhu_reader.core.annotations.export import import_file, render
+from haizhu_reader.core.annotations.store import (
+    COLOUR_HEX,
+    Annotation,
+    Colour,
+    Kind,
+    StoreError,
+)
+from haizhu_reader.core.annotations.web_annotation import AnnotationImportError
+from haizhu_reader.gui.annotations.dialogs import (
+    ExportAnnotationsDialog,
+    ImportAnnotationsDialog,
+    NoteDialog,
+)
+from haizhu_reader.gui.annotations.session import (
+    AnnotationSession,
+    colour_name,
+    kind_label,
+)
+from haizhu_reader.gui.common import jobs
+from haizhu_reader.gui.common.accessibility import spoken_name
+from haizhu_reader.gui.common.dialogs import Messages
+from haizhu_reader.gui.common.language import bilingual
+from haizhu_reader.gui.reader.view import ReaderView
+
+
+@lru_cache(maxsize=32)
+def colour_icon(hex_colour: str, size: int = 14) -> QIcon:
+    pixmap = QPixmap(size, size)
+    pixmap.fill(QColor(hex_colour))
+    painter = QPainter(pixmap)
+    painter.setPen(QColor("#666666"))
+    painter.drawRect(0, 0, size - 1, size - 1)
+    painter.end()
+    return QIcon(pixmap)
+
+
+class SelectionBar(QWidget):
+    """A small toolbar that floats above a selection in the reading view."""
+
+    def __init__(self, reader: ReaderView, actions: list[QAction]) -> None:
+        super().__init__(reader.viewport())
+        self._reader = reader
+        self.setObjectName("selection_bar")
+        self.setAccessibleName(self.tr("批注工具栏"))
+        self.setAutoFillBackground(True)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(3, 3, 3, 3)
+        layout.setSpacing(2)
+        for action in actions:
+            button = QToolButton(self)
+            button.setDefaultAction(action)
+            button.setAccessibleName(spoken_name(action.text()))  # 下划线(&U) -> 下划线
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # mouse help; the keys are in menus
+            if not action.icon().isNull():
+                button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
+            layout.addWidget(button)
+        self.hide()
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(150)  # not while the mouse is still dragging the selection
+        self._timer.timeout.connect(self._place)
+        reader.selectionChanged.connect(self._timer.start)
+        reader.verticalScrollBar().valueChanged.connect(self._place)
+
+    @Slot()
+    def _place(self) -> None:
+        cursor = self._reader.textCursor()
+        if not cursor.hasSelection() or not self.isEnabled():
+            self.hide()
+            return
+        start = type(cursor)(cursor)
+        start.setPosition(cursor.selectionStart())
+        rect = self._reader.cursorRect(start)
+        self.adjustSize()
+        viewport = self._reader.viewport().rect()
+        x = max(0, min(rect.left(), viewport.width() - self.width()))
+        y = rect.top() - self.height() - 4
+        if y < 0:
+            end = type(cursor)(cursor)
+            end.setPosition(cursor.selectionEnd())
+            y = self._reader.cursorRect(end).bottom() + 4
+        if y > viewport.height() - self.height():
+            self.hide()
+            return
+        self.move(QPoint(x, y))
+        self.show()
+        self.raise_()
+
+
+class ReaderAnnotator(QObject):
+    """Turns the annotate actions into store calls for what the reader has selected.
+
+    Signals:
+        exported(object): an export was written (its path).
+    """
+
+    exported = Signal(object)
+
+    def __init__(self, reader: ReaderView, session: AnnotationSession, window: QMainWindow) -> None:
+        super().__init__(window)
+        self._reader = reader
+        self._session = session
+        self._window = window
+        self._setup_actions()
+        self.selection_bar = SelectionBar(reader, [*self.colour_actions, self.underline_action,
+                                                   self.note_selection_action])  # fmt: skip
+        self._connect()
+
+    def _action(self, text: str, key: str) -> QAction:
+        action = QAction(text, self._window)
+        action.setShortcut(QKeySequence(key))
+        action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        self._window.addAction(action)
+        return action
+
+    def _setup_actions(self) -> None:
+        self.colour_actions: list[QAction] = []
+        for i, colour in enumerate(Colour, start=1):
+            action = self._action(
+                self.tr("高亮：%1").replace("%1", colour_name(colour)), f"Ctrl+Alt+{i}"
+            )
+            action.setIcon(colour_icon(COLOUR_HEX[colour]))
+            action.setData(colour.value)
+            self.colour_actions.append(action)
+        self.underline_action = self._action(self.tr("下划线(&U)"), "Ctrl+Alt+U")
+        self.note_selection_action = self._action(self.tr("为所选文字添加笔记(&N)…"), "Ctrl+Alt+N")
+        self.note_paragraph_action = self._action(self.tr("为本段添加笔记(&P)…"), "Ctrl+Alt+P")
+        self.note_section_action = self._action(self.tr("为本节添加笔记(&S)…"), "Ctrl+Alt+S")
+        self.bookmark_action = self._action(self.tr("为本段添加书签(&B)"), "Ctrl+D")
+        self.selection_actions = [
+            *self.colour_actions,
+            self.underline_action,
+            self.note_selection_action,
+        ]
+        self.all_actions = [
+            *self.selection_actions,
+            self.note_paragraph_action,
+            self.note_section_action,
+            self.bookmark_action,
+        ]
+
+    def _connect(self) -> None:
+        for action in self.colour_actions:
+            action.triggered.connect(self._on_colour)
+        self.underline_action.triggered.connect(self.underline)
+        self.note_selection_action.triggered.connect(self.note_selection)
+        self.note_paragraph_action.triggered.connect(self.note_paragraph)
+        self.note_section_action.triggered.connect(self.note_section)
+        self.bookmark_action.triggered.connect(self.bookmark)
+
+    # -- enabling ------------------------------------------------------------------------
+
+    def set_enabled(self, enabled: bool, reason: str = "") -> None:
+        """Annotating on or off (a read-only store); the reason shows as the actions' tip."""
+        for action in self.all_actions:
+            action.setEnabled(enabled)
+            tip = action.text().replace("&", "").rstrip("…")
+            action.setToolTip(
+                tip if enabled else self.tr("%1：%2").replace("%1", tip).replace("%2", reason)
+            )
+            action.setStatusTip("" if enabled else reason)
+        self.selection_bar.setEnabled(enabled)
+        if not enabled:
+            self.selection_bar.hide()
+
+    # -- what the user points at --------------------------------------------------------
+
+    def _cursor_on_screen(self) -> int | None:
+        cursor = self._reader.textCursor()
+        rect = self._reader.cursorRect(cursor)
+        if self._reader.viewport().rect().intersects(rect):
+            return cursor.position()
+        return None
+
+    def current_paragraph(self) -> str | None:
+        """The paragraph at the text cursor if on screen, else the one being read."""
+        pos = self._cursor_on_screen()
+        hit = self._reader.paragraph_at(pos) if pos is not None else None
+        if hit is None:
+            top = self._reader.cursorForPosition(QPoint(self._reader.viewport().width() // 2, 30))
+            hit = self._reader.paragraph_at(top.position())
+            if hit is None:  # a heading at the top: the first paragraph below it
+                for dy in range(30, self._reader.viewport().height(), 20):
+                    c = self._reader.cursorForPosition(
+                        QPoint(self._reader.viewport().width() // 2, dy)
+                    )
+                    hit = self._reader.paragraph_at(c.position())
+                    if hit is not None:
+                        break
+        return hit[0] if hit else None
+
+    def current_section(self) -> str:
+        pos = self._cursor_on_screen()
+        if pos is not None:
+            return self._reader.section_of(pos)
+        return self._reader.section_at_top()
+
+    # -- actions -------------------------------------------------------------------------
+
+    @Slot()
+    def _on_colour(self) -> None:
+        action = self.sender()
+        if isinstance(action, QAction):
+            self.highlight(Colour(str(action.data())))
+
+    def highlight(self, colour: Colour) -> None:
+        self._mark_selection(Kind.HIGHLIGHT, colour)
+
+    @Slot()
+    def underline(self) -> None:
+        self._mark_selection(Kind.UNDERLINE, None)
+
+    def _mark_selection(self, kind: Kind, colour: Colour | None, note: str = "") -> bool:
+        placer = self._session.placer
+        spans = self._reader.selected_spans()
+        if placer is None or not spans:
+            self._window.statusBar().showMessage(self.tr("请先选中文字"), 3000)
+            return False
+        # One mark per paragraph the selection touches, undone (and redone) as one.
+        stack = self._session.undo_stack
+        stack.beginMacro(self.tr("标注所选文字"))
+        try:
+            for pid, start, end in spans:
+                if end <= start:
+                    continue
+                try:
+                    anchor = placer.anchor_range(pid, start, end)
+                except AnchorError:
+                    continue
+                if self._session.create(kind, anchor, colour, note) is None:
+                    return False
+        finally:
+            stack.endMacro()
+        self.selection_bar.hide()
+        return True
+
+    @Slot()
+    def note_selection(self) -> None:
+        spans = self._reader.selected_spans()
+        if not spans:
+            self._window.statusBar().showMessage(self.tr("请先选中文字"), 3000)
+            return
+        quote = "".join(self._reader.textCursor().selectedText().splitlines())
+        note = NoteDialog.ask(
+            self._window, self.tr("添加笔记"), self.tr("所选文字：%1").replace("%1", quote[:80])
+        )
+        if note is not None:
+            self._mark_selection(Kind.NOTE, None, note)
+
+    @Slot()
+    def note_paragraph(self) -> None:
+        placer = self._session.placer
+        pid = self.current_paragraph()
+        if placer is None or pid is None:
+            return
+        anchor = placer.anchor_paragraph(pid)
+        excerpt = anchor.exact[:60] + ("……" if len(anchor.exact) > 60 else "")
+        note = NoteDialog.ask(
+            self._window, self.tr("为本段添加笔记"), self.tr("段落：%1").replace("%1", excerpt)
+        )
+        if note is not None:
+            self._session.create(Kind.NOTE, anchor, None, note)
+
+    @Slot()
+    def note_section(self) -> None:
+        placer = self._session.placer
+        sid = self.current_section()
+        if placer is None or not sid:
+            return
+        try:
+            anchor = placer.anchor_section(sid)
+        except AnchorError:
+            return
+        note = NoteDialog.ask(
+            self._window,
+            self.tr("为本节添加笔记"),
+            self.tr("章节：%1").replace("%1", anchor.exact or placer.place_label(sid)),
+        )
+        if note is not None:
+            self._session.create(Kind.NOTE, anchor, None, note)
+
+    @Slot()
+    def bookmark(self) -> None:
+        placer = self._session.placer
+        pid = self.current_paragraph()
+        if placer is None or pid is None:
+            return
+        # Ctrl+D on a bookmarked paragraph takes the bookmark away (undoably), as in
+        # browsers and readers; it used to add a second one.
+        there = self._session.bookmark_on(pid)
+        if there is not None:
+            self._session.remove(there)
+            self._window.statusBar().showMessage(self.tr("已取消本段书签"), 3000)
+            return
+        self._session.create(Kind.BOOKMARK, placer.anchor_paragraph(pid))
+
+    # -- editing from the dock -------------------------------------------------------------
+
+    @Slot(str)
+    def edit(self, annotation_id: str) -> None:
+        """Edit an annotation's note in the note dialog."""
+        found = self._session.get(annotation_id)
+        if found is None:
+            return
+        a = found if isinstance(found, Annotation) else found.annotation
+        note = NoteDialog.ask(
+            self._window,
+            self.tr("编辑笔记"),
+            self.tr("%1：%2").replace("%1", kind_label(a)).replace("%2", a.anchor.exact[:60]),
+            a.note,
+        )
+        if note is not None and note != a.note:
+            self._session.edit(a, note)
+
+    @Slot(str)
+    def delete(self, annotation_id: str) -> None:
+        """Delete an annotation (Ctrl+Z brings it back)."""
+        if self._session.remove(annotation_id):
+            self._window.statusBar().showMessage(self.tr("已删除批注（Ctrl+Z 撤销）"), 5000)
+
+    # -- files -----------------------------------------------------------------------------
+
+    @Slot()
+    def export_dialog(self) -> None:
+        """File › 导出批注…: render and write in a worker; the window says when it is done."""
+        report = self._session.report()
+        if report is None:
+            return
+        name = self.tr("%1-批注.md").replace("%1", report.title or self.tr("批注"))
+        start = Path.home() / name
+        chosen = ExportAnnotationsDialog.ask(self._window, start)
+        if chosen is None:
+            return
+        path, fmt = chosen
+        placed, unplaced = self._session.placed(), self._session.unplaced()
+        job = jobs.WriteFileJob(
+            path, lambda: (render(report, placed, unplaced, fmt), len(placed) + len(unplaced))
+        )
+        job.signals.done.connect(self._on_exported)
+        job.signals.failed.connect(self._on_export_failed)
+        self._window.statusBar().showMessage(self.tr("正在导出批注…"))
+        jobs.start(job)
+
+    @Slot(object, int)
+    def _on_exported(self, path: Path, count: int) -> None:
+        self._window.statusBar().showMessage(
+            self.tr("已导出 %1 条批注到 %2").replace("%1", str(count)).replace("%2", str(path)),
+            8000,
+        )
+        self.exported.emit(path)
+
+    @Slot(object, str, str)
+    def _on_export_failed(self, _path: Path, message: str, detail: str) -> None:
+        self._window.statusBar().clearMessage()
+        Messages.error(self._window, self.tr("无法导出批注"), message, detail)
+
+    @Slot()
+    def import_dialog(self) -> None:
+        """File › 导入批注…: a JSON export, merged all or nothing."""
+        report, store = self._session.report(), self._session.store
+        if report is None or store is None:
+            return
+        if not self._session.can_write():
+            Messages.error(self._window, self.tr("无法导入批注"), self._session.disabled_reason())
+            return
+        path = ImportAnnotationsDialog.ask(self._window, Path.home())
+        if path is None:
+            return
+        try:
+            result = import_file(store, report, path)
+        except AnnotationImportError as e:
+            Messages.error(self._window, self.tr("无法导入批注"), *bilingual(e.zh, e.en))
+            return
+        except StoreError as e:
+            Messages.error(self._window, self.tr("无法导入批注"), *bilingual(e.zh, e.en))
+            return
+        self._session.import_merged()
+        self._window.statusBar().showMessage(
+            self.tr("已导入：新增 %1 条，更新 %2 条，跳过 %3 条")
+            .replace("%1", str(result.added))
+            .replace("%2", str(result.updated))
+            .replace("%3", str(result.skipped)),
+            8000,
+        )

@@ -1,0 +1,230 @@
+"""The View menu's reading options: text size, font, line spacing, theme, full screen.
+
+``ViewOptions`` owns the actions and the preferences behind them (kept in
+``Settings``), applies the theme to the whole application and announces the
+rest; MainWindow wires the announcements to the reading view. The text size
+itself is per report (``reading_places``), so its actions only ask the reader.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, Qt, Signal, Slot
+from PySide6.QtGui import QAction, QActionGroup, QGuiApplication, QKeySequence
+from PySide6.QtWidgets import (
+    QApplication,
+    QMenu,
+    QToolTip,
+    QWidget,
+)
+
+from haizhu_reader.gui.common.theme import Theme, ThemeName, palette_for, resolve
+from haizhu_reader.gui.reader.typesetting import LINE_HEIGHT, LINE_HEIGHTS
+from haizhu_reader.settings import Settings
+
+
+def _distinct(*keys: str | QKeySequence.StandardKey) -> list[QKeySequence]:
+    """Key sequences without repeats (one key twice on an action makes it ambiguous)."""
+    out: list[QKeySequence] = []
+    for key in keys:
+        sequence = QKeySequence(key)
+        if not sequence.isEmpty() and sequence not in out:
+            out.append(sequence)
+    return out
+
+
+def apply_theme(theme: Theme) -> None:
+    """Colour the whole application (docks, lists, tooltips, bars) in ``theme``."""
+    palette = palette_for(theme)
+    QApplication.setPalette(palette)
+    QToolTip.setPalette(palette)  # tooltips keep a palette of their own
+
+
+def _request_scheme(choice: ThemeName) -> None:
+    """Tell the platform which scheme the app is in, so a style (and a window's title
+    bar) that follows it matches; "system" hands the choice back to the platform."""
+    hints = QGuiApplication.styleHints()
+    if choice is ThemeName.SYSTEM:
+        hints.unsetColorScheme()
+    else:
+        dark = choice is ThemeName.DARK
+        hints.setColorScheme(Qt.ColorScheme.Dark if dark else Qt.ColorScheme.Light)
+
+
+class ViewOptions(QObject):
+    """Reading preferences and their View-menu actions.
+
+    Signals:
+        theme_changed(object): the ``Theme`` now applied to the application.
+        font_family_changed(str): the reading font chosen ("" chooses one).
+        line_height_changed(int): line spacing of the text, in percent.
+    """
+
+    theme_changed = Signal(object)
+    font_family_changed = Signal(str)
+    line_height_changed = Signal(int)
+
+    def __init__(self, settings: Settings | None, parent: QWidget) -> None:
+        super().__init__(parent)
+        self._settings = settings
+        self._parent = parent
+        try:
+            self._choice = ThemeName(settings.theme() if settings else ThemeName.SYSTEM)
+        except ValueError:
+            self._choice = ThemeName.SYSTEM
+        self._theme = resolve(self._choice)
+        self._family = settings.font_family() if settings else ""
+        height = settings.line_height(LINE_HEIGHT) if settings else LINE_HEIGHT
+        self._line_height = height if height in LINE_HEIGHTS else LINE_HEIGHT
+        # The menu items are made with the menus, after the first paint (add_to_menu).
+        self.theme_actions: list[QAction] = []
+        self.line_height_actions: list[QAction] = []
+        QGuiApplication.styleHints().colorSchemeChanged.connect(self._on_color_scheme_changed)
+        # Before any pane is built: every widget starts in the theme's colours.
+        if self._choice is not ThemeName.SYSTEM:
+            _request_scheme(self._choice)
+        apply_theme(self._theme)
+
+    def _setup_actions(self) -> None:
+        parent = self._parent
+        self.zoom_in_action = QAction(self.tr("放大(&I)"), parent)
+        self.zoom_in_action.setShortcuts(
+            _distinct("Ctrl+=", "Ctrl++", QKeySequence.StandardKey.ZoomIn)
+        )
+        self.zoom_out_action = QAction(self.tr("缩小(&O)"), parent)
+        self.zoom_out_action.setShortcuts(_distinct("Ctrl+-", QKeySequence.StandardKey.ZoomOut))
+        self.zoom_reset_action = QAction(self.tr("原始大小(&R)"), parent)
+        self.zoom_reset_action.setShortcut(QKeySequence("Ctrl+0"))
+        self.font_action = QAction(self.tr("字体(&F)…"), parent)
+        self.full_screen_action = QAction(self.tr("全屏阅读(&U)"), parent)
+        self.full_screen_action.setCheckable(True)
+        self.full_screen_action.setShortcut(QKeySequence("F11"))
+
+        self._spacing_group = QActionGroup(self)
+        for percent in LINE_HEIGHTS:
+            label = f"{percent / 100:.1f}"
+            if percent == LINE_HEIGHT:
+                label = self.tr("%1（默认）").replace("%1", label)
+            action = QAction(label, parent)
+            action.setCheckable(True)
+            action.setChecked(percent == self._line_height)
+            action.setData(percent)
+            self._spacing_group.addAction(action)
+            self.line_height_actions.append(action)
+
+        self._theme_group = QActionGroup(self)
+        for name, label in (
+            (ThemeName.SYSTEM, self.tr("跟随系统(&S)")),
+            (ThemeName.LIGHT, self.tr("浅色(&L)")),
+            (ThemeName.SEPIA, self.tr("米黄(&E)")),
+            (ThemeName.DARK, self.tr("深色(&D)")),
+        ):
+            action = QAction(label, parent)
+            action.setCheckable(True)
+            action.setChecked(name is self._choice)
+            action.setData(name.value)
+            self._theme_group.addAction(action)
+            self.theme_actions.append(action)
+
+    def _connect_actions(self) -> None:
+        self.font_action.triggered.connect(self._on_font_action)
+        self._spacing_group.triggered.connect(self._on_line_height_action)
+        self._theme_group.triggered.connect(self._on_theme_action)
+
+    def add_to_menu(self, menu: QMenu) -> None:
+        """Make the reading options' actions and put them at the end of the View menu."""
+        self._setup_actions()
+        self._connect_actions()
+        menu.addSeparator()
+        size = menu.addMenu(self.tr("文字大小(&Z)"))
+        size.addActions([self.zoom_in_action, self.zoom_out_action, self.zoom_reset_action])
+        menu.addAction(self.font_action)
+        spacing = menu.addMenu(self.tr("行距(&P)"))
+        spacing.addActions(self.line_height_actions)
+        themes = menu.addMenu(self.tr("主题(&T)"))
+        themes.addActions(self.theme_actions)
+        menu.addAction(self.full_screen_action)
+        # Shortcuts keep working while full-screen reading hides the menu bar.
+        self._parent.addActions([self.zoom_in_action, self.zoom_out_action, self.zoom_reset_action])
+        self._parent.addAction(self.full_screen_action)
+
+    # -- current values ------------------------------------------------------------------
+
+    def theme(self) -> Theme:
+        return self._theme
+
+    def theme_choice(self) -> ThemeName:
+        return self._choice
+
+    def font_family(self) -> str:
+        return self._family
+
+    def line_height(self) -> int:
+        return self._line_height
+
+    def announce(self) -> None:
+        """Emit every current value (once wired: the reader starts in the saved look)."""
+        self.theme_changed.emit(self._theme)
+        self.font_family_changed.emit(self._family)
+        self.line_height_changed.emit(self._line_height)
+
+    # -- changing them -------------------------------------------------------------------
+
+    @Slot(str)
+    def set_theme(self, name: str) -> None:
+        """Choose a theme by name ("system", "light", "sepia", "dark") and apply it."""
+        choice = ThemeName(name)
+        self._choice = choice
+        for action in self.theme_actions:
+            action.setChecked(action.data() == choice.value)
+        if self._settings is not None:
+            self._settings.set_theme(choice.value)
+        _request_scheme(choice)
+        self._apply(resolve(choice))
+
+    def _apply(self, theme: Theme) -> None:
+        if theme == self._theme:
+            return
+        self._theme = theme
+        apply_theme(theme)
+        self.theme_changed.emit(theme)
+
+    @Slot(str)
+    def set_font_family(self, family: str) -> None:
+        if family == self._family:
+            return
+        self._family = family
+        if self._settings is not None:
+            self._settings.set_font_family(family)
+        self.font_family_changed.emit(family)
+
+    @Slot(int)
+    def set_line_height(self, percent: int) -> None:
+        if percent not in LINE_HEIGHTS or percent == self._line_height:
+            return
+        self._line_height = percent
+        for action in self.line_height_actions:
+            action.setChecked(action.data() == percent)
+        if self._settings is not None:
+            self._settings.set_line_height(percent)
+        self.line_height_changed.emit(percent)
+
+    @Slot(QAction)
+    def _on_theme_action(self, action: QAction) -> None:
+        self.set_theme(str(action.data()))
+
+    @Slot(QAction)
+    def _on_line_height_action(self, action: QAction) -> None:
+        self.set_line_height(int(action.data()))
+
+    @Slot()
+    def _on_font_action(self) -> None:
+        from haizhu_reader.gui.comfort.font_dialog import FontDialog  # not at start-up
+
+        family = FontDialog.ask(self._parent, self._family)
+        if family is not None:
+            self.set_font_family(family)
+
+    @Slot(Qt.ColorScheme)
+    def _on_color_scheme_changed(self, _scheme: Qt.ColorScheme) -> None:
+        if self._choice is ThemeName.SYSTEM:
+            self._apply(resolve(ThemeName.SYSTEM))

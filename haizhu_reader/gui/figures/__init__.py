@@ -1,0 +1,1 @@
+"""The 数据 pane: key figures as a table, results beside targets, and their chart."""

@@ -1,0 +1,1 @@
+"""Help: the shortcut list and the About box."""

@@ -1,0 +1,1 @@
+"""Printing, print preview, PDF export and copying a quote with its citation."""

@@ -1,0 +1,220 @@
+"""The section tree and the glossary pane on their own."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from pytestqt.modeltest import ModelTester
+from pytestqt.qtbot import QtBot
+
+from haizhu_reader.core.report import (
+    PART,
+    Appendix,
+    GlossaryEntry,
+    Occurrence,
+    Paragraph,
+    Report,
+    Section,
+)
+from haizhu_reader.gui.contents.section_tree import SECTION_ID_ROLE, SectionTree
+from haizhu_reader.gui.glossary.pane import CONTEXT_ROLE, PLACE_ROLE, GlossaryPane
+from haizhu_reader.gui.glossary.term_filter import one_typo_match, pinyin_keys
+
+pytestmark = pytest.mark.gui
+
+
+@pytest.fixture
+def tree(qtbot: QtBot, report: Report) -> SectionTree:
+    t = SectionTree()
+    qtbot.addWidget(t)
+    t.set_report(report)
+    t.resize(300, 600)
+    return t
+
+
+@pytest.fixture
+def glossary(qtbot: QtBot, report: Report) -> GlossaryPane:
+    g = GlossaryPane()
+    qtbot.addWidget(g)
+    g.set_report(report)
+    g.resize(320, 700)
+    return g
+
+
+# -- section tree --------------------------------------------------------------------
+
+
+def test_section_model_passes_the_model_tester(
+    qtmodeltester: ModelTester, tree: SectionTree
+) -> None:
+    qtmodeltester.check(tree.model)  # type: ignore[no-untyped-call]
+
+
+def test_filtered_tree_passes_the_model_tester(
+    qtmodeltester: ModelTester, tree: SectionTree
+) -> None:
+    tree.filter_edit.setText("招商")
+    qtmodeltester.check(tree.view.model())  # type: ignore[no-untyped-call]
+
+
+def test_tree_has_parts_sections_topics_and_appendices(tree: SectionTree, report: Report) -> None:
+    model = tree.model
+    tops = [model.index(r, 0).data() for r in range(model.rowCount())]
+    assert tops == [s.heading.replace("(", "（").replace(")", "）") for s in report.sections] + [
+        a.title for a in report.appendices
+    ]
+    part = model.index(1, 0)
+    section = model.index(0, 0, part)
+    topic = model.index(0, 0, section)
+    assert section.data() == "（一）" + report.sections[1].children[0].title
+    assert topic.data(SECTION_ID_ROLE) == report.sections[1].children[0].children[0].id
+
+
+def test_tree_filter_narrows_as_you_type(tree: SectionTree, report: Report) -> None:
+    view = tree.view
+    tree.filter_edit.setText("招商")
+    shown = []
+    index = view.model().index(0, 0)
+    while index.isValid():
+        shown.append(str(index.data()))
+        index = view.indexBelow(index)
+    matches = [s.title for s in report.walk() if "招商" in s.title]
+    assert matches and all(any(m in x for x in shown) for m in matches)
+    # Only matches and their ancestors remain.
+    assert len(shown) < 10
+    tree.filter_edit.clear()
+    assert view.model().rowCount() == len(report.sections) + len(report.appendices)
+
+
+def test_filter_is_quote_and_width_blind(tree: SectionTree) -> None:
+    tree.filter_edit.setText("双胜利")  # the heading has “双胜利”
+    assert tree.view.model().rowCount() == 1
+
+
+def test_return_in_the_filter_activates_the_first_match(
+    qtbot: QtBot, tree: SectionTree, report: Report
+) -> None:
+    target = next(s for s in report.walk() if "招商引资" in s.title)
+    tree.filter_edit.setText("招商引资")
+    with qtbot.waitSignal(tree.section_activated, timeout=1000) as blocker:
+        QTest.keyClick(tree.filter_edit, Qt.Key.Key_Return)
+    assert blocker.args == [target.id]
+
+
+def test_set_current_section_does_not_activate(
+    qtbot: QtBot, tree: SectionTree, report: Report
+) -> None:
+    target = list(report.walk())[5]
+    with qtbot.assertNotEmitted(tree.section_activated):
+        tree.set_current_section(target.id)
+    assert tree.current_section() == target.id
+
+
+def test_enter_on_a_tree_item_activates_it(qtbot: QtBot, tree: SectionTree, report: Report) -> None:
+    target = list(report.walk())[3]
+    tree.set_current_section(target.id)
+    with qtbot.waitSignal(tree.section_activated, timeout=1000) as blocker:
+        QTest.keyClick(tree.view, Qt.Key.Key_Return)
+    assert blocker.args == [target.id]
+
+
+# -- glossary pane -------------------------------------------------------------------
+
+
+def test_all_terms_in_report_order(glossary: GlossaryPane, report: Report) -> None:
+    assert glossary.visible_terms() == [e.term for e in report.glossary]
+
+
+def test_glossary_filter_on_chinese_text(glossary: GlossaryPane) -> None:
+    glossary.filter_edit.setText("四上")
+    assert glossary.visible_terms() == ["四上企业"]
+    # Definition text matches too: 抢夺 only occurs in the definition of 两抢.
+    glossary.filter_edit.setText("抢夺")
+    assert glossary.visible_terms() == ["两抢"]
+    glossary.filter_edit.setText("不存在的词")
+    assert glossary.visible_terms() == []
+    glossary.filter_edit.clear()
+    assert len(glossary.visible_terms()) == 37
+
+
+def test_glossary_filter_on_pinyin_initials(qtbot: QtBot, glossary: GlossaryPane) -> None:
+    glossary.filter_edit.setText("ssqy")
+    qtbot.waitUntil(lambda: glossary.visible_terms() == ["四上企业"], timeout=15000)
+    glossary.filter_edit.setText("sqqy")  # the issue's spelling: one mistyped initial
+    assert glossary.visible_terms() == ["四上企业"]
+    glossary.filter_edit.setText("sqsx")  # an exact match wins over typo-tolerance
+    assert glossary.visible_terms() == ["三区三线"]
+    glossary.filter_edit.setText("yyz")  # 元宇宙
+    assert glossary.visible_terms() == ["元宇宙"]
+    glossary.filter_edit.setText("haimian")  # full pinyin works too: 海绵城市
+    assert glossary.visible_terms() == ["海绵城市"]
+    glossary.filter_edit.setText("pm2.5")  # and Latin text in a term
+    assert glossary.visible_terms() == ["PM2.5"]
+
+
+def test_pinyin_keys() -> None:
+    assert pinyin_keys("“四上”企业") == "ssqy|sishangqiye"
+    assert one_typo_match("sqqy", "ssqy") and not one_typo_match("sqqy", "sqsx")
+
+
+def test_glossary_filter_on_aliases(qtbot: QtBot) -> None:
+    entry = GlossaryEntry(1, "“三品一标”农产品", ["三品一标"], "绿色食品、有机农产品……")
+    other = GlossaryEntry(2, "两抢", [], "抢夺和抢劫。")
+    report = Report(title="测试", glossary=[entry, other])
+    pane = GlossaryPane()
+    qtbot.addWidget(pane)
+    pane.set_report(report)
+    pane.filter_edit.setText("三品一标")
+    assert pane.visible_terms() == ["“三品一标”农产品"]
+    pane.filter_edit.setText("spyb")
+    qtbot.waitUntil(lambda: pane.visible_terms() == ["“三品一标”农产品"], timeout=15000)
+
+
+def test_selecting_a_term_lists_its_occurrences_with_places(
+    glossary: GlossaryPane, report: Report
+) -> None:
+    index = 3  # 算法
+    glossary.show_term(index)
+    assert glossary.current_term() == index
+    occurrences = glossary.occurrence_list
+    assert occurrences.count() == len(report.glossary[index].occurrences) == 12
+    places = [str(occurrences.item(i).data(PLACE_ROLE)) for i in range(12)]
+    # Place as a deputy cites it, then the lead topic's headline.
+    assert places[0] == "一、（二）\u3000数字经济蓬勃发展"
+    assert places[-1] == "二、（五）\u3000激发创新发展新活力"
+    before, term, after = occurrences.item(0).data(CONTEXT_ROLE)
+    assert term == "算法" and before and after
+
+
+def test_show_term_clears_a_filter_that_hides_it(glossary: GlossaryPane) -> None:
+    glossary.filter_edit.setText("四上")
+    glossary.show_term(3)
+    assert glossary.filter_edit.text() == ""
+    assert glossary.current_term() == 3
+
+
+def test_activating_an_occurrence_emits_its_span(
+    qtbot: QtBot, glossary: GlossaryPane, report: Report
+) -> None:
+    glossary.show_term(3)
+    o = report.glossary[3].occurrences[4]
+    item = glossary.occurrence_list.item(4)
+    with qtbot.waitSignal(glossary.occurrence_activated, timeout=1000) as blocker:
+        glossary.occurrence_list.itemActivated.emit(item)
+    assert blocker.args == [o.paragraph, o.start, o.end]
+
+
+def test_occurrence_in_an_appendix_cites_the_appendix(qtbot: QtBot) -> None:
+    para = Paragraph("p1", "这里提到两抢。")
+    report = Report(
+        title="测试",
+        sections=[Section("s1", PART, "一、", "部分")],
+        glossary=[GlossaryEntry(1, "两抢", [], "抢夺和抢劫。", [Occurrence("p1", 4, 6)])],
+    )
+    report.appendices.append(Appendix("a1", "附件一", [para]))
+    pane = GlossaryPane()
+    qtbot.addWidget(pane)
+    pane.set_report(report)
+    pane.show_term(0)
+    assert pane.occurrence_list.item(0).data(PLACE_ROLE) == "附件一"
