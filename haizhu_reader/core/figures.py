@@ -653,7 +653,7 @@ def write_csv(report: Report, figures: Iterable[Figure], path: Path) -> None:
 
     Written whole or not at all (``write_atomically``), like every export.
     """
-    from haizhu_reader.core.annotations.export import write_atomically  # not at start-up
+    from haizhu_reader.core.files import write_atomically  # not at start-up
 
     buffer = io.StringIO()
     csv.writer(buffer).writerows(csv_rows(report, figures))

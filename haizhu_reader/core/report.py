@@ -229,3 +229,27 @@ class Report:
                 for g in self.glossary
             ],
         }
+
+
+# -- headings and places as the GUI and the exports show them ---------------------
+
+
+def printed_number(number: str | None) -> str:
+    """Headings cite numbers as printed: (三) -> （三）."""
+    return (number or "").replace("(", "（").replace(")", "）")
+
+
+def heading_text(section: Section) -> str:
+    """A section's heading as the tree and the status bar show it: （三）标题."""
+    return f"{printed_number(section.number)}{section.title}"
+
+
+def group_title(report: Report, section_id: str) -> str:
+    """二、（三）强招商、稳企业: a section by its innermost numbered heading; else a title."""
+    path = report.section_path(section_id)
+    numbered = [s for s in path if s.number]
+    if numbered:
+        return f"{report.place_label(numbered[-1].id)}{numbered[-1].title}"
+    if path:
+        return path[0].title
+    return next((a.title for a in report.appendices if a.id == section_id), "")

@@ -18,15 +18,10 @@ older one is skipped).
 
 from __future__ import annotations
 
-import contextlib
-import functools
 import html
 import io
 import json
-import os
 import re
-import stat
-import tempfile
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -50,7 +45,8 @@ from haizhu_reader.core.annotations.web_annotation import (
     parse,
 )
 from haizhu_reader.core.annotations.web_annotation import to_json as web_annotation_json
-from haizhu_reader.core.report import Report
+from haizhu_reader.core.files import write_atomically
+from haizhu_reader.core.report import Report, group_title
 
 FORMATS = ("md", "html", "json", "docx")
 _SUFFIXES = {".md": "md", ".markdown": "md", ".html": "html", ".htm": "html"}
@@ -105,17 +101,6 @@ def _item(report: Report, placer: Placer, a: Annotation, at: Placement | None) -
 
 def _excerpt(text: str) -> str:
     return text if len(text) <= _EXCERPT else text[:_EXCERPT] + "……"
-
-
-def group_title(report: Report, section_id: str) -> str:
-    """二、（三）强招商、稳企业: a section by its innermost numbered heading; else a title."""
-    path = report.section_path(section_id)
-    numbered = [s for s in path if s.number]
-    if numbered:
-        return f"{report.place_label(numbered[-1].id)}{numbered[-1].title}"
-    if path:
-        return path[0].title
-    return next((a.title for a in report.appendices if a.id == section_id), "")
 
 
 def _grouped(all_items: list[Item]) -> list[tuple[str, list[Item]]]:
@@ -334,40 +319,6 @@ def render(
     if fmt == "md":
         return to_markdown(report, placed, unplaced, when).encode("utf-8")
     raise ValueError(f"unknown export format {fmt!r}")
-
-
-def write_atomically(path: Path, data: bytes) -> None:
-    """Write ``path`` whole or not at all (a failed export never leaves half a file).
-
-    The file gets the permissions a plain write would give it: those of the file
-    it replaces, else the umask's (mkstemp's own 0600 would hide a handout from
-    the colleagues it was exported for).
-    """
-    try:
-        mode = stat.S_IMODE(path.stat().st_mode)
-    except OSError:
-        mode = 0o666 & ~_umask()
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-            f.flush()
-            os.fsync(f.fileno())
-        with contextlib.suppress(OSError):  # e.g. a file system without permissions
-            Path(tmp).chmod(mode)
-        Path(tmp).replace(path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            Path(tmp).unlink()
-        raise
-
-
-@functools.cache
-def _umask() -> int:
-    """The process's umask (reading it means setting it; put straight back; once)."""
-    mask = os.umask(0o022)
-    os.umask(mask)
-    return mask
 
 
 def export_file(store: AnnotationStore, report: Report, path: Path, fmt: str) -> int:

@@ -11,11 +11,10 @@ clicked or right-clicked) if that is on screen, else on the one being read.
 
 from __future__ import annotations
 
-from functools import lru_cache
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QPoint, Qt, QTimer, Signal, Slot
-from PySide6.QtGui import QAction, QColor, QIcon, QKeySequence, QPainter, QPixmap
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QHBoxLayout, QMainWindow, QToolButton, QWidget
 
 from haizhu_reader.core.annotations.anchoring import AnchorError
@@ -33,27 +32,13 @@ from haizhu_reader.gui.annotations.dialogs import (
     ImportAnnotationsDialog,
     NoteDialog,
 )
-from haizhu_reader.gui.annotations.session import (
-    AnnotationSession,
-    colour_name,
-    kind_label,
-)
+from haizhu_reader.gui.annotations.labels import colour_icon, colour_name, kind_label
+from haizhu_reader.gui.annotations.session import AnnotationSession
 from haizhu_reader.gui.common import jobs
 from haizhu_reader.gui.common.accessibility import spoken_name
 from haizhu_reader.gui.common.dialogs import Messages
 from haizhu_reader.gui.common.language import bilingual
 from haizhu_reader.gui.reader.view import ReaderView
-
-
-@lru_cache(maxsize=32)
-def colour_icon(hex_colour: str, size: int = 14) -> QIcon:
-    pixmap = QPixmap(size, size)
-    pixmap.fill(QColor(hex_colour))
-    painter = QPainter(pixmap)
-    painter.setPen(QColor("#666666"))
-    painter.drawRect(0, 0, size - 1, size - 1)
-    painter.end()
-    return QIcon(pixmap)
 
 
 class SelectionBar(QWidget):

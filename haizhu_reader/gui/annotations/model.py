@@ -29,7 +29,7 @@ from haizhu_reader.core.annotations.anchoring import Placer
 from haizhu_reader.core.annotations.export import Item, items
 from haizhu_reader.core.annotations.store import COLOUR_HEX, Annotation, Placed
 from haizhu_reader.core.report import Report
-from haizhu_reader.gui.annotations.actions import colour_icon
+from haizhu_reader.gui.annotations.labels import colour_icon
 from haizhu_reader.gui.reader.marks import TOOLTIP_WIDTH
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1

@@ -44,9 +44,8 @@ from haizhu_reader.core.annotations.store import (
 )
 from haizhu_reader.core.report import Report
 from haizhu_reader.core.text import fold
-from haizhu_reader.gui.annotations.actions import colour_icon
+from haizhu_reader.gui.annotations.labels import colour_icon, colour_name, kind_name
 from haizhu_reader.gui.annotations.model import ID_ROLE, AnnotationsModel
-from haizhu_reader.gui.annotations.session import colour_name, kind_name
 
 __all__ = ["ID_ROLE", "AnnotationsPane"]
 

@@ -13,7 +13,7 @@ import bisect
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from haizhu_reader.core.annotations.anchoring import Anchor, Placer, Scope
@@ -30,6 +30,7 @@ from haizhu_reader.core.annotations.store import (
     note_documents,
 )
 from haizhu_reader.core.report import Report
+from haizhu_reader.gui.annotations.labels import kind_label
 from haizhu_reader.gui.common.language import pick
 from haizhu_reader.gui.reader.marks import NOTE_COLOUR, Mark, MarkStyle
 
@@ -37,36 +38,6 @@ if TYPE_CHECKING:
     from haizhu_reader.core.search.searching import NoteText
 
 UNDERLINE_COLOUR = "#c0392b"
-
-
-def kind_name(kind: Kind) -> str:
-    """高亮, 下划线, 笔记 or 书签 in the interface language (exports keep the core's Chinese)."""
-    return {
-        Kind.HIGHLIGHT: QCoreApplication.translate("annotations", "高亮"),
-        Kind.UNDERLINE: QCoreApplication.translate("annotations", "下划线"),
-        Kind.NOTE: QCoreApplication.translate("annotations", "笔记"),
-        Kind.BOOKMARK: QCoreApplication.translate("annotations", "书签"),
-    }[kind]
-
-
-def colour_name(colour: Colour) -> str:
-    """黄色, 绿色, ... in the interface language."""
-    return {
-        Colour.YELLOW: QCoreApplication.translate("annotations", "黄色"),
-        Colour.GREEN: QCoreApplication.translate("annotations", "绿色"),
-        Colour.BLUE: QCoreApplication.translate("annotations", "蓝色"),
-        Colour.PINK: QCoreApplication.translate("annotations", "粉色"),
-        Colour.PURPLE: QCoreApplication.translate("annotations", "紫色"),
-        Colour.ORANGE: QCoreApplication.translate("annotations", "橙色"),
-    }[colour]
-
-
-def kind_label(a: Annotation) -> str:
-    """高亮（黄色）, 下划线, 笔记, 书签."""
-    if not a.colour:
-        return kind_name(a.kind)
-    label = QCoreApplication.translate("annotations", "%1（%2）", "kind (colour)")
-    return label.replace("%1", kind_name(a.kind)).replace("%2", colour_name(a.colour))
 
 
 def mark_for(p: Placed) -> Mark:

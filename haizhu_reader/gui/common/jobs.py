@@ -94,7 +94,7 @@ class WriteFileJob(QRunnable):
 
     def _run(self) -> None:
         try:
-            from haizhu_reader.core.annotations.export import write_atomically  # not at start-up
+            from haizhu_reader.core.files import write_atomically  # not at start-up
 
             data, count = self._make()
             write_atomically(self._path, data)

@@ -12,8 +12,7 @@ from PySide6.QtCore import QObject, Qt, Signal, Slot
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDockWidget, QMenu, QWidget
 
-from haizhu_reader.core.report import PART, SECTION, Report
-from haizhu_reader.gui.reader.typesetting import heading_text
+from haizhu_reader.core.report import PART, SECTION, Report, heading_text
 from haizhu_reader.gui.reader.view import ReaderView
 
 MAX_PART_KEYS = 9  # Alt+1 … Alt+9; 开篇 (the text before 一、) is Alt+0

@@ -16,10 +16,9 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QFont, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QAbstractItemView, QLineEdit, QTreeView, QVBoxLayout, QWidget
 
-from haizhu_reader.core.report import PART, Report, Section
+from haizhu_reader.core.report import PART, Report, Section, heading_text
 from haizhu_reader.core.text import fold, strip_quotes
 from haizhu_reader.gui.common.filter_edit import FilterEdit
-from haizhu_reader.gui.reader.typesetting import heading_text
 
 if TYPE_CHECKING:
     # Only annotations: PySide6 makes a class when it is first imported, and these

@@ -51,10 +51,9 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QWidget
 
-from haizhu_reader.core.annotations.export import group_title
 from haizhu_reader.core.annotations.store import Placed
 from haizhu_reader.core.printing import PrintNote, following_id, print_notes
-from haizhu_reader.core.report import Report
+from haizhu_reader.core.report import Report, group_title
 from haizhu_reader.gui.reader.typesetting import (
     Typography,
     build_document,

@@ -28,10 +28,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from haizhu_reader.core.annotations.export import group_title
 from haizhu_reader.core.annotations.store import Placed
 from haizhu_reader.core.printing import print_notes, print_section
-from haizhu_reader.core.report import Report
+from haizhu_reader.core.report import Report, group_title
 from haizhu_reader.gui.common import jobs
 from haizhu_reader.gui.common.dialogs import Messages, ask_save_path
 from haizhu_reader.gui.printing.document import (

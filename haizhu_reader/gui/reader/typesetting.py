@@ -33,7 +33,15 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QWidget
 
 from haizhu_reader.core.glossary import find_spans
-from haizhu_reader.core.report import PART, SECTION, Appendix, Paragraph, Report, Section
+from haizhu_reader.core.report import (
+    PART,
+    SECTION,
+    Appendix,
+    Paragraph,
+    Report,
+    Section,
+    heading_text,
+)
 from haizhu_reader.core.text import fold
 from haizhu_reader.gui.common.theme import Theme
 
@@ -96,11 +104,6 @@ def glossary_index(href: str) -> int | None:
     if scheme == GLOSSARY_SCHEME and rest.isdigit():
         return int(rest)
     return None
-
-
-def printed_number(number: str | None) -> str:
-    """Headings cite numbers as printed: (三) -> （三）."""
-    return (number or "").replace("(", "（").replace(")", "）")
 
 
 def meeting_line(report: Report) -> str:
@@ -448,8 +451,3 @@ def build_document(
     doc.setDocumentMargin(0)
     index = _Typesetter(report, typo, doc).build()
     return doc, index
-
-
-def heading_text(section: Section) -> str:
-    """A section's heading as the tree and the status bar show it: （三）标题."""
-    return f"{printed_number(section.number)}{section.title}"

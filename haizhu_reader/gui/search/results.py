@@ -21,9 +21,8 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
-from haizhu_reader.core.report import SECTION, Report
+from haizhu_reader.core.report import SECTION, Report, heading_text
 from haizhu_reader.core.search.searching import Hit, snippet
-from haizhu_reader.gui.reader.typesetting import heading_text
 
 HIT_ROLE = Qt.ItemDataRole.UserRole + 1
 RUNS_ROLE = Qt.ItemDataRole.UserRole + 2

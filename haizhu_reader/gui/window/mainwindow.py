@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from haizhu_reader.core.annotations.peek import has_annotations
-from haizhu_reader.core.report import Report
+from haizhu_reader.core.report import Report, heading_text
 from haizhu_reader.gui.comfort.reading_places import ReadingPlaces
 from haizhu_reader.gui.comfort.view_options import ViewOptions
 from haizhu_reader.gui.common.dialogs import Messages, OpenReportDialog
@@ -32,7 +32,6 @@ from haizhu_reader.gui.common.language import resolve as resolve_language
 from haizhu_reader.gui.contents.navigation import Navigation, focus_in_dock
 from haizhu_reader.gui.contents.section_tree import SectionTree
 from haizhu_reader.gui.glossary.pane import GlossaryPane
-from haizhu_reader.gui.reader.typesetting import heading_text
 from haizhu_reader.gui.reader.view import ReaderView
 from haizhu_reader.gui.window.lazy_pane import LazyPane
 from haizhu_reader.gui.window.menus import WindowMenus

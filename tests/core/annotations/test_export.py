@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import io
-import os
 import re
-import stat
 from datetime import UTC, datetime
 from html.parser import HTMLParser
 from pathlib import Path
@@ -14,7 +12,6 @@ import docx
 import pytest
 from docx.oxml.ns import qn
 
-from haizhu_reader.core.annotations import export
 from haizhu_reader.core.annotations.export import (
     FORMATS,
     UNPLACED_GROUP,
@@ -22,7 +19,6 @@ from haizhu_reader.core.annotations.export import (
     items,
     md_escape,
     render,
-    write_atomically,
 )
 from haizhu_reader.core.annotations.store import Annotation, AnnotationStore, Kind, Placed
 from haizhu_reader.core.report import Report
@@ -220,22 +216,3 @@ def test_format_for(name: str, explicit: str | None, fmt: str) -> None:
 def test_empty_export(report: Report) -> None:
     assert "共 0 条批注" in render(report, [], [], "md", WHEN).decode()
     assert "共 0 条批注" in _docx_text(render(report, [], [], "docx", WHEN))
-
-
-def test_an_export_gets_the_permissions_a_plain_write_would(tmp_path: Path) -> None:
-    """mkstemp's 0600 made every export private; a replaced file keeps its mode."""
-    mask = os.umask(0o022)
-    export._umask.cache_clear()
-    try:
-        fresh = tmp_path / "handout.html"
-        write_atomically(fresh, b"<p>1</p>")
-        assert stat.S_IMODE(fresh.stat().st_mode) == 0o644
-        shared = tmp_path / "shared.md"
-        shared.write_bytes(b"old")
-        shared.chmod(0o664)
-        write_atomically(shared, b"new")
-        assert stat.S_IMODE(shared.stat().st_mode) == 0o664 and shared.read_bytes() == b"new"
-        assert sorted(p.name for p in tmp_path.iterdir()) == ["handout.html", "shared.md"]
-    finally:
-        os.umask(mask)
-        export._umask.cache_clear()

@@ -21,10 +21,9 @@ from PySide6.QtWidgets import (
 from pytestqt.qtbot import QtBot
 
 from haizhu_reader.core.parse import load_report
-from haizhu_reader.core.report import Report
+from haizhu_reader.core.report import Report, heading_text
 from haizhu_reader.core.search.analysis import search_key
 from haizhu_reader.core.search.searching import ReportIndex, Scope, find_in_paragraphs
-from haizhu_reader.gui.reader.typesetting import heading_text
 from haizhu_reader.gui.search.find_bar import FindBar
 from haizhu_reader.gui.search.index_loader import IndexLoader
 from haizhu_reader.gui.search.pane import SearchPane

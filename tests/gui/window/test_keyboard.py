@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 from pytestqt.qtbot import QtBot
 
 from haizhu_reader.core.parse import load_report
-from haizhu_reader.core.report import Report, Section
+from haizhu_reader.core.report import Report, Section, heading_text
 from haizhu_reader.gui.common.accessibility import plain_text, spoken_name
 from haizhu_reader.gui.contents.navigation import (
     Navigation,
@@ -33,7 +33,6 @@ from haizhu_reader.gui.contents.navigation import (
     stops,
 )
 from haizhu_reader.gui.help.shortcuts_dialog import ShortcutsDialog, window_commands
-from haizhu_reader.gui.reader.typesetting import heading_text
 from haizhu_reader.gui.reader.view import ReaderView
 from haizhu_reader.gui.window.mainwindow import MainWindow
 from haizhu_reader.paths import AppPaths
