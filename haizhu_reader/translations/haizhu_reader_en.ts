@@ -464,14 +464,6 @@
         <translation>%1 — Haizhu Reader</translation>
     </message>
     <message>
-        <source>正在打开 %1…</source>
-        <translation>Opening %1…</translation>
-    </message>
-    <message>
-        <source>无法打开报告</source>
-        <translation>Cannot open the report</translation>
-    </message>
-    <message>
         <source>无法保存批注</source>
         <translation>Cannot save the annotation</translation>
     </message>
@@ -719,6 +711,17 @@
 %1
 
 It may have been moved, renamed or deleted; it has been removed from the list.</translation>
+    </message>
+</context>
+<context>
+    <name>ReportLoader</name>
+    <message>
+        <source>正在打开 %1…</source>
+        <translation>Opening %1…</translation>
+    </message>
+    <message>
+        <source>无法打开报告</source>
+        <translation>Cannot open the report</translation>
     </message>
 </context>
 <context>

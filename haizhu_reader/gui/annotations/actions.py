@@ -340,7 +340,7 @@ class ReaderAnnotator(QObject):
             return
         path, fmt = chosen
         placed, unplaced = self._session.placed(), self._session.unplaced()
-        job = jobs.WriteFileJob(
+        job = jobs.write_file(
             path, lambda: (render(report, placed, unplaced, fmt), len(placed) + len(unplaced))
         )
         job.signals.done.connect(self._on_exported)
@@ -348,7 +348,7 @@ class ReaderAnnotator(QObject):
         self._window.statusBar().showMessage(self.tr("正在导出批注…"))
         jobs.start(job)
 
-    @Slot(object, int)
+    @Slot(object, object)
     def _on_exported(self, path: Path, count: int) -> None:
         self._window.statusBar().showMessage(
             self.tr("已导出 %1 条批注到 %2").replace("%1", str(count)).replace("%2", str(path)),
@@ -356,10 +356,10 @@ class ReaderAnnotator(QObject):
         )
         self.exported.emit(path)
 
-    @Slot(object, str, str)
-    def _on_export_failed(self, _path: Path, message: str, detail: str) -> None:
+    @Slot(object, object)
+    def _on_export_failed(self, path: Path, error: Exception) -> None:
         self._window.statusBar().clearMessage()
-        Messages.error(self._window, self.tr("无法导出批注"), message, detail)
+        Messages.error(self._window, self.tr("无法导出批注"), *jobs.write_error(path, error))
 
     @Slot()
     def import_dialog(self) -> None:

@@ -1,4 +1,12 @@
-"""Starting background jobs safely from the GUI.
+"""Work off the GUI thread: one job shape for every worker, started safely.
+
+``Job(work, key)`` runs ``work()`` on Qt's global thread pool and reports back
+on the GUI thread through ``job.signals``: ``done(key, result)`` with what
+``work`` returned, or ``failed(key, error)`` with the exception it raised (a
+bug must not leave a pane waiting forever). ``key`` says which request the
+job answers (a generation, a path), so a receiver can drop an answer it no
+longer wants; ``cancel()`` before the job starts makes it do and say nothing.
+``write_file`` is the job that writes an export.
 
 Two hazards of Python jobs on Qt's thread pool, handled here once:
 
@@ -10,8 +18,8 @@ Two hazards of Python jobs on Qt's thread pool, handled here once:
 * Python's cyclic garbage collector runs in whichever thread happens to
   allocate. A collection in a pool thread may free the last reference to a
   widget that sat in a reference cycle, and a widget destroyed off the GUI
-  thread crashes the process. ``gc_paused`` keeps the collector off while a
-  job allocates (index builds allocate a lot); it runs again, on the GUI
+  thread crashes the process. Every job runs with the collector paused
+  (``gc_paused``; index builds allocate a lot); it runs again, on the GUI
   thread, once no job is inside it.
 """
 
@@ -25,18 +33,54 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, Signal
 
-_running: list[QRunnable] = []
+_running: list[Job] = []
 _lock = threading.Lock()
 _paused = 0
 _was_enabled = False
 
 
-def start(job: QRunnable) -> None:
-    """Run ``job`` on the global pool, holding it (and its signals) until it is done.
+class JobSignals(QObject):
+    done = Signal(object, object)  # the job's key, what its work returned
+    failed = Signal(object, object)  # the job's key, the exception its work raised
 
-    ``job`` sets ``job.done = True`` as the last thing its ``run`` does.
+
+class Job(QRunnable):
+    """``work()`` on a pool thread, answered by ``signals.done`` or ``signals.failed``.
+
+    Start it with ``start``. Receivers are slots of objects on the GUI thread, so
+    the answer arrives there, queued.
     """
-    _running[:] = [j for j in _running if not getattr(j, "done", False)]
+
+    def __init__(self, work: Callable[[], object], key: object = None) -> None:
+        super().__init__()
+        self.signals = JobSignals()
+        self._work = work
+        self._key = key
+        self.finished = False  # set last, on the pool thread: ``start`` may drop it
+        self._cancelled = False  # set on the GUI thread
+
+    def cancel(self) -> None:
+        """A job not yet started does nothing; one running reports as usual."""
+        self._cancelled = True
+
+    def run(self) -> None:
+        try:
+            if self._cancelled:
+                return
+            try:
+                with gc_paused():
+                    result = self._work()
+            except Exception as e:
+                self.signals.failed.emit(self._key, e)
+            else:
+                self.signals.done.emit(self._key, result)
+        finally:
+            self.finished = True
+
+
+def start(job: Job) -> None:
+    """Run ``job`` on the global pool, holding it (and its signals) until it is done."""
+    _running[:] = [j for j in _running if not j.finished]
     _running.append(job)
     QThreadPool.globalInstance().start(job)
 
@@ -65,45 +109,27 @@ def gc_paused() -> Iterator[None]:
                 gc.enable()
 
 
-class _WriteSignals(QObject):
-    done = Signal(object, int)  # path, what the job counts (bytes, annotations…)
-    failed = Signal(object, str, str)  # path, message in the interface language, detail
+def write_file(path: Path, make: Callable[[], tuple[bytes, int]]) -> Job:
+    """A job that makes a file's bytes and writes them whole or not at all.
 
-
-class WriteFileJob(QRunnable):
-    """Makes a file's bytes and writes them whole or not at all, off the GUI thread.
-
-    ``make()`` returns the bytes and the number ``signals.done`` reports with the
-    path; an ``OSError`` from making or writing reaches ``signals.failed``.
-    Start it with ``start``.
+    ``make()`` returns the bytes and a number (bytes, annotations…) that
+    ``done(path, number)`` reports; ``failed(path, error)`` says why not
+    (``write_error`` words it).
     """
 
-    def __init__(self, path: Path, make: Callable[[], tuple[bytes, int]]) -> None:
-        super().__init__()
-        self.signals = _WriteSignals()
-        self._path = path
-        self._make = make
-        self.done = False
+    def work() -> int:
+        from haizhu_reader.core.files import write_atomically  # not at start-up
 
-    def run(self) -> None:
-        try:
-            with gc_paused():
-                self._run()
-        finally:
-            self.done = True
+        data, count = make()
+        write_atomically(path, data)
+        return count
 
-    def _run(self) -> None:
-        try:
-            from haizhu_reader.core.files import write_atomically  # not at start-up
+    return Job(work, key=path)
 
-            data, count = self._make()
-            write_atomically(self._path, data)
-        except OSError as e:
-            # translate() is thread-safe; the message is in the interface language.
-            text = QCoreApplication.translate("jobs", "无法写入文件：%1（%2）")
-            reason = e.strerror or str(e) or type(e).__name__
-            self.signals.failed.emit(
-                self._path, text.replace("%1", str(self._path)).replace("%2", reason), str(e)
-            )
-        else:
-            self.signals.done.emit(self._path, count)
+
+def write_error(path: Path, error: Exception) -> tuple[str, str]:
+    """The message for a file not written, in the interface language, and its detail."""
+    text = QCoreApplication.translate("jobs", "无法写入文件：%1（%2）")
+    reason = (error.strerror if isinstance(error, OSError) else "") or str(error)
+    reason = reason or type(error).__name__
+    return text.replace("%1", str(path)).replace("%2", reason), str(error)

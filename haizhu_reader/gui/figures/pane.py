@@ -10,13 +10,12 @@ not pay for them either.
 
 from __future__ import annotations
 
+from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import (
     QCoreApplication,
     QModelIndex,
-    QObject,
-    QRunnable,
     Qt,
     Signal,
     Slot,
@@ -73,29 +72,6 @@ class ExportFiguresDialog:
         return chosen[0] if chosen else None
 
 
-class _JobSignals(QObject):
-    finished = Signal(int, object)  # generation, list[Figure]
-
-
-class _ExtractJob(QRunnable):
-    def __init__(self, generation: int, report: Report) -> None:
-        super().__init__()
-        self.signals = _JobSignals()
-        self._generation = generation
-        self._report = report
-        self.done = False
-
-    def run(self) -> None:
-        try:
-            found = core.extract(self._report)
-        except Exception:  # a bug in the extractor must not leave the pane waiting
-            found = []
-        try:
-            self.signals.finished.emit(self._generation, found)
-        finally:
-            self.done = True
-
-
 class _FiguresTable(QTableView):
     """Enter activates the current row, as a double-click does.
 
@@ -140,7 +116,7 @@ class FiguresPane(QWidget):
         self._report: Report | None = None
         self._figures: list[Figure] | None = None
         self._generation = 0
-        self._pending: _JobSignals | None = None
+        self._pending: jobs.JobSignals | None = None
         self._model = FiguresModel(self)
         self._proxy = FiguresFilter(self)
         self._proxy.setSourceModel(self._model)
@@ -315,18 +291,23 @@ class FiguresPane(QWidget):
         """Start extracting the current report's figures, unless done or under way."""
         if self._report is None or self._figures is not None or self._pending is not None:
             return
-        job = _ExtractJob(self._generation, self._report)
+        job = jobs.Job(partial(core.extract, self._report), key=self._generation)
         self._pending = job.signals
-        job.signals.finished.connect(self._on_extracted)
+        job.signals.done.connect(self._on_extracted)
+        job.signals.failed.connect(self._on_extract_failed)
         self._refresh()
         jobs.start(job)
 
-    @Slot(int, object)
+    @Slot(object, object)
     def _on_extracted(self, generation: int, found: list[Figure]) -> None:
         if generation != self._generation or self._report is None:
             return  # a report that is no longer shown
         self._pending = None
         self._show_figures(self._report, found)
+
+    @Slot(object, object)
+    def _on_extract_failed(self, generation: int, _error: Exception) -> None:
+        self._on_extracted(generation, [])  # a bug in the extractor must not leave it waiting
 
     def _show_figures(self, report: Report, found: list[Figure]) -> None:
         self._figures = found

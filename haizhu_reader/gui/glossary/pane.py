@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 from PySide6.QtCore import (
     QModelIndex,
     QPersistentModelIndex,
@@ -34,9 +36,8 @@ from haizhu_reader.gui.common.filter_edit import FilterEdit
 from haizhu_reader.gui.glossary.term_filter import (
     ENTRY_ROLE,
     GlossaryModel,
-    PinyinJob,
-    PinyinSignals,
     TermFilter,
+    glossary_keys,
     squash,
 )
 
@@ -121,7 +122,7 @@ class GlossaryPane(QWidget):
         self._proxy = TermFilter(self)
         self._proxy.setSourceModel(self._model)
         self._generation = 0
-        self._pinyin_pending: PinyinSignals | None = None
+        self._pinyin_pending = False  # pinyin keys are being made
         self._setup_ui()
         self._connect()
 
@@ -215,7 +216,7 @@ class GlossaryPane(QWidget):
     def set_report(self, report: Report) -> None:
         self._report = report
         self._generation += 1
-        self._pinyin_pending = None
+        self._pinyin_pending = False
         self._filter.clear()
         self._proxy.set_entries(report.glossary)
         self._model.set_entries(report.glossary)
@@ -313,7 +314,7 @@ class GlossaryPane(QWidget):
         self._update_hint()
 
     def _update_hint(self) -> None:
-        if self._pinyin_pending is not None:
+        if self._pinyin_pending:
             self._hint.setText(self.tr("正在准备拼音检索…"))
         elif self._filter.text() and self._proxy.rowCount() == 0:
             self._hint.setText(self.tr("没有匹配的名词"))
@@ -322,20 +323,20 @@ class GlossaryPane(QWidget):
         self._hint.setVisible(bool(self._hint.text()))
 
     def _ensure_pinyin(self) -> None:
-        if self._report is None or self._pinyin_pending is not None or self._proxy.has_pinyin:
+        if self._report is None or self._pinyin_pending or self._proxy.has_pinyin:
             return
-        job = PinyinJob(self._generation, self._report.glossary)
-        self._pinyin_pending = job.signals
-        job.signals.done.connect(self._on_pinyin_ready)
         from haizhu_reader.gui.common import jobs  # not at start-up
 
+        job = jobs.Job(partial(glossary_keys, list(self._report.glossary)), key=self._generation)
+        self._pinyin_pending = True
+        job.signals.done.connect(self._on_pinyin_ready)
         jobs.start(job)
 
-    @Slot(int, list)
+    @Slot(object, object)
     def _on_pinyin_ready(self, generation: int, keys: list[str]) -> None:
         if generation != self._generation:
             return
-        self._pinyin_pending = None
+        self._pinyin_pending = False
         self._proxy.set_pinyin(keys)
         self._update_hint()
 

@@ -14,10 +14,8 @@ from PySide6.QtCore import (
     QModelIndex,
     QObject,
     QPersistentModelIndex,
-    QRunnable,
     QSortFilterProxyModel,
     Qt,
-    Signal,
 )
 
 from haizhu_reader.core.report import GlossaryEntry
@@ -52,26 +50,9 @@ def entry_keys(entry: GlossaryEntry) -> str:
     return "|".join(pinyin_keys(name) for name in [entry.term, *entry.aliases])
 
 
-class PinyinSignals(QObject):
-    done = Signal(int, list)  # generation, keys per entry
-
-
-class PinyinJob(QRunnable):
-    """Computes ``entry_keys`` for every entry off the GUI thread."""
-
-    def __init__(self, generation: int, entries: list[GlossaryEntry]) -> None:
-        super().__init__()
-        self.signals = PinyinSignals()
-        self._generation = generation
-        self._entries = list(entries)
-        self.done = False
-
-    def run(self) -> None:
-        try:
-            keys = [entry_keys(e) for e in self._entries]
-            self.signals.done.emit(self._generation, keys)
-        finally:
-            self.done = True
+def glossary_keys(entries: list[GlossaryEntry]) -> list[str]:
+    """``entry_keys`` of every entry (a job's work: it loads pypinyin)."""
+    return [entry_keys(e) for e in entries]
 
 
 class GlossaryModel(QAbstractListModel):

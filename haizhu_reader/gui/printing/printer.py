@@ -3,7 +3,7 @@
 Each starts with ``PrintOptionsDialog`` (the whole report or the section at
 the reading position; with or without the user's notes). Printing and the
 preview paint a ``QPrinter`` on the GUI thread (Qt's print dialogs want it
-there); a PDF is rendered and written by a worker (``jobs.WriteFileJob``) and the window
+there); a PDF is rendered and written by a worker (``jobs.write_file``) and the window
 says when it is done, or in a message box why not (an unwritable folder...).
 Every dialog sits behind a classmethod that tests monkeypatch.
 """
@@ -244,7 +244,7 @@ class ReportPrinter(QObject):
             data = render_pdf(job, style)
             return data, len(data)
 
-        pdf = jobs.WriteFileJob(path, make)
+        pdf = jobs.write_file(path, make)
         pdf.signals.done.connect(self._on_exported)
         pdf.signals.failed.connect(self._on_export_failed)
         self._window.statusBar().showMessage(self.tr("正在导出 PDF…"))
@@ -268,17 +268,17 @@ class ReportPrinter(QObject):
         except OSError as e:
             Messages.error(self._window, self.tr("无法打印"), str(e))
 
-    @Slot(object, int)
+    @Slot(object, object)
     def _on_exported(self, path: Path, _size: int) -> None:
         self._window.statusBar().showMessage(
             self.tr("已导出 PDF：%1").replace("%1", str(path)), 8000
         )
         self.exported.emit(path)
 
-    @Slot(object, str, str)
-    def _on_export_failed(self, _path: Path, zh: str, en: str) -> None:
+    @Slot(object, object)
+    def _on_export_failed(self, path: Path, error: Exception) -> None:
         self._window.statusBar().clearMessage()
-        Messages.error(self._window, self.tr("无法导出 PDF"), zh, en)
+        Messages.error(self._window, self.tr("无法导出 PDF"), *jobs.write_error(path, error))
 
 
 def _file_name(text: str) -> str:

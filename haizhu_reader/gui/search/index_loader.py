@@ -2,48 +2,21 @@
 
 from __future__ import annotations
 
+from functools import partial
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QRunnable, Signal, Slot
+from PySide6.QtCore import QObject, Signal, Slot
 
 from haizhu_reader.core.report import Report
 from haizhu_reader.core.search.searching import NoteText, ReportIndex
 from haizhu_reader.gui.common import jobs
 
 
-class _JobSignals(QObject):
-    finished = Signal(int, object)  # generation, ReportIndex
-    failed = Signal(int, str)  # generation, message
-
-
-class _IndexJob(QRunnable):
-    """``ReportIndex.open_or_build`` on a pool thread (under a second on first run)."""
-
-    def __init__(self, generation: int, report: Report, index_dir: Path | None) -> None:
-        super().__init__()
-        self.signals = _JobSignals()
-        self._generation = generation
-        self._report = report
-        self._index_dir = index_dir
-        self.done = False
-        self.cancelled = False  # set on the GUI thread; a queued job then does nothing
-
-    def run(self) -> None:
-        if self.cancelled:
-            self.done = True
-            return
-        try:
-            with jobs.gc_paused():
-                if self._index_dir is None:
-                    index = ReportIndex.in_memory(self._report)
-                else:
-                    index = ReportIndex.open_or_build(self._report, self._index_dir)
-        except Exception as e:  # SearchError, or a bug: the pane must not wait forever
-            self.signals.failed.emit(self._generation, str(e) or type(e).__name__)
-        else:
-            self.signals.finished.emit(self._generation, index)
-        finally:
-            self.done = True
+def _open_index(report: Report, index_dir: Path | None) -> ReportIndex:
+    """``ReportIndex.open_or_build`` (a job's work: under a second on first run)."""
+    if index_dir is None:
+        return ReportIndex.in_memory(report)
+    return ReportIndex.open_or_build(report, index_dir)
 
 
 class IndexLoader(QObject):
@@ -68,7 +41,7 @@ class IndexLoader(QObject):
         self._generation = 0
         self._report: Report | None = None
         self._index: ReportIndex | None = None
-        self._jobs: dict[int, _IndexJob] = {}
+        self._jobs: dict[int, jobs.Job] = {}
 
     def report(self) -> Report | None:
         return self._report
@@ -86,8 +59,8 @@ class IndexLoader(QObject):
         if self._index is not None:
             self._index.close()
             self._index = None
-        job = _IndexJob(self._generation, report, self._index_dir)
-        job.signals.finished.connect(self._on_finished)
+        job = jobs.Job(partial(_open_index, report, self._index_dir), key=self._generation)
+        job.signals.done.connect(self._on_finished)
         job.signals.failed.connect(self._on_failed)
         self._jobs[self._generation] = job
         jobs.start(job)
@@ -95,7 +68,7 @@ class IndexLoader(QObject):
     def close(self) -> None:
         """Release the index (the window is closing); builds not yet started are skipped."""
         for job in self._jobs.values():
-            job.cancelled = True
+            job.cancel()
         self._generation += 1
         self._report = None
 
@@ -103,7 +76,7 @@ class IndexLoader(QObject):
             self._index.close()
             self._index = None
 
-    @Slot(int, object)
+    @Slot(object, object)
     def _on_finished(self, generation: int, index: ReportIndex) -> None:
         self._jobs.pop(generation, None)
         if generation != self._generation or self._report is None:
@@ -112,35 +85,19 @@ class IndexLoader(QObject):
         self._index = index
         self.ready.emit(self._report, index)
 
-    @Slot(int, str)
-    def _on_failed(self, generation: int, message: str) -> None:
+    @Slot(object, object)
+    def _on_failed(self, generation: int, error: Exception) -> None:
+        """SearchError, or a bug: the pane must not wait forever."""
         self._jobs.pop(generation, None)
         if generation == self._generation and self._report is not None:
-            self.failed.emit(self._report, message)
+            self.failed.emit(self._report, str(error) or type(error).__name__)
 
 
-class _NotesSignals(QObject):
-    done = Signal(object)  # the ReportIndex whose notes were replaced
-
-
-class NotesJob(QRunnable):
-    """``ReportIndex.set_notes`` on a pool thread: a thousand notes take ~150 ms to index.
+def index_notes(index: ReportIndex, notes: list[NoteText]) -> ReportIndex:
+    """``ReportIndex.set_notes`` (a job's work: a thousand notes take ~150 ms to index).
 
     The index swaps its notes corpus in one assignment, so searches on the GUI
     thread meanwhile see the old notes or the new, never half of them.
     """
-
-    def __init__(self, index: ReportIndex, notes: list[NoteText]) -> None:
-        super().__init__()
-        self.signals = _NotesSignals()
-        self._index = index
-        self._notes = notes
-        self.done = False
-
-    def run(self) -> None:
-        try:
-            with jobs.gc_paused():
-                self._index.set_notes(self._notes)
-            self.signals.done.emit(self._index)
-        finally:
-            self.done = True
+    index.set_notes(notes)
+    return index

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Sequence
+from functools import partial
 
 from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QKeyEvent
@@ -23,7 +24,7 @@ from haizhu_reader.core.report import Report
 from haizhu_reader.core.search.query import MAX_QUERY_CHARS
 from haizhu_reader.core.search.searching import Hit, NoteText, Order, ReportIndex, Scope
 from haizhu_reader.gui.common import jobs
-from haizhu_reader.gui.search.index_loader import IndexLoader, NotesJob
+from haizhu_reader.gui.search.index_loader import IndexLoader, index_notes
 from haizhu_reader.gui.search.results import HIT_ROLE, ResultModel, SnippetDelegate, group_labels
 
 # Searches slower than this get a typing pause before they run (see _debounce_ms).
@@ -89,7 +90,7 @@ class SearchPane(QWidget):
         self._terms: dict[str, int] = {}
         self._notes: list[NoteText] | None = None
         self._failure = ""  # why the current report cannot be searched, if it cannot
-        self._notes_job: NotesJob | None = None  # indexing notes in the background
+        self._notes_job: jobs.Job | None = None  # indexing notes in the background
         self._notes_dirty = False  # notes changed while a job ran
         self._notes_stale = False  # notes changed while another scope was chosen
         self._hits: list[Hit] = []
@@ -302,13 +303,13 @@ class SearchPane(QWidget):
         if self._notes_job is not None:
             self._notes_dirty = True
             return
-        job = NotesJob(self._index, list(self._notes))
+        job = jobs.Job(partial(index_notes, self._index, list(self._notes)))
         job.signals.done.connect(self._on_notes_indexed)
         self._notes_job = job
         jobs.start(job)
 
-    @Slot(object)
-    def _on_notes_indexed(self, index: ReportIndex) -> None:
+    @Slot(object, object)
+    def _on_notes_indexed(self, _key: None, index: ReportIndex) -> None:
         self._notes_job = None
         if self._notes_dirty or index is not self._index:  # changed, or another report's
             self._notes_dirty = False

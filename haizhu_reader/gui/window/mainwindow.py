@@ -26,7 +26,7 @@ from haizhu_reader.core.annotations.peek import has_annotations
 from haizhu_reader.core.report import Report, heading_text
 from haizhu_reader.gui.comfort.reading_places import ReadingPlaces
 from haizhu_reader.gui.comfort.view_options import ViewOptions
-from haizhu_reader.gui.common.dialogs import Messages, OpenReportDialog
+from haizhu_reader.gui.common.dialogs import Messages
 from haizhu_reader.gui.common.language import bilingual, system_languages, ui_language
 from haizhu_reader.gui.common.language import resolve as resolve_language
 from haizhu_reader.gui.contents.navigation import Navigation, focus_in_dock
@@ -55,7 +55,7 @@ if TYPE_CHECKING:
     from haizhu_reader.gui.search.find_bar import FindBar
     from haizhu_reader.gui.search.index_loader import IndexLoader
     from haizhu_reader.gui.search.pane import SearchPane
-    from haizhu_reader.gui.window.report_loading import LoadSignals
+    from haizhu_reader.gui.window.report_loading import ReportLoader
 
 
 class _ElidedLabel(QLabel):
@@ -102,7 +102,6 @@ class MainWindow(QMainWindow):
         self._store: AnnotationStore | None = None  # opened with the annotation session
         self._report: Report | None = None
         self._path: Path | None = None
-        self._loading: LoadSignals | None = None
         self._layout_restored = False
         self._setup_ui()
         self._connect_signals()
@@ -160,6 +159,7 @@ class MainWindow(QMainWindow):
         self._search = LazyPane(self._make_search_pane, self._search_dock)
         self._annotations = LazyPane(self._make_annotations_pane, self._annotations_dock)
         self._menus = LazyPane(self._make_menus)
+        self._loader = LazyPane(self._make_loader)  # when a file is first opened
         self._annotator = LazyPane(self._make_annotator)
         self._later = [
             self._session,
@@ -323,6 +323,13 @@ class MainWindow(QMainWindow):
         pane.set_shown(not self._annotations_dock.visibleRegion().isEmpty())
         self._update_tab_order()
         return pane
+
+    def _make_loader(self) -> ReportLoader:
+        from haizhu_reader.gui.window.report_loading import ReportLoader
+
+        loader = ReportLoader(self, self._settings)
+        loader.loaded.connect(self.open_report)
+        return loader
 
     def _make_find_bar(self) -> FindBar:
         from haizhu_reader.gui.search.find_bar import FindBar
@@ -552,11 +559,12 @@ class MainWindow(QMainWindow):
         return self._report
 
     def is_loading(self) -> bool:
-        return self._loading is not None
+        loader = self._loader.made()
+        return loader is not None and loader.is_loading()
 
     # -- opening reports (public slots) ------------------------------------------------
 
-    @Slot(object)
+    @Slot(object, object)
     def open_report(self, report: Report, path: Path | None = None) -> None:
         """Show a parsed report in every pane."""
         self._report = report
@@ -568,51 +576,16 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def open_file_dialog(self) -> None:
-        start = self._settings.open_dir() if self._settings else None
-        path = OpenReportDialog.ask(self, start)
-        if path is not None:
-            self.open_file(path)
+        self._loader.get().open_file_dialog()
 
     @Slot()
     def open_bundled(self) -> None:
-        self._start_load(None)
+        self._loader.get().open_bundled()
 
     @Slot(object)
     def open_file(self, path: Path) -> None:
-        """Open a report file; it is read and parsed in the background.
-
-        A file that cannot be opened leaves the current report in place and
-        says why in a message box.
-        """
-        if self._settings is not None:
-            self._settings.set_open_dir(path.parent)
-        self._start_load(path)
-
-    def _start_load(self, path: Path | None) -> None:
-        from haizhu_reader.gui.window.report_loading import LoadJob
-
-        job = LoadJob(path)
-        self._loading = job.signals
-        job.signals.loaded.connect(self._on_loaded)
-        job.signals.failed.connect(self._on_load_failed)
-        self.statusBar().showMessage(
-            self.tr("正在打开 %1…").replace("%1", path.name if path else "")
-        )
-        from haizhu_reader.gui.common import jobs  # not at start-up
-
-        jobs.start(job)
-
-    @Slot(object, object)
-    def _on_loaded(self, path: Path | None, report: Report) -> None:
-        self._loading = None
-        self.statusBar().clearMessage()
-        self.open_report(report, path)
-
-    @Slot(object, str, str)
-    def _on_load_failed(self, path: Path | None, zh: str, en: str) -> None:
-        self._loading = None
-        self.statusBar().clearMessage()
-        Messages.error(self, self.tr("无法打开报告"), *bilingual(zh, en))
+        """Open a report file; it is read and parsed in the background."""
+        self._loader.get().open_file(path)
 
     # -- slots ----------------------------------------------------------------------------
 
