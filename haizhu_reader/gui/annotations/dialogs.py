@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFileDialog,
     QLabel,
-    QMessageBox,
     QPlainTextEdit,
     QVBoxLayout,
     QWidget,
@@ -18,7 +17,7 @@ from PySide6.QtWidgets import (
 
 from haizhu_reader.core.annotations.export import format_for
 from haizhu_reader.core.annotations.store import MAX_NOTE
-from haizhu_reader.gui.common.dialogs import ask_save_path, show_message
+from haizhu_reader.gui.common.dialogs import ask_save_path
 
 
 class NoteDialog(QDialog):
@@ -95,15 +94,3 @@ class ImportAnnotationsDialog:
             ),
         )
         return Path(name) if name else None
-
-
-class AnnotationMessages:
-    """Message boxes about annotations."""
-
-    @classmethod
-    def warning(cls, parent: QWidget | None, title: str, text: str, detail: str = "") -> None:
-        show_message(QMessageBox.Icon.Warning, parent, title, text, detail)
-
-    @classmethod
-    def information(cls, parent: QWidget | None, title: str, text: str) -> None:
-        show_message(QMessageBox.Icon.Information, parent, title, text)

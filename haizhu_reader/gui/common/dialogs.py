@@ -38,14 +38,19 @@ def show_message(
 
 
 class Messages:
-    """Message boxes."""
+    """Message boxes: ``text``, then ``detail`` below it (see ``show_message``)."""
 
     @classmethod
     def error(cls, parent: QWidget | None, title: str, text: str, detail: str = "") -> None:
-        """A critical message: ``text``, then ``detail`` (see ``show_message``)."""
         from PySide6.QtWidgets import QMessageBox
 
         show_message(QMessageBox.Icon.Critical, parent, title, text, detail)
+
+    @classmethod
+    def warning(cls, parent: QWidget | None, title: str, text: str, detail: str = "") -> None:
+        from PySide6.QtWidgets import QMessageBox
+
+        show_message(QMessageBox.Icon.Warning, parent, title, text, detail)
 
     @classmethod
     def information(cls, parent: QWidget | None, title: str, text: str) -> None:

@@ -743,9 +743,7 @@ class MainWindow(QMainWindow):
         (the file is opened now if it has not been yet)."""
         self._session.get()
         if self._store is not None and self._store.notices:
-            from haizhu_reader.gui.annotations.dialogs import AnnotationMessages
-
-            AnnotationMessages.warning(
+            Messages.warning(
                 self,
                 self.tr("批注数据"),
                 *bilingual(

@@ -27,12 +27,12 @@ from haizhu_reader.core.annotations.store import (
 from haizhu_reader.core.report import Report
 from haizhu_reader.core.search.searching import Scope as SearchScope
 from haizhu_reader.gui.annotations.dialogs import (
-    AnnotationMessages,
     ExportAnnotationsDialog,
     ImportAnnotationsDialog,
     NoteDialog,
 )
 from haizhu_reader.gui.annotations.pane import ID_ROLE
+from haizhu_reader.gui.common.dialogs import Messages
 from haizhu_reader.gui.window.mainwindow import MainWindow
 from haizhu_reader.paths import AppPaths
 from tests.conftest import open_as_a_user
@@ -382,7 +382,7 @@ def test_corrupt_database_notice_is_shown_once(
     db.write_bytes(b"SQLite format 3\x00" + b"\xff" * 4000)
     shown: list[str] = []
     monkeypatch.setattr(
-        AnnotationMessages,
+        Messages,
         "warning",
         classmethod(lambda cls, p, title, text, d="": shown.append(text)),
     )
@@ -433,7 +433,7 @@ def test_a_newer_readers_database_still_opens_the_window(
     before = db.read_bytes()
     shown: list[str] = []
     monkeypatch.setattr(
-        AnnotationMessages,
+        Messages,
         "warning",
         classmethod(lambda cls, p, title, text, d="": shown.append(text)),
     )
