@@ -135,9 +135,9 @@ def _child_stall(db: str, rounds: int, dock: str) -> None:
         window.annotations_dock.show()
         window.annotations_dock.raise_()
     if dock == "notes":  # search looks in the notes: each note change re-indexes them
-        from haizhu_reader.core.search.searching import Scope
+        from haizhu_reader.core.search.searching import SearchScope
 
-        window.search_pane.set_scope(Scope.NOTES)
+        window.search_pane.set_scope(SearchScope.NOTES)
         window.search_pane.set_query("核实")
     notes = iter(itertools.cycle(["改过的笔记", "再改一次：请核实数据"]))
     NoteDialog.ask = classmethod(lambda cls, *a, **k: next(notes))  # type: ignore[method-assign, assignment]

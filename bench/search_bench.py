@@ -43,7 +43,7 @@ from pathlib import Path
 from haizhu_reader.core.parse import bundled_report
 from haizhu_reader.core.report import Report
 from haizhu_reader.core.search.analysis import KeyedText, search_key
-from haizhu_reader.core.search.searching import Order, ReportIndex, Scope, Unit, report_units
+from haizhu_reader.core.search.searching import Order, ReportIndex, SearchScope, Unit, report_units
 from haizhu_reader.core.search.store import default_procs
 
 FULL_WIDTH = str.maketrans(
@@ -179,14 +179,14 @@ def bench_whoosh(
         run = Run(name, build, build_cpu, [], [], 0, 0, 0, f"{used} proc, {size / 1e6:.1f} MB")
         for j, q in enumerate(queries):
             t0 = time.perf_counter()
-            hits = index.search(q, Scope.BODY, Order.READING)
+            hits = index.search(q, SearchScope.BODY, Order.READING)
             t1 = time.perf_counter()
             for h in hits:
                 _ = h.spans
             t2 = time.perf_counter()
             run.times_ms.append((t1 - t0) * 1000)
             run.spans_ms.append((t2 - t0) * 1000)
-            got = {h.order for h in hits} | {h.order for h in index.search(q, Scope.GLOSSARY)}
+            got = {h.order for h in hits} | {h.order for h in index.search(q, SearchScope.GLOSSARY)}
             _score(got, truth[j], run)
         index.close()
         return run

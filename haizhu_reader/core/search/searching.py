@@ -15,7 +15,7 @@ sees user input.
 
 Notes: ``ReportIndex.set_notes(notes)`` indexes the user's notes in a small
 in-memory index with the same schema (kind ``note``), replacing the previous
-set; search them with ``scope=Scope.NOTES``. The annotations store is the truth
+set; search them with ``scope=SearchScope.NOTES``. The annotations store is the truth
 and notes change often, so they are never written into the cached index.
 """
 
@@ -41,8 +41,8 @@ __all__ = [
     "NoteText",
     "Order",
     "ReportIndex",
-    "Scope",
     "SearchError",
+    "SearchScope",
     "Unit",
     "find_in_paragraphs",
     "hits_to_json",
@@ -56,7 +56,9 @@ __all__ = [
 MAX_PHRASE_BIGRAMS = 24
 
 
-class Scope(StrEnum):
+class SearchScope(StrEnum):
+    """Which texts a search looks in (not ``anchoring.Scope``, what an annotation covers)."""
+
     BODY = "body"
     GLOSSARY = "glossary"
     NOTES = "note"
@@ -91,10 +93,10 @@ class Unit:
     @property
     def scope(self) -> str:
         if self.kind == "glossary":
-            return Scope.GLOSSARY.value
+            return SearchScope.GLOSSARY.value
         if self.kind == "note":
-            return Scope.NOTES.value
-        return Scope.BODY.value
+            return SearchScope.NOTES.value
+        return SearchScope.BODY.value
 
 
 @dataclass(frozen=True, slots=True)
@@ -396,13 +398,13 @@ class ReportIndex:
         return self._body.store.location
 
     def search(
-        self, text: str, scope: Scope = Scope.BODY, order: Order = Order.READING
+        self, text: str, scope: SearchScope = SearchScope.BODY, order: Order = Order.READING
     ) -> list[Hit]:
         """Every text in ``scope`` matching ``text`` (see ``search_query``)."""
         query = parse_query(text)
         if query.empty:
             return []
-        if scope is Scope.NOTES:
+        if scope is SearchScope.NOTES:
             notes = self._notes
             hits = notes.hits(query, scope.value) if notes is not None else []
         else:

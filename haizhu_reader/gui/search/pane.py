@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 
 from haizhu_reader.core.report import Report
 from haizhu_reader.core.search.query import MAX_QUERY_CHARS
-from haizhu_reader.core.search.searching import Hit, NoteText, Order, ReportIndex, Scope
+from haizhu_reader.core.search.searching import Hit, NoteText, Order, ReportIndex, SearchScope
 from haizhu_reader.gui.common import jobs
 from haizhu_reader.gui.search.index_loader import IndexLoader, index_notes
 from haizhu_reader.gui.search.results import HIT_ROLE, ResultModel, SnippetDelegate, group_labels
@@ -112,9 +112,9 @@ class SearchPane(QWidget):
         self._scope = QComboBox(self)
         self._scope.setObjectName("search_scope")
         self._scope.setAccessibleName(self.tr("搜索范围"))
-        self._scope.addItem(self.tr("正文"), Scope.BODY.value)
-        self._scope.addItem(self.tr("名词解释"), Scope.GLOSSARY.value)
-        self._scope.addItem(self.tr("批注"), Scope.NOTES.value)
+        self._scope.addItem(self.tr("正文"), SearchScope.BODY.value)
+        self._scope.addItem(self.tr("名词解释"), SearchScope.GLOSSARY.value)
+        self._scope.addItem(self.tr("批注"), SearchScope.NOTES.value)
         self._rank = QToolButton(self)
         self._rank.setObjectName("search_rank")
         self._rank.setText(self.tr("按相关度"))
@@ -206,7 +206,7 @@ class SearchPane(QWidget):
     def query(self) -> str:
         return self._edit.text()
 
-    def set_scope(self, scope: Scope) -> None:
+    def set_scope(self, scope: SearchScope) -> None:
         self._scope.setCurrentIndex(self._scope.findData(scope.value))
 
     def set_notes(self, notes: Sequence[NoteText]) -> None:
@@ -250,7 +250,7 @@ class SearchPane(QWidget):
         if self._index is None or not text.strip():
             self._show([])
             return
-        scope = Scope(self._scope.currentData())
+        scope = SearchScope(self._scope.currentData())
         order = Order.RELEVANCE if self._rank.isChecked() else Order.READING
         started = time.perf_counter()
         hits = self._index.search(text, scope, order)
@@ -259,7 +259,9 @@ class SearchPane(QWidget):
 
     def _show(self, hits: list[Hit]) -> None:
         self._hits = hits
-        grouped = not self._rank.isChecked() and self._scope.currentData() != Scope.GLOSSARY.value
+        grouped = (
+            not self._rank.isChecked() and self._scope.currentData() != SearchScope.GLOSSARY.value
+        )
         self._model.set_results(hits, self._labels if grouped else None)
         self._view.expandAll()
         first = self._model.hit_indexes()[:1]
@@ -296,7 +298,7 @@ class SearchPane(QWidget):
         """
         if self._index is None or self._notes is None:
             return
-        if self._scope.currentData() != Scope.NOTES.value:
+        if self._scope.currentData() != SearchScope.NOTES.value:
             self._notes_stale = True
             return
         self._notes_stale = False
@@ -314,7 +316,7 @@ class SearchPane(QWidget):
         if self._notes_dirty or index is not self._index:  # changed, or another report's
             self._notes_dirty = False
             self._apply_notes()
-        elif index is self._index and self._scope.currentData() == Scope.NOTES.value:
+        elif index is self._index and self._scope.currentData() == SearchScope.NOTES.value:
             self._run()
 
     @Slot(object, object)

@@ -25,7 +25,7 @@ from haizhu_reader.core.search.searching import (
     NoteText,
     Order,
     ReportIndex,
-    Scope,
+    SearchScope,
     Unit,
     find_in_paragraphs,
     report_units,
@@ -62,7 +62,7 @@ def ids(hits: list[Hit]) -> list[tuple[str, tuple[tuple[int, int], ...]]]:
 
 
 def found(index: ReportIndex, query: str) -> list[Hit]:
-    return index.search(query, Scope.BODY) + index.search(query, Scope.GLOSSARY)
+    return index.search(query, SearchScope.BODY) + index.search(query, SearchScope.GLOSSARY)
 
 
 def _variant(text: str, how: int, where: int) -> str:
@@ -228,7 +228,7 @@ def test_hostile_input_never_crashes_or_hangs(
     index: ReportIndex, report: Report, query: str
 ) -> None:
     started = time.perf_counter()
-    for scope in Scope:
+    for scope in SearchScope:
         for order in Order:
             hits = index.search(query, scope, order)
             assert all(isinstance(h, Hit) for h in hits)
@@ -275,7 +275,7 @@ def test_reading_order_and_relevance(index: ReportIndex) -> None:
 
 
 def test_glossary_scope(index: ReportIndex, report: Report) -> None:
-    hits = index.search("算力", Scope.GLOSSARY)
+    hits = index.search("算力", SearchScope.GLOSSARY)
     assert hits and all(h.unit.kind == "glossary" for h in hits)
     assert {h.unit.id for h in hits} <= {g.term for g in report.glossary}
 
@@ -283,11 +283,11 @@ def test_glossary_scope(index: ReportIndex, report: Report) -> None:
 def test_notes_scope(index: ReportIndex, report: Report) -> None:
     pid = next(report.all_paragraphs()).id
     index.set_notes([NoteText("n1", pid, "会前核对ＧＤＰ数据"), NoteText("n2", pid, "无关")])
-    hits = index.search("gdp", Scope.NOTES)
+    hits = index.search("gdp", SearchScope.NOTES)
     assert [(h.unit.id, h.unit.section, h.spans) for h in hits] == [("n1", pid, ((4, 7),))]
-    assert not index.search("gdp", Scope.BODY)
+    assert not index.search("gdp", SearchScope.BODY)
     index.set_notes([])
-    assert index.search("gdp", Scope.NOTES) == []
+    assert index.search("gdp", SearchScope.NOTES) == []
 
 
 def test_find_in_paragraphs_in_reading_order(report: Report, units: list[Unit]) -> None:

@@ -25,7 +25,7 @@ from haizhu_reader.core.annotations.store import (
     new_annotation,
 )
 from haizhu_reader.core.report import Report
-from haizhu_reader.core.search.searching import Scope as SearchScope
+from haizhu_reader.core.search.searching import SearchScope
 from haizhu_reader.gui.annotations.dialogs import (
     ExportAnnotationsDialog,
     ImportAnnotationsDialog,

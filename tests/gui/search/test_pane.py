@@ -23,7 +23,7 @@ from pytestqt.qtbot import QtBot
 from haizhu_reader.core.parse import load_report
 from haizhu_reader.core.report import Report, heading_text
 from haizhu_reader.core.search.analysis import search_key
-from haizhu_reader.core.search.searching import ReportIndex, Scope, find_in_paragraphs
+from haizhu_reader.core.search.searching import ReportIndex, SearchScope, find_in_paragraphs
 from haizhu_reader.gui.search.find_bar import FindBar
 from haizhu_reader.gui.search.index_loader import IndexLoader
 from haizhu_reader.gui.search.pane import SearchPane
@@ -129,7 +129,7 @@ def test_results_are_grouped_by_part_and_section(
 
 
 def test_glossary_scope_opens_the_term(qtbot: QtBot, pane: SearchPane, report: Report) -> None:
-    pane.set_scope(Scope.GLOSSARY)
+    pane.set_scope(SearchScope.GLOSSARY)
     pane.set_query("两抢")
     qtbot.waitUntil(lambda: len(pane.hits()) > 0)
     with qtbot.waitSignal(pane.term_activated, timeout=2000) as blocker:
