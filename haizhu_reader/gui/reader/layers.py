@@ -3,7 +3,8 @@
 Each layer keeps its ranges in document positions and makes the
 ExtraSelections that draw them; the view composes every layer's selections
 (``ReaderView._apply_selections``) and asks them for hit tests and tooltips.
-A layer reaches the view through its public methods only.
+A layer reaches the view through the methods ``LayerHost`` names only, so the
+view imports its layers and they do not import it.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QPoint, QRect, QRectF
 from PySide6.QtGui import QColor, QPainter, QTextCharFormat, QTextCursor
@@ -20,18 +21,40 @@ from PySide6.QtWidgets import QTextEdit
 if TYPE_CHECKING:
     # annotation_marks is imported where there are marks: a report with none
     # starts without it (and the Qt painting classes it brings in).
+    from PySide6.QtGui import QTextDocument
+    from PySide6.QtWidgets import QScrollBar, QWidget
+
+    from haizhu_reader.core.report import Report
+    from haizhu_reader.gui.common.theme import Theme
     from haizhu_reader.gui.reader.marks import Mark
-    from haizhu_reader.gui.reader.view import ReaderView
+    from haizhu_reader.gui.reader.typesetting import DocumentIndex, Typography
 
 MARK_WINDOW = 1500  # characters either side of the view whose annotations are drawn
 MAX_MARK_CHARS = 1500  # a longer marked range may be missed at the window's far edge
+
+
+class LayerHost(Protocol):
+    """What a layer asks of the view it draws on (``ReaderView``)."""
+
+    def document(self) -> QTextDocument: ...
+    def viewport(self) -> QWidget: ...
+    def verticalScrollBar(self) -> QScrollBar: ...
+    def cursorForPosition(self, pos: QPoint, /) -> QTextCursor: ...
+    def cursorRect(self, cursor: QTextCursor, /) -> QRect: ...
+    def report(self) -> Report | None: ...
+    def document_index(self) -> DocumentIndex: ...
+    def document_position(self, pid: str, offset: int = 0, /) -> int | None: ...
+    def typography(self) -> Typography: ...
+    def theme(self) -> Theme: ...
+    def position_at(self, y: int, /) -> int: ...
+    def line_rect(self, pos: int, /) -> QRect: ...
 
 
 def _range_key(r: tuple[int, int, Mark]) -> tuple[int, int]:
     return r[0], r[1]
 
 
-def _selection(view: ReaderView, a: int, b: int, fmt: QTextCharFormat) -> QTextEdit.ExtraSelection:
+def _selection(view: LayerHost, a: int, b: int, fmt: QTextCharFormat) -> QTextEdit.ExtraSelection:
     sel = QTextEdit.ExtraSelection()
     cursor = QTextCursor(view.document())
     cursor.setPosition(a)
@@ -49,7 +72,7 @@ class AnnotationLayer:
     ``changed`` is called when the selections to draw have changed.
     """
 
-    def __init__(self, view: ReaderView, changed: Callable[[], None]) -> None:
+    def __init__(self, view: LayerHost, changed: Callable[[], None]) -> None:
         self._view = view
         self._changed = changed
         self.clear()
@@ -276,7 +299,7 @@ class AnnotationLayer:
 class FigureLayer:
     """Key figures, tinted faintly beneath every other layer, with their tooltips."""
 
-    def __init__(self, view: ReaderView, changed: Callable[[], None]) -> None:
+    def __init__(self, view: LayerHost, changed: Callable[[], None]) -> None:
         self._view = view
         self._changed = changed
         self.clear()
