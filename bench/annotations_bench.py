@@ -122,7 +122,11 @@ def _child_stall(db: str, rounds: int, dock: str) -> None:
     from PySide6.QtWidgets import QApplication
 
     from haizhu_reader.core.parse import bundled_report
+    from haizhu_reader.gui.annotations.actions import ReaderAnnotator
     from haizhu_reader.gui.annotations.dialogs import NoteDialog
+    from haizhu_reader.gui.annotations.pane import AnnotationsPane
+    from haizhu_reader.gui.annotations.session import AnnotationSession
+    from haizhu_reader.gui.search.pane import SearchPane
     from haizhu_reader.gui.window.mainwindow import MainWindow
 
     app = QApplication([])
@@ -132,16 +136,16 @@ def _child_stall(db: str, rounds: int, dock: str) -> None:
     window.open_report(report)
     window.show()
     if dock != "hidden":
-        window.annotations_dock.show()
-        window.annotations_dock.raise_()
+        window.dock("annotations").show()
+        window.dock("annotations").raise_()
     if dock == "notes":  # search looks in the notes: each note change re-indexes them
         from haizhu_reader.core.search.searching import SearchScope
 
-        window.search_pane.set_scope(SearchScope.NOTES)
-        window.search_pane.set_query("核实")
+        window.part(SearchPane).set_scope(SearchScope.NOTES)
+        window.part(SearchPane).set_query("核实")
     notes = iter(itertools.cycle(["改过的笔记", "再改一次：请核实数据"]))
     NoteDialog.ask = classmethod(lambda cls, *a, **k: next(notes))  # type: ignore[method-assign, assignment]
-    session, annotator = window.annotation_session, window.annotator
+    session, annotator = window.part(AnnotationSession), window.part(ReaderAnnotator)
     pids = [p.id for _, p in report.body_paragraphs() if len(p.text) > 40]
     clock = QElapsedTimer()
     clock.start()
@@ -207,7 +211,7 @@ def _child_stall(db: str, rounds: int, dock: str) -> None:
     QTimer.singleShot(1500, act)  # after the first paint and the index build settle
     app.exec()
     count = len(session.placed())
-    listed = len(window.annotations_pane.shown_ids()) if dock != "hidden" else 0
+    listed = len(window.part(AnnotationsPane).shown_ids()) if dock != "hidden" else 0
     window.close()
     QThreadPool.globalInstance().waitForDone()
     print(json.dumps({"stalls": stalls, "cpu": cpu, "annotations": count, "listed": listed}))

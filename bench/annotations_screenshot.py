@@ -67,8 +67,8 @@ def main(argv: list[str]) -> int:
     from haizhu_reader.gui.window.mainwindow import MainWindow
 
     def arrange(window: MainWindow) -> None:
-        window.annotations_dock.show()
-        window.annotations_dock.raise_()
+        window.dock("annotations").show()
+        window.dock("annotations").raise_()
 
     args = build_parser().parse_args(
         ["--screenshot", str(out.resolve()), "--size", size, "--data-dir", str(data), *theme]

@@ -120,6 +120,7 @@ def _child_app(file: str | None, stalls: bool, data_dir: str, exit_at_paint: boo
     from haizhu_reader.app import build_parser
     from haizhu_reader.gui.launch import run_gui
     from haizhu_reader.gui.window.mainwindow import MainWindow
+    from haizhu_reader.gui.window.menus import WindowMenus
 
     result: dict[str, Any] = {}
     args = build_parser().parse_args(["--data-dir", data_dir, *([file] if file else [])])
@@ -164,7 +165,7 @@ def _child_app(file: str | None, stalls: bool, data_dir: str, exit_at_paint: boo
                 gaps.reset()
                 reader.first_painted.connect(opened)
                 if file is None:
-                    window.open_bundled()
+                    window.part(WindowMenus).bundled_action.trigger()
                 else:
                     window.open_file(Path(file))
 

@@ -174,6 +174,17 @@
     </message>
 </context>
 <context>
+    <name>Docks</name>
+    <message>
+        <source>显示%1</source>
+        <translation>Show %1</translation>
+    </message>
+    <message>
+        <source>%1窗格，按 %2 显示或隐藏</source>
+        <translation>%1 pane; press %2 to show or hide it</translation>
+    </message>
+</context>
+<context>
     <name>FiguresPane</name>
     <message>
         <source>数据视图</source>
@@ -391,6 +402,17 @@
     </message>
 </context>
 <context>
+    <name>HelpActions</name>
+    <message>
+        <source>键盘快捷键(&amp;K)</source>
+        <translation>&amp;Keyboard Shortcuts</translation>
+    </message>
+    <message>
+        <source>关于(&amp;A)</source>
+        <translation>&amp;About</translation>
+    </message>
+</context>
+<context>
     <name>LanguageMenu</name>
     <message>
         <source>界面语言 / Language(&amp;L)</source>
@@ -399,6 +421,14 @@
     <message>
         <source>跟随系统(&amp;S)</source>
         <translation>Follow the &amp;System</translation>
+    </message>
+    <message>
+        <source>界面语言</source>
+        <translation>Interface language</translation>
+    </message>
+    <message>
+        <source>界面语言将在下次启动本程序时更改。</source>
+        <translation>The interface language will change the next time you start Haizhu Reader.</translation>
     </message>
 </context>
 <context>
@@ -428,64 +458,8 @@
         <translation>Notes</translation>
     </message>
     <message>
-        <source>当前位置</source>
-        <translation>Current place</translation>
-    </message>
-    <message>
-        <source>阅读进度</source>
-        <translation>Reading progress</translation>
-    </message>
-    <message>
-        <source>已读 %1%</source>
-        <translation>%1% read</translation>
-    </message>
-    <message>
-        <source>显示%1</source>
-        <translation>Show %1</translation>
-    </message>
-    <message>
-        <source>%1窗格，按 %2 显示或隐藏</source>
-        <translation>%1 pane; press %2 to show or hide it</translation>
-    </message>
-    <message>
-        <source>撤销</source>
-        <translation>Undo</translation>
-    </message>
-    <message>
-        <source>重做</source>
-        <translation>Redo</translation>
-    </message>
-    <message>
-        <source>高亮(&amp;H)</source>
-        <translation>&amp;Highlight</translation>
-    </message>
-    <message>
         <source>%1 — 海珠报告阅读器</source>
         <translation>%1 — Haizhu Reader</translation>
-    </message>
-    <message>
-        <source>无法保存批注</source>
-        <translation>Cannot save the annotation</translation>
-    </message>
-    <message>
-        <source>此批注已删除</source>
-        <translation>This annotation has been deleted</translation>
-    </message>
-    <message>
-        <source>原文已改动，此批注未能定位</source>
-        <translation>The text has changed: this annotation could not be placed</translation>
-    </message>
-    <message>
-        <source>批注数据</source>
-        <translation>Annotation data</translation>
-    </message>
-    <message>
-        <source>界面语言</source>
-        <translation>Interface language</translation>
-    </message>
-    <message>
-        <source>界面语言将在下次启动本程序时更改。</source>
-        <translation>The interface language will change the next time you start Haizhu Reader.</translation>
     </message>
     <message>
         <source>已复制所选文字及出处</source>
@@ -589,6 +563,10 @@
         <translation>&amp;Bookmark Paragraph</translation>
     </message>
     <message>
+        <source>无法保存批注</source>
+        <translation>Cannot save the annotation</translation>
+    </message>
+    <message>
         <source>%1：%2</source>
         <translation>%1: %2</translation>
     </message>
@@ -635,6 +613,14 @@
     <message>
         <source>已删除批注（Ctrl+Z 撤销）</source>
         <translation>Annotation deleted (Ctrl+Z to undo)</translation>
+    </message>
+    <message>
+        <source>此批注已删除</source>
+        <translation>This annotation has been deleted</translation>
+    </message>
+    <message>
+        <source>原文已改动，此批注未能定位</source>
+        <translation>The text has changed: this annotation could not be placed</translation>
     </message>
     <message>
         <source>%1-批注.md</source>
@@ -943,6 +929,21 @@ It may have been moved, renamed or deleted; it has been removed from the list.</
     </message>
 </context>
 <context>
+    <name>StatusBar</name>
+    <message>
+        <source>当前位置</source>
+        <translation>Current place</translation>
+    </message>
+    <message>
+        <source>阅读进度</source>
+        <translation>Reading progress</translation>
+    </message>
+    <message>
+        <source>已读 %1%</source>
+        <translation>%1% read</translation>
+    </message>
+</context>
+<context>
     <name>ViewOptions</name>
     <message>
         <source>放大(&amp;I)</source>
@@ -1088,12 +1089,16 @@ It may have been moved, renamed or deleted; it has been removed from the list.</
         <translation>Go to Notes</translation>
     </message>
     <message>
-        <source>键盘快捷键(&amp;K)</source>
-        <translation>&amp;Keyboard Shortcuts</translation>
+        <source>撤销</source>
+        <translation>Undo</translation>
     </message>
     <message>
-        <source>关于(&amp;A)</source>
-        <translation>&amp;About</translation>
+        <source>重做</source>
+        <translation>Redo</translation>
+    </message>
+    <message>
+        <source>高亮(&amp;H)</source>
+        <translation>&amp;Highlight</translation>
     </message>
 </context>
 <context>
@@ -1200,6 +1205,10 @@ It may have been moved, renamed or deleted; it has been removed from the list.</
     <message>
         <source>批注 JSON (*.json *.jsonld);;所有文件 (*)</source>
         <translation>Notes JSON (*.json *.jsonld);;All files (*)</translation>
+    </message>
+    <message>
+        <source>批注数据</source>
+        <translation>Annotation data</translation>
     </message>
 </context>
 <context>

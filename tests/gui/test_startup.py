@@ -19,6 +19,11 @@ from haizhu_reader.core.annotations.anchoring import Placer
 from haizhu_reader.core.annotations.peek import has_annotations
 from haizhu_reader.core.annotations.store import AnnotationStore, Kind, new_annotation
 from haizhu_reader.core.report import Report
+from haizhu_reader.gui.annotations.pane import AnnotationsPane
+from haizhu_reader.gui.annotations.session import AnnotationSession
+from haizhu_reader.gui.figures.pane import FiguresPane
+from haizhu_reader.gui.search.find_bar import FindBar
+from haizhu_reader.gui.search.pane import SearchPane
 from haizhu_reader.gui.window.mainwindow import MainWindow
 from haizhu_reader.paths import AppPaths
 
@@ -63,7 +68,7 @@ class _FirstPaint:
             w = self._window
             self.complete = w.is_complete()
             self.highlights = len(w.reader.annotation_selections())
-            docks = (w.figures_dock, w.search_dock, w.annotations_dock)
+            docks = (w.dock("figures"), w.dock("search"), w.dock("annotations"))
             self.docks_with_panes = [d.objectName() for d in docks if d.widget() is not None]
             self.menus = [(m.title(), len(m.actions())) for m in _menus(w)]
 
@@ -91,13 +96,13 @@ def test_panes_behind_the_glossary_are_made_after_the_first_paint(
     assert [n > 0 for _, n in seen.menus] == [False, False, False, True, False]
     qtbot.waitUntil(w.is_complete)
     assert all(m.actions() for m in _menus(w))
-    assert w.figures_dock.widget() is w.figures_pane
-    assert w.search_dock.widget() is w.search_pane
-    assert w.annotations_dock.widget() is w.annotations_pane
+    assert w.dock("figures").widget() is w.part(FiguresPane)
+    assert w.dock("search").widget() is w.part(SearchPane)
+    assert w.dock("annotations").widget() is w.part(AnnotationsPane)
     # Made late, they still show the report opened before them.
-    qtbot.waitUntil(lambda: w.figures_pane.figures() is not None)
-    assert w.annotation_session.report() is report
-    assert w.annotations_pane.shown_ids() == []
+    qtbot.waitUntil(lambda: w.part(FiguresPane).figures() is not None)
+    assert w.part(AnnotationSession).report() is report
+    assert w.part(AnnotationsPane).shown_ids() == []
     # The annotations file is opened (and made) after the first paint too.
     assert app_paths.annotations_db.exists()
     w.close()
@@ -122,12 +127,12 @@ def test_a_dock_in_front_at_start_has_its_pane_before_it_paints(
 ) -> None:
     w = MainWindow(annotations_db=app_paths.annotations_db)
     w.open_report(report)
-    w.search_dock.raise_()  # as a saved layout with search in front restores it
+    w.dock("search").raise_()  # as a saved layout with search in front restores it
     seen = _FirstPaint(w)
     _show(qtbot, w)
     qtbot.waitUntil(lambda: seen.complete is not None)
     assert seen.docks_with_panes == ["search_dock"]
-    qtbot.waitUntil(w.search_pane.is_ready, timeout=20000)  # and it prepares its index
+    qtbot.waitUntil(w.part(SearchPane).is_ready, timeout=20000)  # and it prepares its index
     w.close()
 
 
@@ -139,7 +144,7 @@ def test_find_bar_is_made_when_asked_for(qtbot: QtBot, report: Report) -> None:
     action = next(a for a in w.findChildren(QAction) if a.text().startswith("页内查找"))
     assert action.shortcut() == QKeySequence(QKeySequence.StandardKey.Find)
     action.trigger()  # the bar is made now (it is not among the panes made after the paint)
-    bar = w.find_bar
+    bar = w.part(FindBar)
     assert bar.isVisible()
     bar.set_text("海珠")
     qtbot.waitUntil(lambda: len(bar.matches()) > 0)

@@ -17,13 +17,14 @@ from PySide6.QtCore import QObject, QPoint, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QHBoxLayout, QMainWindow, QToolButton, QWidget
 
-from haizhu_reader.core.annotations.anchoring import AnchorError
+from haizhu_reader.core.annotations.anchoring import AnchorError, Scope
 from haizhu_reader.core.annotations.export import import_file, render
 from haizhu_reader.core.annotations.store import (
     COLOUR_HEX,
     Annotation,
     Colour,
     Kind,
+    Placed,
     StoreError,
 )
 from haizhu_reader.core.annotations.web_annotation import AnnotationImportError
@@ -112,6 +113,12 @@ class ReaderAnnotator(QObject):
         self.selection_bar = SelectionBar(reader, [*self.colour_actions, self.underline_action,
                                                    self.note_selection_action])  # fmt: skip
         self._connect()
+        reason = session.disabled_reason()
+        self.set_enabled(not reason, reason)
+
+    @property
+    def session(self) -> AnnotationSession:
+        return self._session
 
     def _action(self, text: str, key: str) -> QAction:
         action = QAction(text, self._window)
@@ -154,6 +161,11 @@ class ReaderAnnotator(QObject):
         self.note_paragraph_action.triggered.connect(self.note_paragraph)
         self.note_section_action.triggered.connect(self.note_section)
         self.bookmark_action.triggered.connect(self.bookmark)
+        self._session.failed.connect(self._on_failed)
+
+    @Slot(str, str)
+    def _on_failed(self, zh: str, en: str) -> None:
+        Messages.error(self._window, self.tr("无法保存批注"), *bilingual(zh, en))
 
     # -- enabling ------------------------------------------------------------------------
 
@@ -324,6 +336,27 @@ class ReaderAnnotator(QObject):
         """Delete an annotation (Ctrl+Z brings it back)."""
         if self._session.remove(annotation_id):
             self._window.statusBar().showMessage(self.tr("已删除批注（Ctrl+Z 撤销）"), 5000)
+
+    # -- going to one ----------------------------------------------------------------------
+
+    def go_to(self, annotation_id: str) -> bool:
+        """Scroll the reader to an annotation; False (and a word in the status bar) when it
+        has nowhere to go: deleted since it was listed, or its text changed."""
+        found = self._session.get(annotation_id)
+        if found is None:  # deleted since it was listed (a search hit not yet refreshed)
+            self._window.statusBar().showMessage(self.tr("此批注已删除"), 5000)
+            return False
+        if not isinstance(found, Placed):
+            self._window.statusBar().showMessage(self.tr("原文已改动，此批注未能定位"), 5000)
+            return False
+        at = found.placement
+        if at.scope is Scope.SECTION:
+            self._reader.show_section(at.section_id)
+        elif at.scope is Scope.PARAGRAPH:
+            self._reader.show_paragraph(at.paragraph_id)
+        else:
+            self._reader.flash_span(at.paragraph_id, at.start, at.end)
+        return True
 
     # -- files -----------------------------------------------------------------------------
 

@@ -1,4 +1,5 @@
-"""Dialogs for annotating, each behind an ``ask()`` classmethod tests monkeypatch."""
+"""Dialogs for annotating, each behind an ``ask()`` classmethod tests monkeypatch, and the
+message about what happened to the annotations file."""
 
 from __future__ import annotations
 
@@ -16,8 +17,9 @@ from PySide6.QtWidgets import (
 )
 
 from haizhu_reader.core.annotations.export import format_for
-from haizhu_reader.core.annotations.store import MAX_NOTE
-from haizhu_reader.gui.common.dialogs import ask_save_path
+from haizhu_reader.core.annotations.store import MAX_NOTE, AnnotationStore
+from haizhu_reader.gui.common.dialogs import Messages, ask_save_path
+from haizhu_reader.gui.common.language import bilingual
 
 
 class NoteDialog(QDialog):
@@ -94,3 +96,14 @@ class ImportAnnotationsDialog:
             ),
         )
         return Path(name) if name else None
+
+
+def show_store_notices(parent: QWidget, store: AnnotationStore | None) -> None:
+    """Say, in plain words, what happened to the annotations file when it was opened
+    (moved aside as damaged, opened read-only…), if anything did."""
+    if store is None or not store.notices:
+        return
+    zh = "\n\n".join(n.zh for n in store.notices)
+    en = "\n\n".join(n.en for n in store.notices)
+    title = QCoreApplication.translate("annotation_dialogs", "批注数据")
+    Messages.warning(parent, title, *bilingual(zh, en))

@@ -9,6 +9,7 @@ text; tooltips escape what the user typed.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
     QEvent,
@@ -46,6 +47,9 @@ from haizhu_reader.core.report import Report
 from haizhu_reader.core.text import fold
 from haizhu_reader.gui.annotations.labels import colour_icon, colour_name, kind_name
 from haizhu_reader.gui.annotations.model import ID_ROLE, AnnotationsModel
+
+if TYPE_CHECKING:
+    from haizhu_reader.gui.annotations.session import AnnotationSession
 
 __all__ = ["ID_ROLE", "AnnotationsPane"]
 
@@ -156,6 +160,10 @@ class AnnotationsPane(QWidget):
 
     # -- public ----------------------------------------------------------------------
 
+    def take_focus(self) -> None:
+        """Ctrl+6: the focus to the filter box."""
+        self.focus_chain()[0].setFocus(Qt.FocusReason.ShortcutFocusReason)
+
     def focus_chain(self) -> list[QWidget]:
         return [
             self.filter_edit,
@@ -166,6 +174,23 @@ class AnnotationsPane(QWidget):
             self.edit_button,
             self.delete_button,
         ]
+
+    def follow(self, session: AnnotationSession) -> None:
+        """List ``session``'s annotations from now on (and say why, if annotating is off)."""
+        self._session = session
+        self.set_notice(session.disabled_reason())
+        session.changed.connect(self._on_session_changed)
+        session.updated.connect(self._on_session_updated)
+        self._on_session_changed()
+
+    @Slot()
+    def _on_session_changed(self) -> None:
+        s = self._session
+        self.set_annotations(s.report(), s.placed(), s.unplaced())
+
+    @Slot(str)
+    def _on_session_updated(self, annotation_id: str) -> None:
+        self.update_annotation(annotation_id, self._session.get(annotation_id))
 
     def set_notice(self, text: str) -> None:
         """A standing explanation (annotating is off, and why); '' hides it."""

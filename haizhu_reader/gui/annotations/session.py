@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import replace
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal
@@ -94,6 +95,12 @@ class AnnotationSession(QObject):
         self._by_id: dict[str, Placed | Annotation] = {}
         self._marks: dict[tuple[str, str], Mark] = {}
         self.undo_stack = QUndoStack(self)
+
+    @classmethod
+    def open(cls, db: Path | None, parent: QObject | None = None) -> AnnotationSession:
+        """A session on the store in ``db``, opened (or explained: see ``AnnotationStore.
+        open_or_explain``); None: no store, annotating off."""
+        return cls(AnnotationStore.open_or_explain(db) if db is not None else None, parent)
 
     # -- state -------------------------------------------------------------------------
 

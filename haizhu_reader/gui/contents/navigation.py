@@ -8,9 +8,9 @@ the announcement to the view like any pane's.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, Qt, Signal, Slot
+from PySide6.QtCore import QObject, Signal, Slot
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QDockWidget, QMenu, QWidget
+from PySide6.QtWidgets import QMenu, QWidget
 
 from haizhu_reader.core.report import PART, SECTION, Report, heading_text
 from haizhu_reader.gui.reader.view import ReaderView
@@ -50,13 +50,6 @@ def previous_stop(report: Report, section_id: str, at_start: bool) -> str | None
     if not at_start:
         return here
     return ids[i - 1] if i > 0 else None
-
-
-def focus_in_dock(dock: QDockWidget, widget: QWidget) -> None:
-    """Show ``dock`` (bringing its tab to the front if tabbed) and put the focus on ``widget``."""
-    dock.show()
-    dock.raise_()
-    widget.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
 
 class Navigation(QObject):

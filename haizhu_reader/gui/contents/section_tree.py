@@ -188,6 +188,10 @@ class SectionTree(QWidget):
         """The pane's focusable widgets in Tab order."""
         return [self._filter, self._view]
 
+    def take_focus(self) -> None:
+        """Ctrl+1: the focus to the tree (the filter is a Shift+Tab away)."""
+        self._view.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
     def current_section(self) -> str:
         index = self._view.currentIndex()
         return str(index.data(SECTION_ID_ROLE)) if index.isValid() else ""

@@ -24,9 +24,11 @@ from PySide6.QtGui import QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
+    QDockWidget,
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMainWindow,
     QPushButton,
     QScrollArea,
     QTableView,
@@ -40,6 +42,7 @@ from haizhu_reader.core.figures import Figure, Kind
 from haizhu_reader.core.report import Report
 from haizhu_reader.gui.common import jobs
 from haizhu_reader.gui.common.dialogs import Messages, ask_save_path
+from haizhu_reader.gui.common.docking import bring_forward
 from haizhu_reader.gui.figures.chart import ComparisonTable, ResultsChart, chart_rows
 from haizhu_reader.gui.figures.model import (
     COLUMN_SAMPLES,
@@ -121,13 +124,39 @@ class FiguresPane(QWidget):
         self._proxy = FiguresFilter(self)
         self._proxy.setSourceModel(self._model)
         self._built = False
+        self._widened = False
         self.setObjectName("figures_pane")
         self._layout = QVBoxLayout(self)
         self._layout.setContentsMargins(0, 0, 0, 0)
 
+    @Slot(bool)
+    def set_shown(self, shown: bool) -> None:
+        """On screen (its dock's tab in front): build the widgets and find the figures;
+        the first time, make room for the six columns."""
+        if not shown:
+            return
+        self.ensure_ui()
+        self.prepare()
+        self._widen_dock_once()
+
+    def _widen_dock_once(self) -> None:
+        dock, window = self.parentWidget(), self.window()
+        if self._widened or not isinstance(dock, QDockWidget) or dock.isFloating():
+            return
+        if not isinstance(window, QMainWindow):
+            return
+        self._widened = True
+        wanted = min(460, window.width() * 36 // 100)
+        if dock.width() < wanted:
+            window.resizeDocks([dock], [wanted], Qt.Orientation.Horizontal)
+
+    def take_focus(self) -> None:
+        """Ctrl+4: the focus to the filter box."""
+        self.filter_edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
     @Slot()
     def ensure_ui(self) -> None:
-        """Build the widgets, if not yet done (the window calls it when the dock first shows).
+        """Build the widgets, if not yet done (when the dock is first shown).
 
         Not from showEvent: Qt shows a dock that is tabbed away too.
         """
@@ -334,7 +363,9 @@ class FiguresPane(QWidget):
 
     @Slot()
     def export_csv(self) -> None:
-        """Write the rows the table shows to a CSV file the user chooses (UTF-8 with BOM)."""
+        """Write the rows the table shows to a CSV file the user chooses (UTF-8 with BOM);
+        the table is brought on screen first."""
+        bring_forward(self)
         report = self._report
         if report is None:
             return

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 
 from haizhu_reader.core.report import TOPIC, Report, Section
 from haizhu_reader.core.text import escape_html
+from haizhu_reader.gui.common.docking import bring_forward
 from haizhu_reader.gui.common.filter_edit import FilterEdit
 from haizhu_reader.gui.glossary.term_filter import (
     ENTRY_ROLE,
@@ -202,6 +203,10 @@ class GlossaryPane(QWidget):
         """The pane's focusable widgets in Tab order."""
         return [self._filter, self._terms, self._definition, self._occurrences]
 
+    def take_focus(self) -> None:
+        """Ctrl+3: the focus to the filter box."""
+        self._filter.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
     def visible_terms(self) -> list[str]:
         """The terms the filter lets through, in order."""
         return [str(self._proxy.index(r, 0).data()) for r in range(self._proxy.rowCount())]
@@ -227,7 +232,9 @@ class GlossaryPane(QWidget):
 
     @Slot(int)
     def show_term(self, entry: int) -> None:
-        """Select a term (clearing a filter that hides it) and show its definition."""
+        """Select a term (clearing a filter that hides it) and show its definition, the
+        pane's dock in front."""
+        bring_forward(self)
         if self._report is None or not 0 <= entry < len(self._report.glossary):
             return
         index = self._proxy.mapFromSource(self._model.index(entry, 0))

@@ -478,6 +478,15 @@ class ReaderView(QTextBrowser):
             self._layers.pop(layer, None)
         self._apply_selections()
 
+    def show_found(self, pid: str, spans: Sequence[tuple[int, int]], layer: str) -> None:
+        """What a search or the figures found in a paragraph (or heading): highlighted in
+        ``layer`` until the next, the first span flashed (no span: the paragraph shown)."""
+        self.set_highlights({pid: spans}, layer)
+        if spans:
+            self.flash_span(pid, *spans[0])
+        else:
+            self.show_paragraph(pid)
+
     def _hit_selections(self, ranges: Sequence[tuple[int, int]]) -> list[QTextEdit.ExtraSelection]:
         colour = QColor(self._theme.find)
         return [self._selection(a, b, colour) for a, b in ranges]

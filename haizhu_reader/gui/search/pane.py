@@ -61,6 +61,10 @@ class SearchPane(QWidget):
 
     Takes an ``IndexLoader`` (the index provider); ``set_report`` asks it for
     the report's index and the pane says it is preparing until it is ready.
+    The window offers each report it opens (``offer_report``); the pane takes
+    it once search is wanted (``prepare``: shown, or Ctrl+Shift+F), not at
+    every start: the index costs Whoosh and its files (~20 MB) and a few
+    hundred ms of a core, and many sessions only read.
 
     Signals:
         result_activated(str, list): a paragraph hit was opened: its id and its
@@ -72,6 +76,7 @@ class SearchPane(QWidget):
         note_activated(str): a note hit was opened (the note's id).
         cleared(): the query was cleared (Esc): drop search highlights.
         results_shown(int): results for the current query are on screen (count).
+        notes_wanted(): the pane took a report: hand it the report's notes (``set_notes``).
     """
 
     result_activated = Signal(str, list)
@@ -80,11 +85,13 @@ class SearchPane(QWidget):
     note_activated = Signal(str)
     cleared = Signal()
     results_shown = Signal(int)
+    notes_wanted = Signal()
 
     def __init__(self, loader: IndexLoader, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._loader = loader
         self._report: Report | None = None
+        self._offered: Report | None = None  # the report to take once search is wanted
         self._index: ReportIndex | None = None
         self._labels: dict[str, tuple[str, str]] = {}
         self._terms: dict[str, int] = {}
@@ -142,6 +149,9 @@ class SearchPane(QWidget):
         self._view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
+        self._notes_timer = QTimer(self)  # a burst of note changes re-indexes the notes once
+        self._notes_timer.setSingleShot(True)
+        self._notes_timer.setInterval(300)
 
         options = QHBoxLayout()
         options.setContentsMargins(0, 0, 0, 0)
@@ -163,6 +173,7 @@ class SearchPane(QWidget):
         self._scope.currentIndexChanged.connect(self._on_options_changed)
         self._rank.toggled.connect(self._on_options_changed)
         self._timer.timeout.connect(self._run)
+        self._notes_timer.timeout.connect(self.notes_wanted)
         self._model.modelReset.connect(self._delegate.clear_cache)
         self._view.activated.connect(self._on_result_activated)
         self._view.clicked.connect(self._on_result_activated)
@@ -189,6 +200,41 @@ class SearchPane(QWidget):
             self._loader.load(report)
         else:
             self._run()
+
+    @Slot(object)
+    def offer_report(self, report: Report) -> None:
+        """The open report, to search once search is wanted (``prepare``)."""
+        self._offered = report
+
+    @Slot()
+    def prepare(self) -> None:
+        """Take the offered report, if not yet taken: its index is prepared now."""
+        if self._offered is not None and self._offered is not self._report:
+            self.set_report(self._offered)
+            self._notes_timer.stop()  # a pending ask would index the same notes again
+            self.notes_wanted.emit()  # this report's, at once
+
+    @Slot()
+    def refresh_notes_later(self) -> None:
+        """The notes changed: ask for them (``notes_wanted``) once a burst of changes is over."""
+        self._notes_timer.start()
+
+    @Slot(bool)
+    def set_shown(self, shown: bool) -> None:
+        """On screen (its dock's tab in front): search is wanted."""
+        if shown:
+            self.prepare()
+
+    @Slot()
+    def prepare_if_shown(self) -> None:
+        """The text is on screen: the index may be built now (the build holds the GIL)."""
+        if not self.visibleRegion().isEmpty():  # not behind another tab
+            self.prepare()
+
+    def take_focus(self) -> None:
+        """Ctrl+5, Ctrl+Shift+F: search is wanted, the query box has the focus."""
+        self.prepare()
+        self.focus_query()
 
     @Slot()
     def focus_query(self) -> None:

@@ -2,7 +2,8 @@
 
 ``WindowMenus`` makes the menus and the window's own actions in them; MainWindow
 wires what the actions trigger (``MainWindow._connect_menus``), as it wires the
-panes. The Go menu is ``Navigation``'s, the annotate actions the annotator's.
+panes. The Go menu is ``Navigation``'s, the annotate actions and the undo stack
+the annotating's (``add_annotating``).
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from PySide6.QtWidgets import QMainWindow, QMenu
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QDockWidget
 
+    from haizhu_reader.gui.annotations.actions import ReaderAnnotator
     from haizhu_reader.gui.comfort.language_menu import LanguageMenu
     from haizhu_reader.gui.comfort.view_options import ViewOptions
     from haizhu_reader.settings import Settings
@@ -56,7 +58,7 @@ class WindowMenus(QObject):
         """The items: File (with ``recent``), Edit, View (a toggle per dock in ``docks``,
         the reading options, the interface language) and Help."""
         from haizhu_reader.gui.comfort.language_menu import LanguageMenu
-        from haizhu_reader.gui.common.language import AUTO
+        from haizhu_reader.gui.help.menu import HelpActions
 
         keys = QKeySequence.StandardKey
         f = self.file
@@ -83,18 +85,38 @@ class WindowMenus(QObject):
         v = self.view
         v.addActions([dock.toggleViewAction() for dock in docks])
         v.addSeparator()
-        self.focus_tree = _item(v, self.tr("转到目录"), "Ctrl+1")
-        self.focus_reader = _item(v, self.tr("转到正文"), "Ctrl+2")
-        self.focus_glossary = _item(v, self.tr("转到名词解释"), "Ctrl+3")
-        self.focus_figures = _item(v, self.tr("转到数据表"), "Ctrl+4")
-        self.focus_search = _item(v, self.tr("转到搜索"), "Ctrl+5")
-        self.focus_annotations = _item(v, self.tr("转到批注"), "Ctrl+6")
+        # Ctrl+1…6: the focus to a pane (MainWindow.focus), by the docks' keys.
+        self.focus_actions = {
+            "sections": _item(v, self.tr("转到目录"), "Ctrl+1"),
+            "reader": _item(v, self.tr("转到正文"), "Ctrl+2"),
+            "glossary": _item(v, self.tr("转到名词解释"), "Ctrl+3"),
+            "figures": _item(v, self.tr("转到数据表"), "Ctrl+4"),
+            "search": _item(v, self.tr("转到搜索"), "Ctrl+5"),
+            "annotations": _item(v, self.tr("转到批注"), "Ctrl+6"),
+        }
         view_options.add_to_menu(v)  # text size, font, spacing, theme, full screen
         v.addSeparator()
-        self.language_menu: LanguageMenu = LanguageMenu(v)
-        self.language_menu.set_choice(settings.language() if settings else AUTO)
-        self.language_menu.setEnabled(settings is not None)  # not in a screenshot
+        self.language_menu: LanguageMenu = LanguageMenu(settings, v)
         v.addMenu(self.language_menu)
 
-        self.shortcuts_action = _item(self.help, self.tr("键盘快捷键(&K)"), keys.HelpContents)
-        self.about_action = _item(self.help, self.tr("关于(&A)"))
+        self.help_actions = HelpActions(self.help, self._window)
+
+    def add_annotating(self, annotator: ReaderAnnotator) -> None:
+        """Undo/Redo at the top of the Edit menu and the annotate actions at its end;
+        importing annotations is off (with the reason as its tip) if annotating is."""
+        e, undo = self.edit, annotator.session.undo_stack
+        self.undo_action = undo.createUndoAction(self, self.tr("撤销"))
+        self.undo_action.setShortcut(QKeySequence("Ctrl+Z"))
+        self.redo_action = undo.createRedoAction(self, self.tr("重做"))
+        self.redo_action.setShortcut(QKeySequence("Ctrl+Shift+Z"))
+        e.insertActions(e.actions()[0], [self.undo_action, self.redo_action])
+        e.insertSeparator(e.actions()[2])
+        highlight = e.addMenu(self.tr("高亮(&H)"))
+        highlight.addActions(annotator.colour_actions)
+        a = annotator
+        e.addActions([a.underline_action, a.note_selection_action, a.note_paragraph_action,
+                      a.note_section_action, a.bookmark_action])  # fmt: skip
+        reason = annotator.session.disabled_reason()
+        self.import_annotations_action.setEnabled(not reason)
+        if reason:
+            self.import_annotations_action.setToolTip(reason)

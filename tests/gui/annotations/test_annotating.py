@@ -26,14 +26,18 @@ from haizhu_reader.core.annotations.store import (
 )
 from haizhu_reader.core.report import Report
 from haizhu_reader.core.search.searching import SearchScope
+from haizhu_reader.gui.annotations.actions import ReaderAnnotator
 from haizhu_reader.gui.annotations.dialogs import (
     ExportAnnotationsDialog,
     ImportAnnotationsDialog,
     NoteDialog,
 )
-from haizhu_reader.gui.annotations.pane import ID_ROLE
+from haizhu_reader.gui.annotations.pane import ID_ROLE, AnnotationsPane
+from haizhu_reader.gui.annotations.session import AnnotationSession
 from haizhu_reader.gui.common.dialogs import Messages
+from haizhu_reader.gui.search.pane import SearchPane
 from haizhu_reader.gui.window.mainwindow import MainWindow
+from haizhu_reader.gui.window.menus import WindowMenus
 from haizhu_reader.paths import AppPaths
 from tests.conftest import open_as_a_user
 
@@ -87,7 +91,7 @@ def _place_cursor(w: MainWindow, pid: str) -> None:
 
 
 def _store(w: MainWindow, report: Report) -> list[Any]:
-    store = w.annotation_session.store
+    store = w.part(AnnotationSession).store
     assert store is not None
     return store.annotations(report)
 
@@ -105,7 +109,7 @@ def _ranges(sels: list[QTextEdit.ExtraSelection]) -> list[tuple[int, int, str]]:
 def test_highlight_action_stores_and_draws(window: MainWindow, report: Report) -> None:
     pid = _pid(report, 1)
     _select(window, pid, 3, 9)
-    window.annotator.colour_actions[2].trigger()  # blue
+    window.part(ReaderAnnotator).colour_actions[2].trigger()  # blue
     [a] = _store(window, report)
     assert (a.kind, a.colour, a.anchor.paragraph_id, a.anchor.start, a.anchor.end) == (
         Kind.HIGHLIGHT, Colour.BLUE, pid, 3, 9,
@@ -122,17 +126,20 @@ def test_highlight_action_stores_and_draws(window: MainWindow, report: Report) -
 def test_at_least_five_colours_and_an_underline_with_distinct_shortcuts(
     window: MainWindow,
 ) -> None:
-    actions = [*window.annotator.colour_actions, window.annotator.underline_action]
-    assert len(window.annotator.colour_actions) >= 5
+    actions = [
+        *window.part(ReaderAnnotator).colour_actions,
+        window.part(ReaderAnnotator).underline_action,
+    ]
+    assert len(window.part(ReaderAnnotator).colour_actions) >= 5
     keys = [a.shortcut().toString() for a in window.findChildren(type(actions[0])) if a.shortcut()]
-    mine = [a.shortcut().toString() for a in window.annotator.all_actions]
+    mine = [a.shortcut().toString() for a in window.part(ReaderAnnotator).all_actions]
     assert all(keys.count(k) == 1 for k in mine), keys
     assert "Ctrl+Alt+U" in mine and "Ctrl+D" in mine
 
 
 def test_underline_is_drawn_as_a_line(window: MainWindow, report: Report) -> None:
     _select(window, _pid(report, 1), 0, 4)
-    window.annotator.underline_action.trigger()
+    window.part(ReaderAnnotator).underline_action.trigger()
     [sel] = window.reader.annotation_selections()
     assert sel.format.underlineStyle() != sel.format.UnderlineStyle.NoUnderline
 
@@ -144,9 +151,9 @@ def test_note_on_paragraph_and_section_without_selection(
     pid = _pid(report, 3)
     _place_cursor(window, pid)
     assert not window.reader.textCursor().hasSelection()
-    window.annotator.note_paragraph_action.trigger()
+    window.part(ReaderAnnotator).note_paragraph_action.trigger()
     monkeypatch.setattr(NoteDialog, "ask", classmethod(lambda cls, *a, **k: "整节笔记"))
-    window.annotator.note_section_action.trigger()
+    window.part(ReaderAnnotator).note_section_action.trigger()
     notes = {a.note: a for a in _store(window, report)}
     assert notes["段落笔记"].anchor.scope is Scope.PARAGRAPH
     assert notes["段落笔记"].anchor.paragraph_id == pid
@@ -164,7 +171,7 @@ def test_note_dialog_cancel_adds_nothing(
 ) -> None:
     monkeypatch.setattr(NoteDialog, "ask", classmethod(lambda cls, *a, **k: None))
     _place_cursor(window, _pid(report, 2))
-    window.annotator.note_paragraph_action.trigger()
+    window.part(ReaderAnnotator).note_paragraph_action.trigger()
     assert _store(window, report) == []
 
 
@@ -184,32 +191,32 @@ def test_bookmark_with_ctrl_d(qtbot: QtBot, window: MainWindow, report: Report) 
 def test_undo_redo_create_edit_delete(
     window: MainWindow, report: Report, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    stack = window.annotation_session.undo_stack
+    stack = window.part(AnnotationSession).undo_stack
     _select(window, _pid(report, 1), 0, 5)
-    window.annotator.colour_actions[0].trigger()
+    window.part(ReaderAnnotator).colour_actions[0].trigger()
     [a] = _store(window, report)
-    window._undo_action.trigger()
+    window.part(WindowMenus).undo_action.trigger()
     assert _store(window, report) == []
     assert window.reader.annotation_selections() == []
-    window._redo_action.trigger()
+    window.part(WindowMenus).redo_action.trigger()
     assert [x.id for x in _store(window, report)] == [a.id]
 
     monkeypatch.setattr(NoteDialog, "ask", classmethod(lambda cls, *a, **k: "改过的笔记"))
-    window.annotator.edit(a.id)
+    window.part(ReaderAnnotator).edit(a.id)
     assert _store(window, report)[0].note == "改过的笔记"
     stack.undo()
     assert _store(window, report)[0].note == ""
     stack.redo()
     assert _store(window, report)[0].note == "改过的笔记"
 
-    window.annotator.delete(a.id)
+    window.part(ReaderAnnotator).delete(a.id)
     assert _store(window, report) == []
-    assert window.annotations_pane.shown_ids() == []
+    assert window.part(AnnotationsPane).shown_ids() == []
     stack.undo()
     assert [x.id for x in _store(window, report)] == [a.id]
-    assert window.annotations_pane.shown_ids() == [a.id]
-    assert window._undo_action.shortcut().toString() == "Ctrl+Z"
-    assert window._redo_action.shortcut().toString() == "Ctrl+Shift+Z"
+    assert window.part(AnnotationsPane).shown_ids() == [a.id]
+    assert window.part(WindowMenus).undo_action.shortcut().toString() == "Ctrl+Z"
+    assert window.part(WindowMenus).redo_action.shortcut().toString() == "Ctrl+Shift+Z"
 
 
 # -- the dock ----------------------------------------------------------------------------------
@@ -235,7 +242,7 @@ def test_dock_lists_in_reading_order_and_filters(
     app_paths.annotations_db.parent.mkdir(parents=True, exist_ok=True)
     later, earlier, bookmark = _seed(app_paths.annotations_db, report)
     w = _open(qtbot, app_paths.annotations_db, report)
-    pane = w.annotations_pane
+    pane = w.part(AnnotationsPane)
     qtmodeltester.check(pane.model)
     assert pane.shown_ids() == [earlier, bookmark, later]
     pane.colour_box.setCurrentIndex(pane.colour_box.findData(Colour.GREEN.value))
@@ -257,7 +264,7 @@ def test_activating_scrolls_to_it(qtbot: QtBot, app_paths: AppPaths, report: Rep
     later, _, _ = _seed(app_paths.annotations_db, report)
     w = _open(qtbot, app_paths.annotations_db, report)
     assert w.reader.verticalScrollBar().value() == 0
-    pane = w.annotations_pane
+    pane = w.part(AnnotationsPane)
     pane.select(later)
     pane.view.activated.emit(pane.view.currentIndex())
     assert w.reader.verticalScrollBar().value() > 0
@@ -274,7 +281,7 @@ def test_markup_in_notes_shows_literally(qtbot: QtBot, app_paths: AppPaths, repo
     _, earlier, _ = _seed(app_paths.annotations_db, report)
     w = _open(qtbot, app_paths.annotations_db, report)
     # The dock: plain text items, escaped tooltips.
-    pane = w.annotations_pane
+    pane = w.part(AnnotationsPane)
     pane.select(earlier)
     index = pane.view.currentIndex()
     assert index.data(ID_ROLE) == earlier
@@ -311,11 +318,11 @@ def test_export_and_import_through_the_menu(
     errors: list[tuple[str, ...]],
 ) -> None:
     _select(window, _pid(report, 1), 0, 6)
-    window.annotator.colour_actions[3].trigger()
+    window.part(ReaderAnnotator).colour_actions[3].trigger()
     out = tmp_path / "notes.json"
     monkeypatch.setattr(ExportAnnotationsDialog, "ask", classmethod(lambda cls, *a: (out, "json")))
-    with qtbot.waitSignal(window.annotator.exported, timeout=5000):
-        window.menus.export_annotations_action.trigger()
+    with qtbot.waitSignal(window.part(ReaderAnnotator).exported, timeout=5000):
+        window.part(WindowMenus).export_annotations_action.trigger()
     data = json.loads(out.read_text("utf-8"))
     assert data  # a W3C annotation collection
     # Delete it here, then import the file: it comes back? No: the tombstone is newer.
@@ -324,9 +331,9 @@ def test_export_and_import_through_the_menu(
     other = tmp_path / "other.sqlite3"
     w2 = _open(qtbot, other, report)
     monkeypatch.setattr(ImportAnnotationsDialog, "ask", classmethod(lambda cls, *a: out))
-    w2.menus.import_annotations_action.trigger()
+    w2.part(WindowMenus).import_annotations_action.trigger()
     assert [x.id for x in _store(w2, report)] == [a.id]
-    assert w2.annotations_pane.shown_ids() == [a.id]
+    assert w2.part(AnnotationsPane).shown_ids() == [a.id]
     assert errors == []
     w2.close()
 
@@ -341,12 +348,12 @@ def test_export_other_formats(
     fmt: str,
 ) -> None:
     _select(window, _pid(report, 1), 0, 6)
-    window.annotator.colour_actions[0].trigger()
+    window.part(ReaderAnnotator).colour_actions[0].trigger()
     out = tmp_path / f"notes.{fmt}"
     monkeypatch.setattr(ExportAnnotationsDialog, "ask", classmethod(lambda cls, *a: (out, fmt)))
-    with qtbot.waitSignal(window.annotator.exported, timeout=10000):
-        window.menus.export_annotations_action.trigger()
-    session = window.annotation_session
+    with qtbot.waitSignal(window.part(ReaderAnnotator).exported, timeout=10000):
+        window.part(WindowMenus).export_annotations_action.trigger()
+    session = window.part(AnnotationSession)
     assert out.stat().st_size > 0
     if fmt != "docx":
         expected = render(report, session.placed(), session.unplaced(), fmt)
@@ -361,12 +368,12 @@ def test_malformed_import_says_so_and_changes_nothing(
     errors: list[tuple[str, ...]],
 ) -> None:
     _select(window, _pid(report, 1), 0, 6)
-    window.annotator.colour_actions[0].trigger()
+    window.part(ReaderAnnotator).colour_actions[0].trigger()
     before = _store(window, report)
     bad = tmp_path / "bad.json"
     bad.write_text('{"type": "AnnotationCollection", "first": {"items": [', "utf-8")
     monkeypatch.setattr(ImportAnnotationsDialog, "ask", classmethod(lambda cls, *a: bad))
-    window.menus.import_annotations_action.trigger()
+    window.part(WindowMenus).import_annotations_action.trigger()
     assert len(errors) == 1 and errors[0][0] == "无法导入批注" and errors[0][1]
     assert _store(window, report) == before
 
@@ -392,7 +399,7 @@ def test_corrupt_database_notice_is_shown_once(
     assert list(db.parent.glob("annotations.sqlite3.corrupt-*"))
     # Annotating still works on the fresh file.
     _select(w, _pid(report, 1), 0, 3)
-    w.annotator.colour_actions[0].trigger()
+    w.part(ReaderAnnotator).colour_actions[0].trigger()
     assert len(_store(w, report)) == 1
     w.close()
 
@@ -411,11 +418,11 @@ def test_read_only_store_disables_annotating_with_a_reason(
 
     monkeypatch.setattr(AnnotationStore, "open", staticmethod(read_only))
     w = _open(qtbot, db, report)
-    assert not w.annotator.bookmark_action.isEnabled()
-    assert "只读" in w.annotator.bookmark_action.toolTip() or "不能" in (
-        w.annotator.bookmark_action.toolTip()
+    assert not w.part(ReaderAnnotator).bookmark_action.isEnabled()
+    assert "只读" in w.part(ReaderAnnotator).bookmark_action.toolTip() or "不能" in (
+        w.part(ReaderAnnotator).bookmark_action.toolTip()
     )
-    assert w.annotations_pane._notice.isVisibleTo(w.annotations_pane)
+    assert w.part(AnnotationsPane)._notice.isVisibleTo(w.part(AnnotationsPane))
     # Reading still works.
     w.reader.show_paragraph(_pid(report, 10))
     assert w.reader.verticalScrollBar().value() > 0
@@ -440,8 +447,8 @@ def test_a_newer_readers_database_still_opens_the_window(
     w = _open(qtbot, db, report)
     w.show_store_notices()
     assert len(shown) == 1 and "更新版本" in shown[0]
-    assert not w.annotator.bookmark_action.isEnabled()
-    assert "更新版本" in w.annotator.bookmark_action.toolTip()
+    assert not w.part(ReaderAnnotator).bookmark_action.isEnabled()
+    assert "更新版本" in w.part(ReaderAnnotator).bookmark_action.toolTip()
     w.reader.show_paragraph(_pid(report, 10))
     assert w.reader.verticalScrollBar().value() > 0
     w.close()
@@ -451,7 +458,7 @@ def test_a_newer_readers_database_still_opens_the_window(
 
 def test_writes_are_immediate(window: MainWindow, report: Report, app_paths: AppPaths) -> None:
     _select(window, _pid(report, 1), 0, 6)
-    window.annotator.colour_actions[0].trigger()
+    window.part(ReaderAnnotator).colour_actions[0].trigger()
     with sqlite3.connect(app_paths.annotations_db) as other:
         (n,) = other.execute("SELECT count(*) FROM annotations WHERE deleted IS NULL").fetchone()
     assert n == 1
@@ -466,10 +473,10 @@ def test_search_notes_scope_finds_a_note(
     monkeypatch.setattr(NoteDialog, "ask", classmethod(lambda cls, *a, **k: "请核实独角兽企业数量"))
     pid = _pid(report, 4)
     _place_cursor(window, pid)
-    window.annotator.note_paragraph_action.trigger()
-    search = window.search_pane
-    window.search_dock.show()
-    window.search_dock.raise_()  # search is prepared once it is wanted
+    window.part(ReaderAnnotator).note_paragraph_action.trigger()
+    search = window.part(SearchPane)
+    window.dock("search").show()
+    window.dock("search").raise_()  # search is prepared once it is wanted
     qtbot.waitUntil(search.is_ready, timeout=60000)
     search.set_scope(SearchScope.NOTES)
     search.set_query("独角兽")
@@ -483,15 +490,15 @@ def test_search_notes_scope_finds_a_note(
 
 def test_placed_type_is_what_the_session_lists(window: MainWindow, report: Report) -> None:
     _select(window, _pid(report, 1), 0, 6)
-    window.annotator.colour_actions[0].trigger()
-    assert all(isinstance(p, Placed) for p in window.annotation_session.placed())
+    window.part(ReaderAnnotator).colour_actions[0].trigger()
+    assert all(isinstance(p, Placed) for p in window.part(AnnotationSession).placed())
 
 
 def test_every_control_has_an_accessible_name(window: MainWindow) -> None:
-    pane = window.annotations_pane
+    pane = window.part(AnnotationsPane)
     for widget in pane.focus_chain():
         assert widget.accessibleName(), widget.objectName()
-    assert window.annotator.selection_bar.accessibleName()
+    assert window.part(ReaderAnnotator).selection_bar.accessibleName()
 
 
 def test_a_highlight_over_two_paragraphs_is_one_undo_step(
@@ -505,9 +512,9 @@ def test_a_highlight_over_two_paragraphs_is_one_undo_step(
     cursor.setPosition(a)
     cursor.setPosition(b, QTextCursor.MoveMode.KeepAnchor)
     window.reader.setTextCursor(cursor)
-    window.annotator.colour_actions[0].trigger()
+    window.part(ReaderAnnotator).colour_actions[0].trigger()
     assert len(_store(window, report)) == 2  # one per paragraph
-    stack = window.annotation_session.undo_stack
+    stack = window.part(AnnotationSession).undo_stack
     assert stack.count() == 1
     stack.undo()  # the whole highlight goes, not half of it
     assert _store(window, report) == []
@@ -519,11 +526,11 @@ def test_ctrl_d_on_a_bookmarked_paragraph_takes_the_bookmark_away(
     window: MainWindow, report: Report
 ) -> None:
     _select(window, _pid(report, 4), 0, 0)
-    window.annotator.bookmark_action.trigger()
+    window.part(ReaderAnnotator).bookmark_action.trigger()
     assert [a.kind for a in _store(window, report)] == [Kind.BOOKMARK]
-    window.annotator.bookmark_action.trigger()  # it used to add a second one
+    window.part(ReaderAnnotator).bookmark_action.trigger()  # it used to add a second one
     assert _store(window, report) == []
-    window.annotation_session.undo_stack.undo()
+    window.part(AnnotationSession).undo_stack.undo()
     assert [a.kind for a in _store(window, report)] == [Kind.BOOKMARK]
 
 
@@ -536,11 +543,11 @@ def test_an_annotation_deleted_in_another_window_is_a_message(
 ) -> None:
     """Two windows on one file: editing what the other deleted was a KeyError traceback."""
     _select(window, _pid(report, 1), 0, 4)
-    window.annotator.colour_actions[0].trigger()
+    window.part(ReaderAnnotator).colour_actions[0].trigger()
     (a,) = _store(window, report)
     other = _open(qtbot, app_paths.annotations_db, report)
-    assert other.annotation_session.remove(a.id)
-    assert not window.annotation_session.edit(a, "新的笔记")
+    assert other.part(AnnotationSession).remove(a.id)
+    assert not window.part(AnnotationSession).edit(a, "新的笔记")
     assert len(errors) == 1 and "另一个窗口" in errors[0][1]
-    qtbot.waitUntil(lambda: window.annotation_session.get(a.id) is None)  # listed afresh
+    qtbot.waitUntil(lambda: window.part(AnnotationSession).get(a.id) is None)  # listed afresh
     other.close()

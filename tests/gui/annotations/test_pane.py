@@ -30,9 +30,11 @@ from haizhu_reader.core.annotations.store import (
     new_annotation,
 )
 from haizhu_reader.core.report import Report
+from haizhu_reader.gui.annotations.actions import ReaderAnnotator
 from haizhu_reader.gui.annotations.dialogs import NoteDialog
 from haizhu_reader.gui.annotations.model import ID_ROLE
 from haizhu_reader.gui.annotations.pane import AnnotationsPane
+from haizhu_reader.gui.annotations.session import AnnotationSession
 from haizhu_reader.gui.window.mainwindow import MainWindow
 from haizhu_reader.paths import AppPaths
 
@@ -413,10 +415,10 @@ def test_undo_and_redo_keep_the_dock_and_the_reader_in_step(
     w.open_report(report)
     with qtbot.waitExposed(w):
         w.show()
-    w.annotations_dock.show()
-    w.annotations_dock.raise_()
-    qtbot.waitUntil(lambda: len(w.annotations_pane.shown_ids()) == 4)
-    session, pane = w.annotation_session, w.annotations_pane
+    w.dock("annotations").show()
+    w.dock("annotations").raise_()
+    qtbot.waitUntil(lambda: len(w.part(AnnotationsPane).shown_ids()) == 4)
+    session, pane = w.part(AnnotationSession), w.part(AnnotationsPane)
     monkeypatch.setattr(NoteDialog, "ask", classmethod(lambda cls, *a, **k: "改过的笔记"))
     notes: list[int] = []
     session.notes_changed.connect(lambda: notes.append(1))
@@ -438,15 +440,15 @@ def test_undo_and_redo_keep_the_dock_and_the_reader_in_step(
     cursor.setPosition(pos + 6, QTextCursor.MoveMode.KeepAnchor)
     w.reader.setTextCursor(cursor)
     with qtbot.assertNotEmitted(session.changed), qtbot.assertNotEmitted(pane.model.modelReset):
-        w.annotator.colour_actions[1].trigger()
+        w.part(ReaderAnnotator).colour_actions[1].trigger()
         [new] = {p.annotation.id for p in session.placed()} - {x.annotation.id for x in seeded}
         assert pane.shown_ids()[2] == new  # after the one at offset 0 of the same paragraph
         assert notes == []  # a highlight without a note: search has nothing to redo
         check()
-        w.annotator.edit(new)
+        w.part(ReaderAnnotator).edit(new)
         assert notes == [1]
         check()
-        w.annotator.delete(new)
+        w.part(ReaderAnnotator).delete(new)
         assert new not in pane.shown_ids()
         check()
         for _ in range(3):
@@ -493,10 +495,10 @@ def test_a_change_repaints_the_lines_it_is_on(
     cursor.setPosition(pos)
     w.reader.setTextCursor(cursor)
     qtbot.wait(50)
-    stack = w.annotation_session.undo_stack
+    stack = w.part(AnnotationSession).undo_stack
     steps = [
-        w.annotator.bookmark_action.trigger,  # a ribbon in the margin
-        w.annotator.note_paragraph_action.trigger,  # a square above it
+        w.part(ReaderAnnotator).bookmark_action.trigger,  # a ribbon in the margin
+        w.part(ReaderAnnotator).note_paragraph_action.trigger,  # a square above it
         stack.undo,  # the square goes
         stack.undo,  # the ribbon goes
         stack.redo,

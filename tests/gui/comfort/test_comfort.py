@@ -17,6 +17,7 @@ from haizhu_reader.core.annotations.store import COLOUR_HEX, Colour
 from haizhu_reader.core.report import Report
 from haizhu_reader.gui.comfort import reading_places, view_options
 from haizhu_reader.gui.comfort.font_dialog import FontDialog
+from haizhu_reader.gui.comfort.full_screen import FullScreenReading
 from haizhu_reader.gui.common.theme import (
     DARK,
     LIGHT,
@@ -27,6 +28,8 @@ from haizhu_reader.gui.common.theme import (
     contrast_ratio,
     relative_luminance,
 )
+from haizhu_reader.gui.contents.section_tree import SectionTree
+from haizhu_reader.gui.glossary.pane import GlossaryPane
 from haizhu_reader.gui.reader.marks import NOTE_COLOUR, Mark, MarkStyle
 from haizhu_reader.gui.reader.typesetting import (
     LINE_HEIGHT,
@@ -38,6 +41,7 @@ from haizhu_reader.gui.reader.typesetting import (
 from haizhu_reader.gui.reader.view import ReaderView
 from haizhu_reader.gui.search.results import MARK_COLOR
 from haizhu_reader.gui.window.mainwindow import MainWindow
+from haizhu_reader.gui.window.menus import WindowMenus
 from haizhu_reader.paths import AppPaths
 from haizhu_reader.settings import MAX_PLACES, ReadingPlace, Settings
 from tests.conftest import open_as_a_user
@@ -330,8 +334,8 @@ def test_theme_switch_recolours_the_reader_and_every_dock(
     for dock in window.findChildren(QDockWidget):
         assert dock.widget().palette().color(role.Window).name() == DARK.window, dock.objectName()
         assert dock.widget().palette().color(role.Text).name() == DARK.text
-    assert base(window.section_tree.view) == DARK.page
-    assert base(window.glossary_pane.term_view) == DARK.page
+    assert base(window.part(SectionTree).view) == DARK.page
+    assert base(window.part(GlossaryPane).term_view) == DARK.page
     assert window.statusBar().palette().color(role.WindowText).name() == DARK.text
     assert QToolTip.palette().color(role.ToolTipBase).name() == DARK.tooltip
 
@@ -339,7 +343,7 @@ def test_theme_switch_recolours_the_reader_and_every_dock(
     sepia.trigger()
     qtbot.waitUntil(lambda: base(view.viewport()) == SEPIA.page)
     assert _body_foreground(view, pid) == SEPIA.text
-    assert base(window.glossary_pane.term_view) == SEPIA.page
+    assert base(window.part(GlossaryPane).term_view) == SEPIA.page
 
 
 def test_system_theme_follows_the_colour_scheme(window: MainWindow) -> None:
@@ -397,7 +401,7 @@ def test_place_size_and_theme_come_back_in_a_new_window(
     window.reader.show_paragraph(pid)
     window.reader.zoom_in()
     window.view_options.set_theme("sepia")
-    window.glossary_dock.hide()
+    window.dock("glossary").hide()
     assert top_paragraph(window.reader) == pid
     window.close()
 
@@ -421,7 +425,7 @@ def test_place_size_and_theme_come_back_in_a_new_window(
     # Already there at the first paint: no jump after it.
     assert first_paint == [again.reader.verticalScrollBar().value()]
     assert first_paint[0] > 0
-    assert not again.glossary_dock.isVisible() and again.sections_dock.isVisible()
+    assert not again.dock("glossary").isVisible() and again.dock("sections").isVisible()
     again.close()
 
 
@@ -457,17 +461,17 @@ def test_places_are_kept_for_the_most_recent_reports_only(app_paths: AppPaths) -
 
 
 def test_f11_hides_the_docks_and_esc_brings_them_back(qtbot: QtBot, window: MainWindow) -> None:
-    window.search_dock.show()
-    window.search_dock.raise_()
-    window.sections_dock.hide()
-    qtbot.waitUntil(lambda: window.search_dock.isVisible())
+    window.dock("search").show()
+    window.dock("search").raise_()
+    window.dock("sections").hide()
+    qtbot.waitUntil(lambda: window.dock("search").isVisible())
     docks = window.findChildren(QDockWidget)
     shown = {d.objectName() for d in docks if d.isVisible()}
     assert shown
     window.activateWindow()
     window.reader.setFocus()
     QTest.keyClick(window.reader, Qt.Key.Key_F11)
-    assert window.full_screen.is_active()
+    assert window.part(FullScreenReading).is_active()
     assert window.windowState() & Qt.WindowState.WindowFullScreen
     assert not any(d.isVisible() for d in docks)
     assert not window.menuBar().isVisible() and not window.statusBar().isVisible()
@@ -477,16 +481,16 @@ def test_f11_hides_the_docks_and_esc_brings_them_back(qtbot: QtBot, window: Main
     assert window.reader.zoom() == 110
 
     QTest.keyClick(window.reader, Qt.Key.Key_Escape)
-    assert not window.full_screen.is_active()
+    assert not window.part(FullScreenReading).is_active()
     assert not window.windowState() & Qt.WindowState.WindowFullScreen
     assert not window.view_options.full_screen_action.isChecked()
     qtbot.waitUntil(lambda: {d.objectName() for d in docks if d.isVisible()} == shown)
     assert window.menuBar().isVisible() and window.statusBar().isVisible()
 
     window.view_options.full_screen_action.trigger()  # the menu, and F11 again, leave too
-    assert window.full_screen.is_active()
+    assert window.part(FullScreenReading).is_active()
     QTest.keyClick(window.reader, Qt.Key.Key_F11)
-    assert not window.full_screen.is_active()
+    assert not window.part(FullScreenReading).is_active()
     qtbot.waitUntil(lambda: {d.objectName() for d in docks if d.isVisible()} == shown)
 
 
@@ -494,7 +498,7 @@ def test_closing_in_full_screen_saves_the_layout_with_its_docks(
     qtbot: QtBot, window: MainWindow, report: Report, app_paths: AppPaths
 ) -> None:
     window.view_options.full_screen_action.trigger()
-    assert window.full_screen.is_active()
+    assert window.part(FullScreenReading).is_active()
     window.close()
     again = MainWindow(Settings(app_paths.settings_file))
     qtbot.addWidget(again)
@@ -503,7 +507,7 @@ def test_closing_in_full_screen_saves_the_layout_with_its_docks(
     with qtbot.waitExposed(again):
         again.show()
     assert not again.windowState() & Qt.WindowState.WindowFullScreen
-    assert again.sections_dock.isVisible() and again.glossary_dock.isVisible()
+    assert again.dock("sections").isVisible() and again.dock("glossary").isVisible()
     assert again.menuBar().isVisible()
     again.close()
 
@@ -512,7 +516,7 @@ def test_another_report_opened_in_full_screen(qtbot: QtBot, window: MainWindow) 
     """The Go menu's part keys are made anew: full screen lends the new ones and
     gives back the rest without touching the deleted (Esc and closing used to crash)."""
     window.view_options.full_screen_action.trigger()
-    assert window.full_screen.is_active()
+    assert window.part(FullScreenReading).is_active()
     window.open_file(DATA / "06_kunming_city_2020.txt")
     qtbot.waitUntil(lambda: not window.is_loading(), timeout=20000)
     kunming = window.report()
@@ -525,7 +529,7 @@ def test_another_report_opened_in_full_screen(qtbot: QtBot, window: MainWindow) 
     QTest.keyClick(window.reader, Qt.Key.Key_2, Qt.KeyboardModifier.AltModifier)
     qtbot.waitUntil(lambda: window.reader.section_at_top() == second.id)
     QTest.keyClick(window.reader, Qt.Key.Key_Escape)
-    assert not window.full_screen.is_active() and window.menuBar().isVisible()
+    assert not window.part(FullScreenReading).is_active() and window.menuBar().isVisible()
     window.view_options.full_screen_action.trigger()
     window.open_file(DATA / "08_guangzhou_city_2025.txt")
     qtbot.waitUntil(lambda: not window.is_loading(), timeout=20000)
@@ -535,10 +539,10 @@ def test_another_report_opened_in_full_screen(qtbot: QtBot, window: MainWindow) 
 
 def test_full_screen_takes_the_focus_out_of_a_hidden_dock(qtbot: QtBot, window: MainWindow) -> None:
     window.activateWindow()
-    window.menus.search_action.trigger()  # the search box has the focus
-    qtbot.waitUntil(lambda: window.search_dock.isVisible())
+    window.part(WindowMenus).search_action.trigger()  # the search box has the focus
+    qtbot.waitUntil(lambda: window.dock("search").isVisible())
     focus = QApplication.focusWidget()
-    assert focus is not None and window.search_dock.isAncestorOf(focus)
+    assert focus is not None and window.dock("search").isAncestorOf(focus)
     window.view_options.full_screen_action.trigger()
     assert QApplication.focusWidget() is window.reader
     top = window.reader.verticalScrollBar().value()

@@ -58,7 +58,7 @@ def window(qtbot: QtBot, report: Report) -> Iterator[MainWindow]:
     with qtbot.waitExposed(w):
         w.show()
     # The figures are extracted once the text has been painted.
-    with qtbot.waitSignal(w.figures_pane.figures_ready, timeout=5000):
+    with qtbot.waitSignal(w.part(FiguresPane).figures_ready, timeout=5000):
         w.open_report(report)
     qtbot.waitUntil(w.is_complete)  # the File menu's export item is made after the first paint
     yield w
@@ -153,11 +153,11 @@ def test_every_interactive_widget_has_an_accessible_name(pane: FiguresPane) -> N
 def test_enter_on_a_row_scrolls_the_reader_there_and_highlights_it(
     qtbot: QtBot, window: MainWindow, figures: list[Figure]
 ) -> None:
-    pane, reader = window.figures_pane, window.reader
+    pane, reader = window.part(FiguresPane), window.reader
     target = next(f for f in figures if f.kind == "target" and f.text == "增长7%")
     row = figures.index(target)
-    window.figures_dock.show()
-    window.figures_dock.raise_()
+    window.dock("figures").show()
+    window.dock("figures").raise_()
     pane.table.setCurrentIndex(pane.proxy.index(row, 0))
     pane.table.setFocus()
     with qtbot.waitSignal(pane.figure_activated, timeout=1000) as blocker:
@@ -323,7 +323,7 @@ def test_file_menu_export(
     action.trigger()
     assert out.read_bytes().startswith(b"\xef\xbb\xbf")
     assert len(out.read_text(encoding="utf-8-sig").splitlines()) == len(figures) + 1
-    assert window.figures_dock.isVisible()
+    assert window.dock("figures").isVisible()
 
 
 def test_pairs_that_cannot_be_drawn_are_not_called_absent(qtbot: QtBot) -> None:

@@ -44,6 +44,7 @@ from haizhu_reader.core.annotations.store import Kind
 from haizhu_reader.core.parse import parse_report
 from haizhu_reader.core.printing import print_section
 from haizhu_reader.core.report import Report
+from haizhu_reader.gui.annotations.session import AnnotationSession
 from haizhu_reader.gui.printing.copy_citation import cited_selection
 from haizhu_reader.gui.printing.document import (
     PrintJob,
@@ -55,6 +56,7 @@ from haizhu_reader.gui.printing.document import (
 )
 from haizhu_reader.gui.printing.printer import PrintDialogs, PrintOptions, PrintOptionsDialog
 from haizhu_reader.gui.window.mainwindow import MainWindow
+from haizhu_reader.gui.window.menus import WindowMenus
 from haizhu_reader.paths import AppPaths
 from tests.conftest import open_as_a_user
 from tests.helpers import CITED, paragraph_with
@@ -105,7 +107,7 @@ def _note_on_cited(window: MainWindow, report: Report, note: str = NOTE) -> None
     text = next(p.text for p in report.all_paragraphs() if p.id == pid)
     start = text.index(CITED)
     anchor = Placer(report).anchor_range(pid, start, start + len(CITED))
-    assert window.annotation_session.create(Kind.NOTE, anchor, None, note) is not None
+    assert window.part(AnnotationSession).create(Kind.NOTE, anchor, None, note) is not None
 
 
 def _check_pages(pages: list[list[str]], heading: str = "") -> None:
@@ -135,8 +137,8 @@ def test_export_pdf_of_the_whole_report_with_a_note(
     _options(monkeypatch, section=False, notes=True)
     out = tmp_path / "报告.pdf"
     monkeypatch.setattr(PrintDialogs, "pdf_path", classmethod(lambda cls, *a: out))
-    with qtbot.waitSignal(window._printing.exported, timeout=20000) as done:
-        window.menus.export_pdf_action.trigger()
+    with qtbot.waitSignal(window._printer.get().exported, timeout=20000) as done:
+        window.part(WindowMenus).export_pdf_action.trigger()
     assert done.args == [out] and errors == []
     pages = _pages(out)
     assert len(pages) >= 10
@@ -198,12 +200,12 @@ def test_the_pdf_is_set_in_the_reading_font_chosen(
     _options(monkeypatch, section=True, notes=False)
     paths = iter([tmp_path / "default.pdf", tmp_path / "chosen.pdf"])
     monkeypatch.setattr(PrintDialogs, "pdf_path", classmethod(lambda cls, *a: next(paths)))
-    with qtbot.waitSignal(window._printing.exported, timeout=20000):
-        window.menus.export_pdf_action.trigger()
+    with qtbot.waitSignal(window._printer.get().exported, timeout=20000):
+        window.part(WindowMenus).export_pdf_action.trigger()
     assert "Mono" not in fonts(tmp_path / "default.pdf")
     window.reader.set_font_family(chosen)
-    with qtbot.waitSignal(window._printing.exported, timeout=20000):
-        window.menus.export_pdf_action.trigger()
+    with qtbot.waitSignal(window._printer.get().exported, timeout=20000):
+        window.part(WindowMenus).export_pdf_action.trigger()
     assert "MicroHeiMono" in fonts(tmp_path / "chosen.pdf").replace(" ", "")
     assert errors == []
 
@@ -218,7 +220,7 @@ def test_an_unwritable_pdf_path_is_a_message(
     _options(monkeypatch, section=True, notes=False)
     out = tmp_path / "no-such-folder" / "x.pdf"
     monkeypatch.setattr(PrintDialogs, "pdf_path", classmethod(lambda cls, *a: out))
-    window.menus.export_pdf_action.trigger()
+    window.part(WindowMenus).export_pdf_action.trigger()
     qtbot.waitUntil(lambda: bool(errors), timeout=20000)
     [(title, text, _detail)] = errors
     assert title == "无法导出 PDF" and str(out) in text and "无法写入文件" in text
@@ -236,8 +238,8 @@ def test_cancelling_the_options_does_nothing(
 
     monkeypatch.setattr(PrintDialogs, "pdf_path", classmethod(ask))
     monkeypatch.setattr(PrintDialogs, "choose_printer", classmethod(ask))
-    window.menus.export_pdf_action.trigger()
-    window.menus.print_action.trigger()
+    window.part(WindowMenus).export_pdf_action.trigger()
+    window.part(WindowMenus).print_action.trigger()
     assert asked == []
 
 
@@ -266,21 +268,21 @@ def test_print_goes_through_the_print_dialog_to_the_printer(
     _options(monkeypatch, section=False, notes=False)
     out = tmp_path / "printed.pdf"
     monkeypatch.setattr(PrintDialogs, "choose_printer", _to_pdf(out))
-    window.menus.print_action.trigger()
+    window.part(WindowMenus).print_action.trigger()
     pages = _pages(out)
     _check_pages(pages)
     assert errors == []
     # A page range prints those pages, numbered as in the whole printout.
     part = tmp_path / "pages-2-3.pdf"
     monkeypatch.setattr(PrintDialogs, "choose_printer", _to_pdf(part, (2, 3)))
-    window.menus.print_action.trigger()
+    window.part(WindowMenus).print_action.trigger()
     footers = [lines[-1].replace(" ", "") for lines in _pages(part)]
     labels = [page_label(n, len(pages)).replace(" ", "") for n in (2, 3)]
     assert footers == labels
     # A range past the end is a message naming the page count, not a blank sheet.
     beyond = tmp_path / "pages-90-99.pdf"
     monkeypatch.setattr(PrintDialogs, "choose_printer", _to_pdf(beyond, (90, 99)))
-    window.menus.print_action.trigger()
+    window.part(WindowMenus).print_action.trigger()
     assert len(errors) == 1 and f"共 {len(pages)} 页" in errors[0][1]
     assert not beyond.exists() or beyond.stat().st_size == 0
 
@@ -300,7 +302,7 @@ def test_the_print_dialog_goes_with_its_printer(
 
     for _ in range(2):
         QTimer.singleShot(0, cancel)
-        window.menus.print_action.trigger()
+        window.part(WindowMenus).print_action.trigger()
     qtbot.waitUntil(lambda: not window.findChildren(QPrintDialog))
 
 
@@ -318,7 +320,7 @@ def test_preview_paints_the_same_pages(
         paint(printer)
 
     monkeypatch.setattr(PrintDialogs, "preview", classmethod(preview))
-    window.menus.print_preview_action.trigger()
+    window.part(WindowMenus).print_preview_action.trigger()
     _check_pages(_pages(out))
 
 
@@ -327,7 +329,9 @@ def test_print_actions_and_shortcuts(window: MainWindow) -> None:
     assert isinstance(file_menu, QMenu)
     texts = [a.text() for a in file_menu.actions()]
     assert {"打印(&P)…", "打印预览(&R)…", "导出 PDF(&D)…"} <= set(texts)
-    assert window.menus.print_action.shortcut() == QKeySequence(QKeySequence.StandardKey.Print)
+    assert window.part(WindowMenus).print_action.shortcut() == QKeySequence(
+        QKeySequence.StandardKey.Print
+    )
     keys = [
         a.shortcut().toString() for a in window.findChildren(QAction) if not a.shortcut().isEmpty()
     ]
@@ -389,7 +393,7 @@ def _select(window: MainWindow, pid: str, start: int, end_pid: str, end: int) ->
 def test_copy_with_citation_puts_quote_and_source_on_the_clipboard(
     qtbot: QtBot, window: MainWindow, report: Report
 ) -> None:
-    action = window.menus.copy_cited_action
+    action = window.part(WindowMenus).copy_cited_action
     assert not action.isEnabled()  # nothing selected yet
     pid = paragraph_with(report, CITED)
     text = next(p.text for p in report.all_paragraphs() if p.id == pid)
@@ -427,7 +431,7 @@ def test_a_selection_across_paragraphs_cites_where_it_starts(
     )
     first, second = paragraphs[i - 1], paragraphs[i]
     _select(window, first.id, len(first.text) - 4, second.id, 3)
-    window.menus.copy_cited_action.trigger()
+    window.part(WindowMenus).copy_cited_action.trigger()
     copied = QGuiApplication.clipboard().text()
     place = Placer(report).place_label(index[first.id].id)
     assert copied.startswith(f"“{first.text[-4:]}\n")
@@ -469,9 +473,9 @@ def test_a_selection_from_a_paragraph_end_cites_where_its_words_start(
 def test_copy_with_citation_is_in_the_reader_context_menu(window: MainWindow) -> None:
     edit_menu = window.menuBar().actions()[1].menu()
     assert isinstance(edit_menu, QMenu)
-    assert window.menus.copy_cited_action in edit_menu.actions()
-    assert window.menus.copy_cited_action in window.reader._context_actions
-    assert window.menus.copy_cited_action.shortcut() == QKeySequence("Ctrl+Shift+C")
+    assert window.part(WindowMenus).copy_cited_action in edit_menu.actions()
+    assert window.part(WindowMenus).copy_cited_action in window.reader._context_actions
+    assert window.part(WindowMenus).copy_cited_action.shortcut() == QKeySequence("Ctrl+Shift+C")
 
 
 # -- pagination -----------------------------------------------------------------------

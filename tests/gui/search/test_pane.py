@@ -272,3 +272,37 @@ def test_find_no_match(qtbot: QtBot, bar: FindBar) -> None:
     assert count is not None and count.text() == "无匹配"
     assert bar.current() is None
     bar.find_next()  # nothing to move to: no error
+
+
+# -- when search is wanted ------------------------------------------------------------
+
+
+def test_an_offered_report_is_taken_when_the_pane_is_shown(
+    qtbot: QtBot, report: Report, app_paths: AppPaths
+) -> None:
+    loader = IndexLoader(app_paths.index_dir)
+    p = SearchPane(loader)
+    qtbot.addWidget(p)
+    asked: list[int] = []
+    p.notes_wanted.connect(lambda: asked.append(1))
+    p.offer_report(report)
+    p.set_shown(False)
+    assert loader.report() is None and asked == []  # not wanted yet: no index
+    p.set_shown(True)
+    assert loader.report() is report and asked == [1]  # its notes, at once
+    p.set_shown(True)
+    assert asked == [1]  # taken already
+    qtbot.waitUntil(p.is_ready, timeout=20_000)
+    loader.close()
+
+
+def test_a_burst_of_note_changes_asks_for_the_notes_once(qtbot: QtBot, app_paths: AppPaths) -> None:
+    p = SearchPane(IndexLoader(app_paths.index_dir))
+    qtbot.addWidget(p)
+    asked: list[int] = []
+    p.notes_wanted.connect(lambda: asked.append(1))
+    for _ in range(5):
+        p.refresh_notes_later()
+    qtbot.waitUntil(lambda: asked == [1], timeout=2000)
+    qtbot.wait(400)
+    assert asked == [1]

@@ -28,10 +28,15 @@ from PySide6.QtWidgets import (
 from pytestqt.qtbot import QtBot
 
 from haizhu_reader.core.report import Report
+from haizhu_reader.gui.annotations.actions import ReaderAnnotator
 from haizhu_reader.gui.annotations.dialogs import NoteDialog
+from haizhu_reader.gui.glossary.pane import GlossaryPane
 from haizhu_reader.gui.help.about_dialog import AboutDialog
 from haizhu_reader.gui.help.shortcuts_dialog import ShortcutsDialog
+from haizhu_reader.gui.search.find_bar import FindBar
+from haizhu_reader.gui.search.pane import SearchPane
 from haizhu_reader.gui.window.mainwindow import MainWindow
+from haizhu_reader.gui.window.menus import WindowMenus
 from haizhu_reader.paths import AppPaths
 from haizhu_reader.settings import Settings
 from tests.conftest import open_as_a_user
@@ -109,12 +114,12 @@ def window(qtbot: QtBot, app_paths: AppPaths, report: Report) -> Iterator[MainWi
     app_paths.annotations_db.parent.mkdir(parents=True, exist_ok=True)
     w = MainWindow(Settings(app_paths.settings_file), annotations_db=app_paths.annotations_db)
     open_as_a_user(qtbot, w, report)
-    assert w.annotator.note_paragraph_action.isEnabled()  # annotating is on
+    assert w.part(ReaderAnnotator).note_paragraph_action.isEnabled()  # annotating is on
     for dock in w.findChildren(QDockWidget):  # panes build their widgets when first shown
         dock.show()
         dock.raise_()
         qtbot.wait(10)
-    w.find_bar.open_bar()
+    w.part(FindBar).open_bar()
     yield w
     w.close()
 
@@ -129,8 +134,8 @@ def test_the_check_can_fail(window: MainWindow) -> None:
     from PySide6.QtWidgets import QLineEdit as Edit
     from PySide6.QtWidgets import QToolButton
 
-    Edit(window.search_pane).setObjectName("unnamed_edit")
-    QToolButton(window.glossary_pane)  # an icon-only button, no text, no name
+    Edit(window.part(SearchPane)).setObjectName("unnamed_edit")
+    QToolButton(window.part(GlossaryPane))  # an icon-only button, no text, no name
     found = offenders(window)
     assert len(found) == 2 and "QLineEdit('unnamed_edit') in SearchPane" in found[0]
 
@@ -153,7 +158,9 @@ def test_the_text_and_the_lists_say_how_to_use_them(window: MainWindow) -> None:
 
 
 def test_selection_bar_buttons_are_named_without_accelerators(window: MainWindow) -> None:
-    names = [b.accessibleName() for b in window.annotator.selection_bar.findChildren(QWidget)]
+    names = [
+        b.accessibleName() for b in window.part(ReaderAnnotator).selection_bar.findChildren(QWidget)
+    ]
     assert "下划线" in names and "为所选文字添加笔记" in names
     assert not [n for n in names if "(" in n or "…" in n]
 
@@ -223,9 +230,9 @@ def test_print_options_dialog(qtbot: QtBot, window: MainWindow) -> None:
 @pytest.mark.parametrize(
     "open_it",
     [
-        lambda w: w.open_file_dialog(),
-        lambda w: w.annotator.export_dialog(),
-        lambda w: w.annotator.import_dialog(),
+        lambda w: w.part(WindowMenus).open_action.trigger(),
+        lambda w: w.part(ReaderAnnotator).export_dialog(),
+        lambda w: w.part(ReaderAnnotator).import_dialog(),
     ],
     ids=["open report", "export annotations", "import annotations"],
 )

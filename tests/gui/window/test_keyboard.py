@@ -24,6 +24,7 @@ from pytestqt.qtbot import QtBot
 
 from haizhu_reader.core.parse import load_report
 from haizhu_reader.core.report import Report, Section, heading_text
+from haizhu_reader.gui.annotations.pane import AnnotationsPane
 from haizhu_reader.gui.common.accessibility import plain_text, spoken_name
 from haizhu_reader.gui.contents.navigation import (
     Navigation,
@@ -287,33 +288,33 @@ def _in_front(dock: QDockWidget) -> bool:
 
 
 @pytest.mark.parametrize(
-    ("key", "pane", "dock"),
+    ("key", "dock"),
     [
-        (Qt.Key.Key_5, "search_pane", "search_dock"),
-        (Qt.Key.Key_6, "annotations_pane", "annotations_dock"),
-        (Qt.Key.Key_4, "figures_pane", "figures_dock"),
-        (Qt.Key.Key_3, "glossary_pane", "glossary_dock"),
+        (Qt.Key.Key_5, "search"),
+        (Qt.Key.Key_6, "annotations"),
+        (Qt.Key.Key_4, "figures"),
+        (Qt.Key.Key_3, "glossary"),
     ],
 )
 def test_focus_keys_bring_a_tabbed_dock_forward(
-    qtbot: QtBot, window: MainWindow, key: Qt.Key, pane: str, dock: str
+    qtbot: QtBot, window: MainWindow, key: Qt.Key, dock: str
 ) -> None:
-    target: QDockWidget = getattr(window, dock)
+    target = window.dock(dock)
     window.reader.setFocus()
-    others = [window.glossary_dock, window.search_dock, window.annotations_dock]
+    others = [window.dock("glossary"), window.dock("search"), window.dock("annotations")]
     next(d for d in others if d is not target).raise_()
     qtbot.waitUntil(lambda: not _in_front(target))
     _key(window, key, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(lambda: _in_front(target))
-    qtbot.waitUntil(lambda: _in(getattr(window, pane)))
+    qtbot.waitUntil(lambda: _in(target.widget()))
 
 
 def test_focus_key_shows_a_closed_dock(qtbot: QtBot, window: MainWindow) -> None:
-    window.annotations_dock.close()
+    window.dock("annotations").close()
     window.reader.setFocus()
     _key(window, Qt.Key.Key_6, Qt.KeyboardModifier.ControlModifier)
-    qtbot.waitUntil(lambda: _in_front(window.annotations_dock))
-    qtbot.waitUntil(lambda: _in(window.annotations_pane))
+    qtbot.waitUntil(lambda: _in_front(window.dock("annotations")))
+    qtbot.waitUntil(lambda: _in(window.part(AnnotationsPane)))
 
 
 # -- Help › 键盘快捷键 ------------------------------------------------------------------------

@@ -18,8 +18,11 @@ from pytestqt.qtbot import QtBot
 from haizhu_reader.app import main
 from haizhu_reader.core.report import Report
 from haizhu_reader.gui.common.dialogs import Messages, OpenReportDialog
+from haizhu_reader.gui.contents.section_tree import SectionTree
+from haizhu_reader.gui.glossary.pane import GlossaryPane
 from haizhu_reader.gui.reader.view import ReaderView
 from haizhu_reader.gui.window.mainwindow import MainWindow
+from haizhu_reader.gui.window.menus import WindowMenus
 from haizhu_reader.paths import AppPaths
 from haizhu_reader.settings import Settings
 from tests.conftest import open_as_a_user
@@ -58,14 +61,16 @@ def messages(monkeypatch: pytest.MonkeyPatch) -> MessageRecorder:
 
 def test_title_and_panes_show_the_report(window: MainWindow, report: Report) -> None:
     assert window.windowTitle().startswith(report.title)
-    assert window.section_tree.model.rowCount() == len(report.sections) + len(report.appendices)
-    assert len(window.glossary_pane.visible_terms()) == len(report.glossary)
+    assert window.part(SectionTree).model.rowCount() == len(report.sections) + len(
+        report.appendices
+    )
+    assert len(window.part(GlossaryPane).visible_terms()) == len(report.glossary)
 
 
 def test_tree_click_scrolls_the_view_to_that_heading(
     qtbot: QtBot, window: MainWindow, report: Report
 ) -> None:
-    tree, reader = window.section_tree, window.reader
+    tree, reader = window.part(SectionTree), window.reader
     target = next(s for s in report.walk() if s.title == "以更大力度开展招商引资")
     index = tree.view.model().index(0, 0)
     while index.isValid() and index.data() != target.title:
@@ -88,7 +93,7 @@ def test_tree_click_scrolls_the_view_to_that_heading(
 def test_scrolling_the_view_moves_the_trees_current_item(
     qtbot: QtBot, window: MainWindow, report: Report
 ) -> None:
-    tree, reader = window.section_tree, window.reader
+    tree, reader = window.part(SectionTree), window.reader
     bar = reader.verticalScrollBar()
     seen = []
     for value in range(0, bar.maximum(), bar.maximum() // 12):
@@ -116,16 +121,16 @@ def test_status_bar_shows_place_and_progress(
 def test_clicking_a_mark_selects_the_term_in_the_glossary(
     qtbot: QtBot, window: MainWindow, report: Report
 ) -> None:
-    window.glossary_dock.hide()
+    window.dock("glossary").hide()
     window.reader.term_activated.emit(5)
-    assert window.glossary_pane.current_term() == 5
-    assert window.glossary_dock.isVisible()
+    assert window.part(GlossaryPane).current_term() == 5
+    assert window.dock("glossary").isVisible()
 
 
 def test_activating_an_occurrence_scrolls_to_it(
     qtbot: QtBot, window: MainWindow, report: Report
 ) -> None:
-    reader, pane = window.reader, window.glossary_pane
+    reader, pane = window.reader, window.part(GlossaryPane)
     reader.verticalScrollBar().setValue(0)
     entry = 3
     o = report.glossary[entry].occurrences[-1]
@@ -172,7 +177,7 @@ def test_a_bad_file_shows_a_message_and_the_window_keeps_working(
     window.open_file(DATA / "08_guangzhou_city_2025.txt")
     qtbot.waitUntil(lambda: window.report() is not report, timeout=5000)
     assert window.windowTitle().startswith("2025年广州市政府工作报告")
-    assert len(window.glossary_pane.visible_terms()) == 36
+    assert len(window.part(GlossaryPane).visible_terms()) == 36
     assert len(messages.calls) == 1
 
 
@@ -189,7 +194,7 @@ def test_file_open_uses_the_dialog(
 ) -> None:
     chosen = DATA / "06_kunming_city_2020.txt"
     monkeypatch.setattr(OpenReportDialog, "ask", classmethod(lambda cls, parent, start: chosen))
-    window.open_file_dialog()
+    window.part(WindowMenus).open_action.trigger()
     qtbot.waitUntil(
         lambda: window.windowTitle().startswith("昆明市2020年政府工作报告"), timeout=5000
     )
@@ -199,7 +204,7 @@ def test_view_menu_toggles_every_dock(window: MainWindow) -> None:
     menu = next(m for m in window.menuBar().findChildren(QMenu) if m.title().startswith("视图"))
     in_menu = set(menu.actions())
     docks = window.findChildren(QDockWidget)
-    assert window.sections_dock in docks and window.glossary_dock in docks
+    assert window.dock("sections") in docks and window.dock("glossary") in docks
     for dock in docks:
         toggle = dock.toggleViewAction()
         assert toggle in in_menu
@@ -214,7 +219,7 @@ def test_view_menu_toggles_every_dock(window: MainWindow) -> None:
 def test_docks_and_geometry_come_back(
     qtbot: QtBot, window: MainWindow, report: Report, app_paths: AppPaths
 ) -> None:
-    window.glossary_dock.hide()
+    window.dock("glossary").hide()
     window.resize(760, 560)  # the offscreen screen is 800x600: restoring clamps to it
     window.close()
     assert app_paths.settings_file.exists()
@@ -224,21 +229,21 @@ def test_docks_and_geometry_come_back(
     again.restore_layout()
     with qtbot.waitExposed(again):
         again.show()
-    assert not again.glossary_dock.isVisible()
-    assert again.sections_dock.isVisible()
+    assert not again.dock("glossary").isVisible()
+    assert again.dock("sections").isVisible()
     assert (again.width(), again.height()) == (760, 560)
 
 
 def test_accessible_names_and_object_names(window: MainWindow) -> None:
-    assert window.sections_dock.objectName() == "sections_dock"
-    assert window.glossary_dock.objectName() == "glossary_dock"
+    assert window.dock("sections").objectName() == "sections_dock"
+    assert window.dock("glossary").objectName() == "glossary_dock"
     for w in (
         window.reader,
-        window.section_tree.view,
-        window.section_tree.filter_edit,
-        window.glossary_pane.filter_edit,
-        window.glossary_pane.term_view,
-        window.glossary_pane.occurrence_list,
+        window.part(SectionTree).view,
+        window.part(SectionTree).filter_edit,
+        window.part(GlossaryPane).filter_edit,
+        window.part(GlossaryPane).term_view,
+        window.part(GlossaryPane).occurrence_list,
     ):
         assert w.accessibleName()
 
@@ -247,10 +252,10 @@ def test_focus_shortcuts(qtbot: QtBot, window: MainWindow) -> None:
     window.activateWindow()
     QTest.keyClick(window, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)
     focused = QApplication.focusWidget()
-    assert focused is not None and window.glossary_pane.isAncestorOf(focused)
+    assert focused is not None and window.part(GlossaryPane).isAncestorOf(focused)
     QTest.keyClick(window, Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)
     focused = QApplication.focusWidget()
-    assert focused is not None and window.section_tree.isAncestorOf(focused)
+    assert focused is not None and window.part(SectionTree).isAncestorOf(focused)
     QTest.keyClick(window, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
     assert QApplication.focusWidget() is window.reader
 

@@ -15,6 +15,7 @@ from pytestqt.qtbot import QtBot
 from haizhu_reader.core.report import Report
 from haizhu_reader.gui.common.dialogs import Messages, OpenReportDialog
 from haizhu_reader.gui.window.mainwindow import MainWindow
+from haizhu_reader.gui.window.menus import WindowMenus
 from haizhu_reader.gui.window.recent_files import RecentFilesMenu, entry_text, pushed
 from haizhu_reader.paths import AppPaths
 from haizhu_reader.settings import MAX_RECENT, Settings
@@ -77,7 +78,7 @@ def _menu(window: MainWindow) -> RecentFilesMenu:
 
 def _loaded(qtbot: QtBot, window: MainWindow, path: Path) -> None:
     qtbot.waitUntil(lambda: not window.is_loading() and window.report() is not None)
-    qtbot.waitUntil(lambda: window.report() is not None and window._path == path)
+    qtbot.waitUntil(lambda: window.report() is not None and _menu(window).paths()[:1] == [path])
 
 
 # -- the list -----------------------------------------------------------------------------
@@ -135,7 +136,7 @@ def test_open_dialog_adds_the_file(
     qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(OpenReportDialog, "ask", classmethod(lambda cls, parent, start: SAMPLE))
-    window.open_file_dialog()
+    window.part(WindowMenus).open_action.trigger()
     _loaded(qtbot, window, SAMPLE)
     assert _menu(window).paths() == [SAMPLE]
 

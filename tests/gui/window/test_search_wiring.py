@@ -13,7 +13,10 @@ from pytestqt.qtbot import QtBot
 
 from haizhu_reader.core.report import Report
 from haizhu_reader.gui.reader.view import HIGHLIGHT
+from haizhu_reader.gui.search.find_bar import FindBar
+from haizhu_reader.gui.search.pane import SearchPane
 from haizhu_reader.gui.window.mainwindow import MainWindow
+from haizhu_reader.gui.window.menus import WindowMenus
 from tests.conftest import open_as_a_user
 
 pytestmark = pytest.mark.gui
@@ -45,9 +48,9 @@ def _visible(w: MainWindow, pos: int) -> bool:
 
 
 def test_type_result_scrolls_and_highlights(qtbot: QtBot, window: MainWindow) -> None:
-    window.menus.search_action.trigger()
-    search = window.search_pane
-    assert window.search_dock.isVisible()
+    window.part(WindowMenus).search_action.trigger()
+    search = window.part(SearchPane)
+    assert window.dock("search").isVisible()
     edit = search.findChild(QLineEdit, "search_query")
     assert edit is not None and edit.hasFocus()
     qtbot.waitUntil(search.is_ready, timeout=60000)
@@ -67,20 +70,20 @@ def test_type_result_scrolls_and_highlights(qtbot: QtBot, window: MainWindow) ->
 
 
 def test_index_is_prepared_only_when_search_is_wanted(qtbot: QtBot, window: MainWindow) -> None:
-    search = window.search_pane
+    search = window.part(SearchPane)
     qtbot.wait(200)  # the first paint has come and gone
-    assert window.search_dock.visibleRegion().isEmpty()  # behind the glossary tab
+    assert window.dock("search").visibleRegion().isEmpty()  # behind the glossary tab
     assert not search.is_ready()
     assert QThreadPool.globalInstance().activeThreadCount() == 0  # and nothing is building it
-    window.search_dock.raise_()
+    window.dock("search").raise_()
     qtbot.waitUntil(search.is_ready, timeout=60000)
 
 
 def test_heading_hit_highlights_the_heading(
     qtbot: QtBot, window: MainWindow, report: Report
 ) -> None:
-    search = window.search_pane
-    window.search_dock.raise_()  # the search tab is shown: its index is prepared
+    search = window.part(SearchPane)
+    window.dock("search").raise_()  # the search tab is shown: its index is prepared
     qtbot.waitUntil(search.is_ready, timeout=60000)
     search.set_query("2023年工作安排")
     qtbot.waitUntil(lambda: any(h.unit.kind == "heading" for h in search.hits()), timeout=5000)
@@ -95,7 +98,7 @@ def test_heading_hit_highlights_the_heading(
 
 
 def test_ctrl_f_find_bar_works_in_the_window(qtbot: QtBot, window: MainWindow) -> None:
-    bar = window.find_bar
+    bar = window.part(FindBar)
     assert not bar.isVisible()
     window.reader.setFocus()
     QTest.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
@@ -119,9 +122,9 @@ def test_ctrl_f_find_bar_works_in_the_window(qtbot: QtBot, window: MainWindow) -
 
 
 def test_find_a_heading_highlights_it(qtbot: QtBot, window: MainWindow, report: Report) -> None:
-    window.menus.find_action.trigger()
-    window.find_bar.set_text("2022年工作回顾")
-    qtbot.waitUntil(lambda: bool(window.find_bar.matches()), timeout=5000)
+    window.part(WindowMenus).find_action.trigger()
+    window.part(FindBar).set_text("2022年工作回顾")
+    qtbot.waitUntil(lambda: bool(window.part(FindBar).matches()), timeout=5000)
     sid = next(s.id for s in report.walk() if s.title == "2022年工作回顾")
     pos = window.reader.section_position(sid)
     assert pos is not None

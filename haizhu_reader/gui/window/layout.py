@@ -1,0 +1,37 @@
+"""The window's geometry and dock layout: as the last run left them, or in proportion."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDockWidget, QMainWindow
+
+from haizhu_reader.settings import Settings
+
+
+def restore(window: QMainWindow, settings: Settings | None) -> bool:
+    """Geometry and dock layout from the last run; whether a dock layout was restored."""
+    if settings is None:
+        return False
+    geometry = settings.window_geometry()
+    if geometry is not None:
+        window.restoreGeometry(geometry)
+    state = settings.window_state()
+    return state is not None and window.restoreState(state)
+
+
+def save(window: QMainWindow, settings: Settings | None) -> None:
+    if settings is None:
+        return
+    settings.set_window_geometry(window.saveGeometry())
+    settings.set_window_state(window.saveState())
+    settings.sync()
+
+
+def first_start(window: QMainWindow, left: QDockWidget, right: QDockWidget) -> None:
+    """No layout saved yet: side panes in proportion to the window, the text gets the rest."""
+    w = window.width()
+    window.resizeDocks(
+        [left, right],
+        [max(200, min(280, w * 20 // 100)), max(220, min(320, w * 23 // 100))],
+        Qt.Orientation.Horizontal,
+    )

@@ -1,0 +1,76 @@
+"""The status bar: where the reader is (二、 › （三）…), how far, and passing messages.
+
+The place is elided in the middle rather than widening the window; the
+progress label is as wide as 已读 100% from the start, so scrolling never
+relays the bar out. Messages (正在打开…, 已复制…) are ``showMessage``'s, as in
+any ``QStatusBar``.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt, Slot
+from PySide6.QtGui import QPainter
+from PySide6.QtWidgets import QLabel, QSizePolicy, QStatusBar, QWidget
+
+from haizhu_reader.core.report import Report, heading_text
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QPaintEvent
+
+
+class _ElidedLabel(QLabel):
+    """A label that elides instead of widening the window."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        rect = self.contentsRect()
+        text = self.fontMetrics().elidedText(
+            self.text(), Qt.TextElideMode.ElideMiddle, rect.width()
+        )
+        painter.drawText(
+            rect, int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft), text
+        )
+
+
+class StatusBar(QStatusBar):
+    """The reading place and progress of the open report, on the window's bottom edge."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._report: Report | None = None
+        self._place = _ElidedLabel(self)
+        self._place.setAccessibleName(self.tr("当前位置"))
+        self._progress = QLabel(self)
+        self._progress.setAccessibleName(self.tr("阅读进度"))
+        # Wide enough for 100% from the start: no status-bar relayout while scrolling.
+        self._progress.setMinimumWidth(
+            self._progress.fontMetrics().horizontalAdvance(self.tr("已读 %1%").replace("%1", "100"))
+            + 8
+        )
+        self.addWidget(self._place, 1)
+        self.addPermanentWidget(self._progress)
+
+    @Slot(object)
+    def set_report(self, report: Report) -> None:
+        self._report = report
+
+    @Slot(str, float)
+    def show_position(self, section_id: str, progress: float) -> None:
+        """The reader's place (a section or appendix) and how much of the report is read."""
+        report = self._report
+        if report is None:
+            return
+        path = report.section_path(section_id)
+        if path:
+            place = " › ".join(heading_text(s) for s in path)
+        else:
+            place = next((a.title for a in report.appendices if a.id == section_id), "")
+        self._place.setText(place)
+        self._place.update()
+        self._progress.setText(self.tr("已读 %1%").replace("%1", str(round(progress * 100))))

@@ -1,0 +1,102 @@
+"""The docks table: one dock per row, its toggle and name, its pane made when wanted and
+told when it is on screen; focus(key)."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QWidget
+from pytestqt.qtbot import QtBot
+
+from haizhu_reader.core.report import Report
+from haizhu_reader.gui.figures.pane import FiguresPane
+from haizhu_reader.gui.window.docks import DockRow, Docks
+from haizhu_reader.gui.window.lazy_pane import LazyPane
+from haizhu_reader.gui.window.mainwindow import MainWindow
+
+pytestmark = pytest.mark.gui
+
+
+class _Pane(QLabel):
+    """A pane that records what its dock tells it."""
+
+    def __init__(self, text: str) -> None:
+        super().__init__(text)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.shown: list[bool] = []
+
+    def take_focus(self) -> None:
+        self.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def set_shown(self, shown: bool) -> None:
+        self.shown.append(shown)
+
+
+def _window(qtbot: QtBot) -> tuple[QMainWindow, Docks, _Pane, LazyPane[_Pane]]:
+    window = QMainWindow()
+    qtbot.addWidget(window)
+    window.setCentralWidget(QWidget())
+    front = _Pane("front")
+    behind: LazyPane[_Pane] = LazyPane(lambda: _Pane("behind"))
+    right = Qt.DockWidgetArea.RightDockWidgetArea
+    docks = Docks(window, [DockRow("front", "前", right, LazyPane.of(front)),
+                           DockRow("behind", "后", right, behind)])  # fmt: skip
+    docks.tabify("front", ["behind"])
+    return window, docks, front, behind
+
+
+def test_one_dock_per_row_named_by_its_key_with_its_toggle(qtbot: QtBot) -> None:
+    _, docks, front, _ = _window(qtbot)
+    assert [d.objectName() for d in docks.all()] == ["front_dock", "behind_dock"]
+    assert docks.dock("front").widget() is front
+    toggles = [d.toggleViewAction() for d in docks.all()]
+    assert [t.shortcut().toString() for t in toggles] == ["Ctrl+Shift+1", "Ctrl+Shift+2"]
+    assert [t.text() for t in toggles] == ["显示前", "显示后"]
+    assert "Ctrl+Shift+2" in docks.dock("behind").accessibleDescription()
+
+
+def test_a_pane_behind_is_made_when_its_dock_comes_forward_and_told(qtbot: QtBot) -> None:
+    window, docks, front, behind = _window(qtbot)
+    with qtbot.waitExposed(window):
+        window.show()
+    assert behind.made() is None and docks.dock("behind").widget() is None
+    docks.bring_forward("behind")
+    pane = behind.made()
+    assert pane is not None and docks.dock("behind").widget() is pane
+    qtbot.waitUntil(lambda: pane.shown[-1:] == [True])
+    docks.bring_forward("front")
+    qtbot.waitUntil(lambda: pane.shown[-1:] == [False] and front.shown[-1:] == [True])
+
+
+def test_focus_brings_the_dock_forward_and_the_focus_into_its_pane(qtbot: QtBot) -> None:
+    window, docks, _, behind = _window(qtbot)
+    with qtbot.waitExposed(window):
+        window.show()
+    window.activateWindow()
+    docks.dock("behind").close()
+    docks.focus("behind")
+    pane = behind.get()
+    assert docks.in_front("behind")
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is pane)
+
+
+def test_the_figures_dock_widens_the_first_time_it_is_shown_only(
+    qtbot: QtBot, report: Report
+) -> None:
+    w = MainWindow()
+    qtbot.addWidget(w)
+    w.resize(1280, 800)
+    w.open_report(report)
+    with qtbot.waitExposed(w):
+        w.show()
+    dock = w.dock("figures")
+    w.resizeDocks([dock], [200], Qt.Orientation.Horizontal)  # narrower than it wants
+    dock.raise_()
+    qtbot.waitUntil(lambda: dock.width() >= 1280 * 36 // 100 - 10)
+    assert isinstance(dock.widget(), FiguresPane)
+    w.dock("glossary").raise_()
+    w.resizeDocks([dock], [220], Qt.Orientation.Horizontal)  # the user narrows it
+    dock.raise_()
+    qtbot.wait(100)
+    assert dock.width() < 300  # left as the user made it
+    w.close()
