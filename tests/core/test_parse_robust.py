@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import ast
 import contextlib
 import time
 from pathlib import Path
@@ -10,7 +9,6 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-import haizhu_reader.core
 from haizhu_reader.core.parse import load_report, parse_report
 from haizhu_reader.core.report import Report
 from haizhu_reader.core.source import ReportError, is_chrome
@@ -161,22 +159,6 @@ def test_report_shaped_text_loses_no_paragraph(paras: list[str]) -> None:
     for g in r.glossary:
         for o in g.occurrences:
             assert strip_quotes(texts[o.paragraph][o.start : o.end]) in [g.term, *g.aliases]
-
-
-def test_core_imports_no_qt() -> None:
-    core = Path(haizhu_reader.core.__file__).parent
-    for path in core.rglob("*.py"):
-        tree = ast.parse(path.read_text(encoding="utf-8"))
-        for node in ast.walk(tree):
-            names: list[str] = []
-            if isinstance(node, ast.Import):
-                names = [a.name for a in node.names]
-            elif isinstance(node, ast.ImportFrom) and node.module:
-                names = [node.module]
-            for name in names:
-                assert name.split(".")[0] not in {"PySide6", "PyQt5", "PyQt6", "shiboken6"}, (
-                    f"{path.name} imports {name}"
-                )
 
 
 def test_header_variants_and_circled_entry_numbers() -> None:

@@ -1,3 +1,3 @@
-"""The frame: MainWindow (builds and wires, nothing else), its docks, menus, status bar and report
-loading.
+"""The frame: MainWindow (builds and wires, nothing else), its docks, menus, status bar, layout
+and report loading.
 """
