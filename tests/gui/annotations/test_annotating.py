@@ -41,8 +41,6 @@ from haizhu_reader.gui.window.menus import WindowMenus
 from haizhu_reader.paths import AppPaths
 from tests.conftest import open_as_a_user
 
-pytestmark = pytest.mark.gui
-
 MARKUP = '<img src=x onerror=alert(1)> <a href="file:///etc/passwd">x</a> <script>s</script>'
 
 

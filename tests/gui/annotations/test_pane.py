@@ -38,8 +38,6 @@ from haizhu_reader.gui.annotations.session import AnnotationSession
 from haizhu_reader.gui.window.mainwindow import MainWindow
 from haizhu_reader.paths import AppPaths
 
-pytestmark = pytest.mark.gui
-
 Found = Placed | Annotation
 Listing = list[tuple[str, list[tuple[str, str, str]]]]
 

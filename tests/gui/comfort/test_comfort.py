@@ -47,7 +47,6 @@ from haizhu_reader.settings import MAX_PLACES, ReadingPlace, Settings
 from tests.conftest import open_as_a_user
 
 DATA = Path(__file__).parents[2] / "data"
-pytestmark = pytest.mark.gui
 
 
 @pytest.fixture(autouse=True)

@@ -6,14 +6,11 @@ import gc
 import threading
 from pathlib import Path
 
-import pytest
 from PySide6.QtCore import QThreadPool
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from haizhu_reader.gui.common import jobs
-
-pytestmark = pytest.mark.gui
 
 
 def test_the_result_comes_back_on_the_gui_thread_with_the_key(qtbot: QtBot) -> None:

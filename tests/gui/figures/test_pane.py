@@ -31,8 +31,6 @@ from haizhu_reader.gui.figures.pane import ExportFiguresDialog, FiguresPane
 from haizhu_reader.gui.reader.view import ReaderView
 from haizhu_reader.gui.window.mainwindow import MainWindow
 
-pytestmark = pytest.mark.gui
-
 
 @pytest.fixture(scope="module")
 def figures(report: Report) -> list[Figure]:

@@ -22,8 +22,6 @@ from haizhu_reader.gui.help.about_dialog import (
 )
 from haizhu_reader.gui.window.mainwindow import MainWindow
 
-pytestmark = pytest.mark.gui
-
 ROOT = Path(__file__).resolve().parents[3]
 
 # Each bundled distribution, the licence the dialog states, and what its own metadata

@@ -61,8 +61,6 @@ from haizhu_reader.paths import AppPaths
 from tests.conftest import open_as_a_user
 from tests.helpers import CITED, paragraph_with
 
-pytestmark = pytest.mark.gui
-
 PDFTOTEXT = shutil.which("pdftotext")
 needs_pdftotext = pytest.mark.skipif(
     PDFTOTEXT is None,

@@ -15,8 +15,6 @@ from haizhu_reader.core.report import Appendix, GlossaryEntry, Report, Section
 from haizhu_reader.gui.reader.typesetting import MEASURE_CHARS, Typography, glossary_href
 from haizhu_reader.gui.reader.view import ReaderView, definition_tooltip
 
-pytestmark = pytest.mark.gui
-
 
 @pytest.fixture
 def view(qtbot: QtBot, report: Report) -> Iterator[ReaderView]:

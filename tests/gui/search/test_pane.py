@@ -29,7 +29,6 @@ from haizhu_reader.gui.search.index_loader import IndexLoader
 from haizhu_reader.gui.search.pane import SearchPane
 from haizhu_reader.paths import AppPaths
 
-pytestmark = pytest.mark.gui
 SAMPLES = Path(__file__).parents[2] / "data"
 
 

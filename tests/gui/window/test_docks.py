@@ -3,7 +3,6 @@ told when it is on screen; focus(key)."""
 
 from __future__ import annotations
 
-import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QWidget
 from pytestqt.qtbot import QtBot
@@ -13,8 +12,6 @@ from haizhu_reader.gui.figures.pane import FiguresPane
 from haizhu_reader.gui.window.docks import DockRow, Docks
 from haizhu_reader.gui.window.lazy_pane import LazyPane
 from haizhu_reader.gui.window.mainwindow import MainWindow
-
-pytestmark = pytest.mark.gui
 
 
 class _Pane(QLabel):

@@ -40,8 +40,6 @@ from haizhu_reader.paths import AppPaths
 from haizhu_reader.settings import Settings
 from tests.conftest import open_as_a_user
 
-pytestmark = pytest.mark.gui
-
 _MNEMONIC = re.compile(r"&[^&]")
 
 

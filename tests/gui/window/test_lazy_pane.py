@@ -4,13 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-import pytest
 from PySide6.QtCore import QObject
 from pytestqt.qtbot import QtBot
 
 from haizhu_reader.gui.window.lazy_pane import AfterFirstPaint, LazyPane
-
-pytestmark = pytest.mark.gui
 
 
 def _parts(order: list[int], count: int) -> list[LazyPane[int]]:

@@ -27,8 +27,6 @@ from haizhu_reader.paths import AppPaths
 from haizhu_reader.settings import Settings
 from tests.conftest import open_as_a_user
 
-pytestmark = pytest.mark.gui
-
 DATA = Path(__file__).parents[2] / "data"
 
 

@@ -20,8 +20,6 @@ from haizhu_reader.gui.window.recent_files import RecentFilesMenu, entry_text, p
 from haizhu_reader.paths import AppPaths
 from haizhu_reader.settings import MAX_RECENT, Settings
 
-pytestmark = pytest.mark.gui
-
 DATA = Path(__file__).parents[2] / "data"
 SAMPLE = DATA / "08_guangzhou_city_2025.txt"
 OTHER = DATA / "06_kunming_city_2020.txt"

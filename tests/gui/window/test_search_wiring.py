@@ -19,8 +19,6 @@ from haizhu_reader.gui.window.mainwindow import MainWindow
 from haizhu_reader.gui.window.menus import WindowMenus
 from tests.conftest import open_as_a_user
 
-pytestmark = pytest.mark.gui
-
 
 @pytest.fixture
 def window(qtbot: QtBot, qapp: QApplication, report: Report) -> Iterator[MainWindow]:

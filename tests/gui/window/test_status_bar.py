@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-import pytest
 from PySide6.QtWidgets import QLabel, QMainWindow, QWidget
 from pytestqt.qtbot import QtBot
 
 from haizhu_reader.core.report import Report
 from haizhu_reader.gui.window.status_bar import StatusBar
-
-pytestmark = pytest.mark.gui
 
 
 def _labels(bar: StatusBar) -> dict[str, QLabel]:
