@@ -16,7 +16,8 @@ text's key, and ``KeyedText`` maps key offsets back to offsets into the text.
 
 Whoosh pickles the analyzers into the index's schema: ``UnigramTokenizer`` and
 ``BigramTokenizer`` must stay importable from ``haizhu_reader.core.search.analysis``
-(bump ``search.SCHEMA_VERSION`` if they change behaviour).
+(bump ``store.SCHEMA_VERSION`` if they change behaviour or move: an index pickled with
+the old path would not open).
 """
 
 from __future__ import annotations

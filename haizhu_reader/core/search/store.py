@@ -48,8 +48,9 @@ from haizhu_reader.core.search.analysis import (
 )
 from haizhu_reader.core.search.key import IndexCorruptError
 
-# Bump when the schema, the analyzers or the meaning of the key change.
-SCHEMA_VERSION = 1
+# Bump when the schema, the analyzers (or the module they are pickled from: 2, when
+# search_analysis became search/analysis.py) or the meaning of the key change.
+SCHEMA_VERSION = 2
 META = "meta.json"
 _STALE_BUILD_SECONDS = 3600
 # Over this many key characters, build with several processes where that is safe.

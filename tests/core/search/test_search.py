@@ -375,6 +375,34 @@ def test_stale_index_is_rebuilt_and_old_schema_removed(report: Report, tmp_path:
     again.close()
 
 
+def test_an_index_from_before_the_analyzers_moved_is_replaced_not_opened(
+    report: Report, tmp_path: Path
+) -> None:
+    """Whoosh pickles the analyzers' module into the index: one written when they lived in
+    haizhu_reader.core.search_analysis cannot be unpickled now, so the schema version
+    moved on and such an index is built afresh and the old one removed."""
+    ix = _fresh(report, tmp_path)
+    assert ix.location is not None
+    new_path, old_path = (
+        b"haizhu_reader.core.search.analysis",
+        b"haizhu_reader.core.search_analysis",
+    )
+    ix.close()
+    old = tmp_path / f"{report.content_hash[:16]}-v1"
+    ix.location.rename(old)
+    meta = json.loads((old / "meta.json").read_text(encoding="utf-8"))
+    (old / "meta.json").write_text(json.dumps({**meta, "schema": 1}), encoding="utf-8")
+    (toc,) = old.glob("*.toc")
+    pickled = toc.read_bytes()
+    assert new_path in pickled
+    toc.write_bytes(pickled.replace(new_path, old_path))  # as the old app wrote it
+    again = _fresh(report, tmp_path)
+    assert again.builds == 1 and again.location is not None
+    assert again.location.name != old.name and not old.exists()
+    assert again.search("海珠")
+    again.close()
+
+
 def test_failure_at_search_time_rebuilds(
     report: Report, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
