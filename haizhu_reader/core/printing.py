@@ -1,6 +1,6 @@
 """What a printout holds: the whole report or one section, and the notes printed with it.
 
-The GUI typesets and paints the pages (``gui/print_document.py``); these
+The GUI typesets and paints the pages (``gui/printing/document.py``); these
 decisions are plain data, tested without Qt:
 
 * ``print_section``: "the current section" for a reading position. A lead

@@ -1,6 +1,6 @@
 """The highlight colours: stable names, how they are painted, what they are called.
 
-Apart from ``core.annotations`` (which re-exports them) so the colour themes can
+Apart from ``annotations.store`` (which re-exports them) so the colour themes can
 use them without loading the annotation store at start-up.
 """
 

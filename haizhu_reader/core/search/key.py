@@ -1,6 +1,6 @@
 """The search key: what search compares, with no Whoosh in sight.
 
-See ``search_analysis`` for the rule. This module holds the pure part (the key,
+See ``analysis`` for the rule. This module holds the pure part (the key,
 folding, offsets back into the text) so the GUI and the query language can use
 it without importing Whoosh, which costs ~150 ms at start-up.
 """

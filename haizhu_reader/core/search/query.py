@@ -5,7 +5,7 @@
     "四上企业"          an exact phrase: punctuation and spaces inside count, width and case don't
     -疫情              excludes texts containing the word (or -"a phrase")
 
-A plain word is compared on the search key (``search_analysis``): width, case,
+A plain word is compared on the search key (``analysis``): width, case,
 punctuation and spaces don't matter, so 四上企业 finds “四上”企业. Only straight
 double quotes (" and ＂) delimit phrases; curly quotes are text, so a pasted
 “四上”企业 is a word like any other and finds itself.

@@ -5,11 +5,11 @@ and paragraph of the speech, every appendix title and paragraph (scope
 ``body``); each glossary entry as a text of its own, term then definition
 (scope ``glossary``); user notes (scope ``note``, see below).
 
-How: the Whoosh index (``search_store``) holds character unigrams and bigrams
-of each text's search key (``search_analysis``). A word of one character is a
+How: the Whoosh index (``store``) holds character unigrams and bigrams
+of each text's search key (``analysis``). A word of one character is a
 unigram term, a longer word the phrase of its bigrams, so Whoosh returns the
 texts whose key contains the word's key; every candidate is then checked on the
-text itself (``search_query.Query.counts``), which also applies quoted phrases
+text itself (``query.Query.counts``), which also applies quoted phrases
 and ``-`` exclusions, and scored by BM25 over its exact occurrences. Whoosh's QueryParser never
 sees user input.
 
@@ -400,7 +400,7 @@ class ReportIndex:
     def search(
         self, text: str, scope: SearchScope = SearchScope.BODY, order: Order = Order.READING
     ) -> list[Hit]:
-        """Every text in ``scope`` matching ``text`` (see ``search_query``)."""
+        """Every text in ``scope`` matching ``text`` (see ``query``)."""
         query = parse_query(text)
         if query.empty:
             return []

@@ -18,7 +18,7 @@ from PySide6.QtGui import QColor, QGuiApplication, QPalette
 from haizhu_reader.core.annotations.colours import COLOUR_HEX, Colour
 
 # Colours the annotation session hands the reader for marks without a colour
-# (annotation_session.UNDERLINE_COLOUR, annotation_marks.NOTE_COLOUR).
+# (annotations/session.py's UNDERLINE_COLOUR, reader/marks.py's NOTE_COLOUR).
 PLAIN_UNDERLINE_HEX = "#c0392b"
 NOTE_HEX = "#3d7bd9"
 

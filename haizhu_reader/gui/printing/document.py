@@ -1,6 +1,6 @@
 """The report typeset for paper, and the pages painted with a running header and page numbers.
 
-The printout is set like the reading view — ``report_document.build_document``
+The printout is set like the reading view — ``reader/typesetting.build_document``
 builds it, so headings by level, the two-character first-line indent and the
 1.7 line spacing are the same — but in print colours (black on white whatever
 the screen theme), without the glossary underlines, cut to the chosen section,

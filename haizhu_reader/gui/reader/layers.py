@@ -19,7 +19,7 @@ from PySide6.QtGui import QColor, QPainter, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QTextEdit
 
 if TYPE_CHECKING:
-    # annotation_marks is imported where there are marks: a report with none
+    # marks is imported where there are marks: a report with none
     # starts without it (and the Qt painting classes it brings in).
     from PySide6.QtGui import QTextDocument
     from PySide6.QtWidgets import QScrollBar, QWidget

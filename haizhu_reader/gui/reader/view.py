@@ -1,9 +1,15 @@
 """The reading view: the whole report as one typeset, selectable document.
 
 Other panes never reach into it; MainWindow calls its public slots
-(``show_section``, ``show_paragraph``, ``flash_span``, ``set_highlights``) and
-listens to its signals. Positions are given as (paragraph id, offset into
-``Paragraph.text``), the parser's own coordinates.
+(``show_section``, ``show_paragraph``, ``flash_span``, ``set_highlights``,
+``show_found``) and listens to its signals. Positions are given as (paragraph
+id, offset into ``Paragraph.text``), the parser's own coordinates.
+
+Longer than the ~450 lines a module should have, because it is one class that
+needs it: a ``QTextBrowser`` whose event handlers (paint, wheel, tooltips,
+context menu, resize) and reading positions all work on the same document and
+layout. What can stand apart already does: the typesetting (``typesetting``),
+what is drawn over the text (``layers``, ``marks``).
 """
 
 from __future__ import annotations
@@ -509,7 +515,7 @@ class ReaderView(QTextBrowser):
             [*self._figures.selections, *self._annotations.selections, *merged, *self._flash]
         )
 
-    # -- the user's annotations (drawn by reader_layers.AnnotationLayer) -------------
+    # -- the user's annotations (drawn by layers.AnnotationLayer) -------------
 
     def set_annotations(self, marks: Sequence[Mark]) -> None:
         """Show the user's highlights, underlines, notes and bookmarks (replacing the last)."""
@@ -602,7 +608,7 @@ class ReaderView(QTextBrowser):
             return ""
         return definition_tooltip(self._report.glossary[mark[0]])
 
-    # -- key-figure marks (drawn by reader_layers.FigureLayer) ------------------------
+    # -- key-figure marks (drawn by layers.FigureLayer) ------------------------
 
     def set_figure_marks(self, marks: Sequence[tuple[str, int, int, str]]) -> None:
         """Tint key figures faintly: (paragraph id, start, end, rich-text tooltip) each.
