@@ -6,8 +6,9 @@ Every import counts, wherever it stands (module level, inside a function, under
 * ``core`` is pure Python: it imports no Qt, ``gui``, ``settings`` or ``paths``.
   Its model and parser (``report``, ``source``, ``parse``, ``glossary``…; a new
   module in ``core/`` counts as one) import only each other; ``search/`` and
-  ``annotations/`` build on the model and never import each other; ``figures``,
-  ``printing`` and ``quoting`` build on the model (the last two on annotations).
+  ``annotations/`` build on the model and never import each other; ``library/`` (the
+  shelf) builds on the model and search; ``figures``, ``printing`` and ``quoting`` build
+  on the model (the last two on annotations).
 * In ``gui``: ``common/`` imports only itself and the core; ``reader/`` only
   ``common/`` and the core; a feature folder (``contents/``, ``glossary/``…)
   never imports another feature or ``window/``; ``window/`` may use them all,
@@ -34,7 +35,7 @@ ROOT = "haizhu_reader"
 QT = {"PySide6", "shiboken6", "PyQt5", "PyQt6"}
 CORE_FEATURES = {"figures", "printing", "quoting"}  # the rest of core/*.py: model and parser
 GUI_FEATURES = {"contents", "glossary", "search", "annotations", "figures", "printing",
-                "comfort", "help"}  # fmt: skip
+                "comfort", "help", "library"}  # fmt: skip
 TOP_HELPERS = {"haizhu_reader", "haizhu_reader.resources"}  # version, bundled files
 PROFILE = {"haizhu_reader.settings", "haizhu_reader.paths"}  # the user's profile (Qt-backed)
 INIT_WITH_CODE = {"haizhu_reader", "haizhu_reader.gui"}
@@ -73,7 +74,8 @@ def _unit(module: str) -> str:
     parts = module.split(".")
     if len(parts) > 2 and parts[1] == "core":
         sub = parts[2]
-        return f"core.{sub}" if sub in {"search", "annotations", *CORE_FEATURES} else "core"
+        folders = {"search", "annotations", "library", *CORE_FEATURES}
+        return f"core.{sub}" if sub in folders else "core"
     if len(parts) == 2 and parts[1] == "core":
         return "core"
     if len(parts) > 2 and parts[1] == "gui":
@@ -84,11 +86,13 @@ def _unit(module: str) -> str:
 
 def _allowed(unit: str) -> set[str]:
     """The units a unit may import (its own always)."""
-    core = {"core", "core.search", "core.annotations", *(f"core.{f}" for f in CORE_FEATURES)}
+    core = {"core", "core.search", "core.annotations", "core.library",
+            *(f"core.{f}" for f in CORE_FEATURES)}  # fmt: skip
     rules = {
         "core": {"core"},
         "core.search": {"core"},
         "core.annotations": {"core"},
+        "core.library": {"core", "core.search"},
         "core.figures": {"core"},
         "core.printing": {"core", "core.annotations"},
         "core.quoting": {"core", "core.annotations"},
@@ -217,6 +221,12 @@ def test_package_docstrings_say_what_belongs_there_and_nothing_else() -> None:
          True),
         ("haizhu_reader.core.printing", "haizhu_reader.core.annotations.store", "core.printing",
          True),
+        ("haizhu_reader.core.library.searching", "haizhu_reader.core.search.query",
+         "core.library", True),
+        ("haizhu_reader.core.search.searching", "haizhu_reader.core.library.store",
+         "core.search", False),
+        ("haizhu_reader.gui.library.pane", "haizhu_reader.gui.search.results", "gui.library",
+         False),
     ],
 )  # fmt: skip
 def test_the_rules_tell_down_from_up_and_across(
