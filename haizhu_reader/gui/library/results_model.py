@@ -28,10 +28,9 @@ _ROOT = QModelIndex()
 
 
 def report_label(report: ReportHits) -> str:
-    """2023 · 佛山市2023年政府工作报告 · 12 处."""
-    m = report.entry.meta
+    """佛山市2023年政府工作报告 · 12 处 (the shelf's titles name the place and year)."""
     count = QCoreApplication.translate("library", "%1 处").replace("%1", str(len(report)))
-    return " · ".join(part for part in (str(m.year or ""), m.title, count) if part)
+    return f"{report.entry.meta.title} · {count}"
 
 
 class ShelfResultsModel(QAbstractItemModel):
@@ -145,7 +144,7 @@ class ShelfResultsModel(QAbstractItemModel):
         runs = self._runs.get(id(hit))
         if runs is None:
             runs = snippet(hit.text, hit.spans)
-            if hit.label:
+            if hit.label and hit.kind == "paragraph":  # a heading shows its own number
                 runs = [(f"{hit.label}  ", False), *runs]
             self._runs[id(hit)] = runs
         return runs

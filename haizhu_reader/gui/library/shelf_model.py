@@ -74,6 +74,7 @@ class ShelfModel(QAbstractItemModel):
         self._entries: list[LibraryEntry] = []
         self._view = ShelfView()
         self._groups: list[tuple[str, list[LibraryEntry]]] = []
+        self._texts: dict[str, tuple[str, ...]] = {}  # content hash -> the row's cells
 
     def set_entries(self, entries: Sequence[LibraryEntry]) -> None:
         self._entries = list(entries)
@@ -92,6 +93,12 @@ class ShelfModel(QAbstractItemModel):
 
     def _regroup(self) -> None:
         self.beginResetModel()
+        levels = level_names()
+        self._texts = {
+            e.content_hash: (e.meta.title, year_text(e), e.meta.date or "",
+                             levels.get(e.meta.level or "", ""), file_text(e))
+            for e in self._entries
+        }  # fmt: skip
         groups: dict[str, list[LibraryEntry]] = {}
         for e in self._entries:
             if self._view.admits(e):
@@ -158,11 +165,7 @@ class ShelfModel(QAbstractItemModel):
             return entry
         column = index.column()
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
-            m = entry.meta
-            level = level_names().get(m.level or "", "")
-            texts = {TITLE: m.title, YEAR: year_text(entry), DATE: m.date or "", LEVEL: level,
-                     FILE: file_text(entry)}  # fmt: skip
-            return texts[column]
+            return self._texts[entry.content_hash][column]
         if role == Qt.ItemDataRole.ToolTipRole:
             where = str(entry.path) if entry.path else file_text(entry)
             lines = [entry.meta.title, entry.meta.speaker or "", where]

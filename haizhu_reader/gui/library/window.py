@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, QThreadPool, Signal, Slot
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -36,7 +37,15 @@ from haizhu_reader.gui.library.add_job import AddJob, RefusedDialog
 from haizhu_reader.gui.library.filters import FilterBar
 from haizhu_reader.gui.library.labels import summary_text
 from haizhu_reader.gui.library.search_tab import ShelfSearchTab
-from haizhu_reader.gui.library.shelf_model import ENTRY_ROLE, FILE, TITLE, ShelfModel
+from haizhu_reader.gui.library.shelf_model import (
+    DATE,
+    ENTRY_ROLE,
+    FILE,
+    LEVEL,
+    TITLE,
+    YEAR,
+    ShelfModel,
+)
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QKeyEvent
@@ -147,8 +156,18 @@ class ShelfWindow(QWidget):
         header = self._tree.header()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(TITLE, QHeaderView.ResizeMode.Stretch)
-        for column in range(1, FILE + 1):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        # Widths from sample text, not ResizeToContents: that measures every row at
+        # every reset, a second and more for a thousand reports.
+        metrics = self._tree.fontMetrics()
+        samples = {
+            YEAR: "20266",
+            DATE: "2026-12-300",
+            LEVEL: "地区、州、盟",
+            FILE: "海珠区2023年政府工作报告.txt",
+        }
+        for column, sample in samples.items():
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+            header.resizeSection(column, metrics.horizontalAdvance(sample) + 16)
         self._add_files = self._button("shelf_add_files", self.tr("添加文件(&F)…"))
         self._add_folder = self._button("shelf_add_folder", self.tr("添加文件夹(&D)…"))
         self._open = self._button("shelf_open", self.tr("在阅读窗口中打开(&O)"))
@@ -192,6 +211,10 @@ class ShelfWindow(QWidget):
         layout.addWidget(self._tabs, 1)
         layout.addWidget(self._progress_row)
         layout.addWidget(self._status)
+        # The reader's keys for the shelf work here too; Ctrl+F goes to the tab's box.
+        self._to_reports = QShortcut(QKeySequence("Ctrl+Shift+L"), self)
+        self._to_search = QShortcut(QKeySequence("Ctrl+Shift+G"), self)
+        self._to_box = QShortcut(QKeySequence(QKeySequence.StandardKey.Find), self)
         self._update_buttons()
 
     def _button(self, name: str, text: str) -> QPushButton:
@@ -211,6 +234,9 @@ class ShelfWindow(QWidget):
         self._cancel.clicked.connect(self.cancel_adding)
         self._search.hit_activated.connect(self.hit_requested)
         self._model.modelReset.connect(self._tree.expandAll)
+        self._to_reports.activated.connect(lambda: self.show_shelf("reports"))
+        self._to_search.activated.connect(lambda: self.show_shelf("search"))
+        self._to_box.activated.connect(self._focus_box)
 
     # -- public ---------------------------------------------------------------------------
 
@@ -225,6 +251,14 @@ class ShelfWindow(QWidget):
             self._search.take_focus()
         else:
             self._tree.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    @Slot()
+    def _focus_box(self) -> None:
+        if self._tabs.currentWidget() is self._search:
+            self._search.take_focus()
+        elif self._filters.text is not None:
+            self._filters.text.setFocus(Qt.FocusReason.ShortcutFocusReason)
+            self._filters.text.selectAll()
 
     def add_paths(self, paths: Sequence[Path]) -> None:
         """Put files and folders on the shelf (queued behind a batch already running)."""
