@@ -1179,6 +1179,14 @@ It may have been moved, renamed or deleted; it has been removed from the list.</
         <translation>Note text</translation>
     </message>
     <message>
+        <source>Ctrl+Enter 保存，Esc 取消</source>
+        <translation>Ctrl+Enter saves, Esc cancels</translation>
+    </message>
+    <message>
+        <source>保存</source>
+        <translation>Save</translation>
+    </message>
+    <message>
         <source>Markdown (*.md)</source>
         <translation>Markdown (*.md)</translation>
     </message>

@@ -5,11 +5,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFileDialog,
+    QHBoxLayout,
     QLabel,
     QPlainTextEdit,
     QVBoxLayout,
@@ -23,7 +25,10 @@ from haizhu_reader.gui.common.language import bilingual
 
 
 class NoteDialog(QDialog):
-    """A small editor for one note: what it is attached to, then the text."""
+    """A small editor for one note: what it is attached to, then the text.
+
+    Enter starts a new line; Ctrl+Enter saves, as in mail and chat editors; Esc cancels.
+    """
 
     def __init__(self, parent: QWidget | None, title: str, context: str, text: str) -> None:
         super().__init__(parent)
@@ -40,16 +45,40 @@ class NoteDialog(QDialog):
         self.editor.setAccessibleName(QCoreApplication.translate("annotation_dialogs", "批注内容"))
         self.editor.setPlainText(text)
         self.editor.setTabChangesFocus(True)
+        self.editor.installEventFilter(self)
+        self.hint = QLabel(
+            QCoreApplication.translate("annotation_dialogs", "Ctrl+Enter 保存，Esc 取消"), self
+        )
+        self.hint.setEnabled(False)  # a quiet, greyed line
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )
+        save = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        save.setText(QCoreApplication.translate("annotation_dialogs", "保存"))
+        save.setToolTip("Ctrl+Enter")
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(self._context)
         layout.addWidget(self.editor, 1)
-        layout.addWidget(buttons)
+        row = QHBoxLayout()
+        row.addWidget(self.hint, 1)
+        row.addWidget(buttons)
+        layout.addLayout(row)
         self.resize(420, 260)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Ctrl+Enter (either Enter key) in the editor saves the note."""
+        if (
+            watched is self.editor
+            and event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+            and event.modifiers() & Qt.KeyboardModifier.ControlModifier
+        ):
+            self.accept()
+            return True
+        return super().eventFilter(watched, event)
 
     @classmethod
     def ask(cls, parent: QWidget | None, title: str, context: str, text: str = "") -> str | None:
