@@ -532,6 +532,22 @@
         <translation>Include my notes</translation>
     </message>
     <message>
+        <source>印出高亮和下划线（共 %1 处）(&amp;H)</source>
+        <translation>Print &amp;highlights and underlines (%1)</translation>
+    </message>
+    <message>
+        <source>印出高亮和下划线（暂无）(&amp;H)</source>
+        <translation>Print &amp;highlights and underlines (none yet)</translation>
+    </message>
+    <message>
+        <source>印出高亮和下划线</source>
+        <translation>Print highlights and underlines</translation>
+    </message>
+    <message>
+        <source>浅色底纹加虚线，黑白打印也看得出</source>
+        <translation>A light tint with a dashed line under it: visible in black and white too</translation>
+    </message>
+    <message>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
