@@ -78,7 +78,9 @@ class Anchor:
         # No paragraph is near MAX_OFFSET characters; SQLite's integers end at 2**63.
         if not 0 <= self.start <= self.end <= MAX_OFFSET:
             raise AnchorError(f"bad offsets {self.start}..{self.end}")
-        if self.scope is not Scope.SECTION and not self.paragraph_id:
+        # Without ids the anchor is its quote alone (imported from another tool and not
+        # found in the report): a paragraph id needs its section's.
+        if self.scope is not Scope.SECTION and not self.paragraph_id and self.section_id:
             raise AnchorError(f"a {self.scope} anchor needs a paragraph id")
 
 
@@ -188,6 +190,13 @@ class Placer:
         return found
 
     # -- placing ---------------------------------------------------------------------
+
+    def find_quote(self, exact: str, prefix: str = "", suffix: str = "") -> Placement | None:
+        """Where a quote stands in the report, its context choosing among several (as a
+        W3C TextQuoteSelector is resolved); None when it is not there, or not surely."""
+        if not exact:
+            return None
+        return self._place_range(Anchor(Scope.RANGE, "", "", 0, len(exact), exact, prefix, suffix))
 
     def place(self, anchor: Anchor) -> Placement | None:
         if anchor.scope is Scope.SECTION:

@@ -15,7 +15,9 @@ fmt)``), so the GUI can run them in a worker thread; ``export_file`` and
 (``web_annotation.parse``) before ``AnnotationStore.merge`` writes it in one
 transaction: a bad file changes nothing, a second import of the same file
 changes nothing (ids are stable; a newer copy of a known id replaces ours, an
-older one is skipped).
+older one, or one without times, is skipped). Annotations made with other
+tools are welcome: a TextQuoteSelector alone places one by its quote and
+context; one the report does not contain is kept and listed, never dropped.
 """
 
 from __future__ import annotations
@@ -23,16 +25,17 @@ from __future__ import annotations
 import html
 import json
 import re
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
+from haizhu_reader.core.annotations.anchoring import Placer
 from haizhu_reader.core.annotations.handout import Item, grouped, items, meta_lines
 from haizhu_reader.core.annotations.store import (
     COLOUR_HEX,
     Annotation,
     AnnotationStore,
     Kind,
-    MergeResult,
     Placed,
 )
 from haizhu_reader.core.annotations.web_annotation import (
@@ -222,8 +225,24 @@ def export_file(store: AnnotationStore, report: Report, path: Path, fmt: str) ->
     return len(placed) + len(unplaced)
 
 
-def import_file(store: AnnotationStore, report: Report, path: Path) -> MergeResult:
-    """Merge a JSON export into ``store``: all of it, or (on any error) nothing."""
+@dataclass(frozen=True)
+class ImportResult:
+    """What an import did (``MergeResult``'s counts), how many of the file's annotations
+    this report places, and those it does not (kept all the same, listed as 未能定位)."""
+
+    added: int
+    updated: int
+    skipped: int
+    placed: int
+    unplaced: list[Annotation]
+
+
+def import_file(
+    store: AnnotationStore, report: Report, path: Path, into_this_report: bool = False
+) -> ImportResult:
+    """Merge a W3C Web Annotation file into ``store``: all of it, or (on any error)
+    nothing. A file about another source raises ``ForeignSourceError`` unless
+    ``into_this_report``."""
     try:
         with path.open("rb") as f:
             data = f.read(MAX_IMPORT_BYTES + 1)  # enough for parse() to say "too big"
@@ -231,4 +250,9 @@ def import_file(store: AnnotationStore, report: Report, path: Path) -> MergeResu
         raise AnnotationImportError(
             f"无法读取文件：{path}（{e.strerror}）", f"cannot read {path}: {e.strerror}"
         ) from e
-    return store.merge(report, parse(data, report))
+    incoming = parse(data, report, into_this_report)
+    merged = store.merge(report, incoming.annotations, incoming.undated)
+    placer = Placer(report)
+    unplaced = [a for a in incoming.annotations if placer.place(a.anchor) is None]
+    placed = len(incoming.annotations) - len(unplaced)
+    return ImportResult(merged.added, merged.updated, merged.skipped, placed, unplaced)
