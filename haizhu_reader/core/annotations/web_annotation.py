@@ -28,7 +28,13 @@ the model provides for them. Bookmark vs. note vs. highlight is the motivation.
 
 ``parse(data, report)`` validates a whole file before anything is written and
 raises ``AnnotationImportError`` (Chinese and English text) for anything wrong:
-not UTF-8 JSON, too big, wrong shape, another report, a bad item (numbered).
+not UTF-8 JSON, too big, wrong shape, a bad item (numbered). It takes other
+tools' annotations too: a TextQuoteSelector alone is placed by its quote and
+context (``Placer.find_quote``) and anchored there as if made here, or kept as
+the quote alone when the report lacks it; ``id``, ``created``, ``modified`` and
+``motivation`` may be missing, a note may be ``bodyValue``. Annotations whose
+target names another source than this report raise ``ForeignSourceError``
+unless the caller passes ``into_this_report`` (the user said so).
 """
 
 from __future__ import annotations
