@@ -133,12 +133,21 @@ def _annotations(report: Report, args: argparse.Namespace) -> int:
     Import runs first, so both together carry annotations from one PC's export
     into a handout. Each step prints one JSON line on stdout.
     """
+    from haizhu_reader.core import export_target
     from haizhu_reader.core.annotations import AnnotationStore, StoreError
     from haizhu_reader.core.export import export_file, format_for, import_file
     from haizhu_reader.core.web_annotation import AnnotationImportError
 
+    paths = resolve(args.data_dir)
+    if args.export_annotations:
+        # Before the store is opened: the target may be the store itself.
+        own = export_target.OwnFiles.of(paths.own_folders, paths.annotations_db)
+        try:
+            export_target.check(Path(args.export_annotations), own)
+        except export_target.TargetError as e:
+            return _fail(str(e))
     try:
-        store = AnnotationStore.open(resolve(args.data_dir).annotations_db)
+        store = AnnotationStore.open(paths.annotations_db)
     except StoreError as e:
         return _fail(str(e))
     with store:

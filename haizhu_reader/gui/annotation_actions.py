@@ -27,6 +27,7 @@ from haizhu_reader.core.annotations import (
     StoreError,
 )
 from haizhu_reader.core.export import import_file, render
+from haizhu_reader.core.export_target import OwnFiles
 from haizhu_reader.core.web_annotation import AnnotationImportError
 from haizhu_reader.gui import jobs
 from haizhu_reader.gui.accessibility import spoken_name
@@ -40,7 +41,7 @@ from haizhu_reader.gui.annotation_session import (
     colour_name,
     kind_label,
 )
-from haizhu_reader.gui.dialogs import Messages
+from haizhu_reader.gui.dialogs import Messages, refuse_target
 from haizhu_reader.gui.language import bilingual
 from haizhu_reader.gui.reader_view import ReaderView
 
@@ -118,11 +119,19 @@ class ReaderAnnotator(QObject):
 
     exported = Signal(object)
 
-    def __init__(self, reader: ReaderView, session: AnnotationSession, window: QMainWindow) -> None:
+    def __init__(
+        self,
+        reader: ReaderView,
+        session: AnnotationSession,
+        window: QMainWindow,
+        own: OwnFiles | None = None,
+    ) -> None:
+        """No export is written onto ``own`` (the profile's folders and store)."""
         super().__init__(window)
         self._reader = reader
         self._session = session
         self._window = window
+        self._own = own if own is not None else OwnFiles()
         self._setup_actions()
         self.selection_bar = SelectionBar(reader, [*self.colour_actions, self.underline_action,
                                                    self.note_selection_action])  # fmt: skip
@@ -354,6 +363,8 @@ class ReaderAnnotator(QObject):
         if chosen is None:
             return
         path, fmt = chosen
+        if refuse_target(self._window, self.tr("无法导出批注"), path, self._own):
+            return
         placed, unplaced = self._session.placed(), self._session.unplaced()
         job = jobs.WriteFileJob(
             path, lambda: (render(report, placed, unplaced, fmt), len(placed) + len(unplaced))

@@ -37,10 +37,11 @@ from PySide6.QtWidgets import (
 )
 
 from haizhu_reader.core import figures as core
+from haizhu_reader.core.export_target import OwnFiles
 from haizhu_reader.core.figures import Figure, Kind
 from haizhu_reader.core.report import Report
 from haizhu_reader.gui import jobs
-from haizhu_reader.gui.dialogs import Messages, ask_save_path
+from haizhu_reader.gui.dialogs import Messages, ask_save_path, refuse_target
 from haizhu_reader.gui.figures_chart import ComparisonTable, ResultsChart, chart_rows
 from haizhu_reader.gui.figures_model import (
     COLUMN_SAMPLES,
@@ -137,6 +138,7 @@ class FiguresPane(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.own_files = OwnFiles()  # what no CSV may be written onto (the window sets it)
         self._report: Report | None = None
         self._figures: list[Figure] | None = None
         self._generation = 0
@@ -366,7 +368,7 @@ class FiguresPane(QWidget):
         name = self.tr("%1-数据表.csv").replace("%1", report.title or self.tr("报告"))
         suggested = Path.home() / name
         path = ExportFiguresDialog.ask(self, suggested)
-        if path is None:
+        if path is None or refuse_target(self, self.tr("无法导出数据表"), path, self.own_files):
             return
         try:
             core.write_csv(report, self.shown_figures(), path)

@@ -42,10 +42,13 @@ from haizhu_reader.settings import Settings
 if TYPE_CHECKING:
     # Only annotations: PySide6 makes a class when it is first imported, and these
     # events do not come before the first paint.
+    from collections.abc import Sequence
+
     from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
 
     # Not imported at start-up: these panes are made after the first paint (see lazy_pane).
     from haizhu_reader.core.annotations import AnnotationStore
+    from haizhu_reader.core.export_target import OwnFiles
     from haizhu_reader.core.figures import Figure
     from haizhu_reader.gui.annotation_actions import ReaderAnnotator
     from haizhu_reader.gui.annotation_session import AnnotationSession
@@ -93,13 +96,16 @@ class MainWindow(QMainWindow):
         *,
         index_dir: Path | None = None,
         annotations_db: Path | None = None,
+        own_folders: Sequence[Path] = (),
     ) -> None:
         """``index_dir`` None: an in-memory search index; ``annotations_db`` None: no
-        annotating (a screenshot of a profile that has none)."""
+        annotating (a screenshot of a profile that has none). No export is written
+        inside ``own_folders`` (the profile's) or onto ``annotations_db``."""
         super().__init__(parent)
         self._settings = settings
         self._index_dir = index_dir
         self._annotations_db = annotations_db
+        self._own_folders = tuple(own_folders)
         self._store: AnnotationStore | None = None  # opened with the annotation session
         self._report: Report | None = None
         self._path: Path | None = None
@@ -261,6 +267,12 @@ class MainWindow(QMainWindow):
 
     # -- panes made after the first paint (see lazy_pane) -----------------------------
 
+    def own_files(self) -> OwnFiles:
+        """What no export from this window may be written onto (see ``core.export_target``)."""
+        from haizhu_reader.core.export_target import OwnFiles
+
+        return OwnFiles.of(self._own_folders, self._annotations_db)
+
     def _make_session(self) -> AnnotationSession:
         """The annotation store and session (its undo actions are in the Edit menu)."""
         from haizhu_reader.core.annotations import AnnotationStore
@@ -282,7 +294,7 @@ class MainWindow(QMainWindow):
 
         self._menus.get()  # the Edit menu it adds to, and the action it puts first
         session = self._session.get()
-        a = ReaderAnnotator(self._reader, session, self)
+        a = ReaderAnnotator(self._reader, session, self, self.own_files())
         highlight = self._menu.edit.addMenu(self.tr("高亮(&H)"))
         highlight.addActions(a.colour_actions)
         self._menu.edit.addActions([a.underline_action, a.note_selection_action,
@@ -297,6 +309,7 @@ class MainWindow(QMainWindow):
         from haizhu_reader.gui.figures_pane import FiguresPane
 
         pane = FiguresPane(self)
+        pane.own_files = self.own_files()
         self._connect_figures(pane)
         if self._report is not None:
             pane.set_report(self._report)
@@ -882,7 +895,9 @@ class MainWindow(QMainWindow):
             from haizhu_reader.gui.printing import ReportPrinter
 
             reader = self._reader
-            self._printer = ReportPrinter(self, lambda: reader.typography().font.family())
+            self._printer = ReportPrinter(
+                self, lambda: reader.typography().font.family(), self.own_files()
+            )
         return self._printer
 
     @Slot()
