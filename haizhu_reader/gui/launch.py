@@ -133,6 +133,10 @@ def run_gui(args: argparse.Namespace, on_window: Callable[[MainWindow], None] | 
         size = parsed
     path = Path(args.file) if args.file else None
     paths = resolve(args.data_dir)
+    if args.screenshot:
+        problem = _screenshot_target_problem(Path(args.screenshot), paths)
+        if problem:
+            return _fail(problem)
     try:
         report = open_first_report(path, paths)
     except ReportError as e:
@@ -174,6 +178,7 @@ def run_gui(args: argparse.Namespace, on_window: Callable[[MainWindow], None] | 
             settings=settings,
             index_dir=paths.index_dir,
             annotations_db=paths.annotations_db,
+            own_folders=paths.own_folders,
         )
         window.open_report(report, path)
         window.restore_layout()
@@ -235,22 +240,49 @@ def choose_language(lang: str | None, settings: Settings | None) -> str:
     return language.resolve(choice, language.system_languages())
 
 
+def _screenshot_target_problem(out: Path, paths: AppPaths) -> str:
+    """Why no screenshot can be written to ``out`` ("" when it can), found before any
+    window exists: a failure inside the event loop would leave it running."""
+    from haizhu_reader.core import export_target
+
+    try:
+        export_target.check(out, export_target.OwnFiles.of(paths.own_folders, None))
+    except export_target.TargetError as e:
+        return str(e)
+    parent = out.parent
+    while not parent.exists() and parent != parent.parent:
+        parent = parent.parent  # the folders --screenshot will create
+    if not parent.is_dir():
+        return f"无法保存截图：{parent} 不是文件夹（cannot write {out}: {parent} is not a folder）"
+    return ""
+
+
 def _screenshot(app: QApplication, window: MainWindow, out: Path, size: tuple[int, int]) -> int:
-    """Show the window, wait for the report's first complete paint, save a PNG."""
+    """Show the window, wait for the report's first complete paint, save a PNG.
+
+    Whatever happens while saving, the window closes and the loop ends: an
+    exception left inside a Qt slot would keep the process running.
+    """
     from PySide6.QtCore import QTimer
 
     result: list[int] = []
 
     def save() -> None:
-        out.parent.mkdir(parents=True, exist_ok=True)
-        ok = window.grab().save(str(out), "PNG")
-        if not ok:
-            print(f"haizhu-reader: 无法保存截图（cannot write {out}）", file=sys.stderr)
-        result.append(0 if ok else 1)
-        # Closed inside the loop: closing the last window after exec() returned
-        # would leave the application quitting, and every later event loop with it.
-        window.close()
-        app.quit()
+        try:
+            out.parent.mkdir(parents=True, exist_ok=True)
+            reason = "" if window.grab().save(str(out), "PNG") else "Qt could not save the PNG"
+        except OSError as e:
+            reason = e.strerror or str(e)
+        except Exception as e:  # a bug must not leave the process running either
+            reason = f"{type(e).__name__}: {e}"
+        finally:
+            # Closed inside the loop: closing the last window after exec() returned
+            # would leave the application quitting, and every later event loop with it.
+            window.close()
+            app.quit()
+        if reason:
+            print(f"haizhu-reader: 无法保存截图（cannot write {out}: {reason}）", file=sys.stderr)
+        result.append(EXIT_BAD_INPUT if reason else 0)
 
     # first_painted fires inside the viewport's paint; the zero timer runs
     # once the whole window's paint pass has finished.
@@ -264,4 +296,9 @@ def _screenshot(app: QApplication, window: MainWindow, out: Path, size: tuple[in
     window.show()
     app.exec()
     app.setQuitOnLastWindowClosed(quit_on_close)
-    return result[0] if result else 1
+    if not result:
+        print(
+            f"haizhu-reader: 未能截图（the window closed before {out} was saved）", file=sys.stderr
+        )
+        return EXIT_BAD_INPUT
+    return result[0]
