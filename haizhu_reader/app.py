@@ -134,7 +134,7 @@ def _annotations(report: Report, args: argparse.Namespace) -> int:
     into a handout. Each step prints one JSON line on stdout.
     """
     from haizhu_reader.core import export_target
-    from haizhu_reader.core.annotations import AnnotationStore, StoreError
+    from haizhu_reader.core.annotations import AnnotationStore, ReadOnlyStoreError, StoreError
     from haizhu_reader.core.export import export_file, format_for, import_file
     from haizhu_reader.core.web_annotation import AnnotationImportError
 
@@ -151,8 +151,12 @@ def _annotations(report: Report, args: argparse.Namespace) -> int:
     except StoreError as e:
         return _fail(str(e))
     with store:
-        for notice in store.notices:
-            print(f"haizhu-reader: {notice}", file=sys.stderr)
+        # stderr gets one line: the notices together, or the refused import instead.
+        notices = "；".join(str(n) for n in store.notices)
+        if args.import_annotations and store.read_only:
+            return _fail(notices or str(ReadOnlyStoreError(paths.annotations_db)))
+        if notices:
+            print(f"haizhu-reader: {notices}", file=sys.stderr)
         if args.import_annotations:
             try:
                 merged = import_file(store, report, Path(args.import_annotations))

@@ -24,6 +24,7 @@ import contextlib
 import os
 import shutil
 import sqlite3
+import stat
 import tempfile
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -205,8 +206,34 @@ def _open_rw(path: Path) -> sqlite3.Connection:
     return conn
 
 
+def _refuse_special(path: Path) -> None:
+    """``StoreError`` when something other than a file stands at ``path``.
+
+    SQLite would take a folder for an unwritable database (the notice blamed
+    permissions) and wait for ever on a FIFO.
+    """
+    try:
+        mode = path.stat().st_mode
+    except OSError:
+        return  # nothing there (a new store), or the open below says why
+    if stat.S_ISREG(mode):
+        return
+    what_zh, what_en = (
+        ("文件夹", "a folder") if stat.S_ISDIR(mode) else ("设备或管道", "a device or a pipe")
+    )
+    raise StoreError(
+        f"批注数据库的位置上是一个{what_zh}，不是数据库文件：{path}；移走它后批注才能保存",
+        f"the annotations database's place holds {what_en}, not a database file: {path}; "
+        "move it away to save annotations",
+    )
+
+
 def connect(path: Path) -> Opened:
-    """Open ``path`` for ``AnnotationStore``; see the module docstring."""
+    """Open ``path`` for ``AnnotationStore``; see the module docstring.
+
+    Raises ``StoreError`` for a folder, a FIFO or a device where the file should be.
+    """
+    _refuse_special(path)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         return Opened(_open_rw(path), read_only=False)

@@ -44,6 +44,7 @@ from haizhu_reader.core.annotations import (
     MergeResult,
     Placed,
 )
+from haizhu_reader.core.files import NotRegularFileError, read_regular
 from haizhu_reader.core.report import Report
 from haizhu_reader.core.web_annotation import MAX_IMPORT_BYTES, AnnotationImportError, parse
 from haizhu_reader.core.web_annotation import to_json as web_annotation_json
@@ -376,8 +377,12 @@ def export_file(store: AnnotationStore, report: Report, path: Path, fmt: str) ->
 def import_file(store: AnnotationStore, report: Report, path: Path) -> MergeResult:
     """Merge a JSON export into ``store``: all of it, or (on any error) nothing."""
     try:
-        with path.open("rb") as f:
-            data = f.read(MAX_IMPORT_BYTES + 1)  # enough for parse() to say "too big"
+        data = read_regular(path, MAX_IMPORT_BYTES)  # enough for parse() to say "too big"
+    except NotRegularFileError as e:
+        raise AnnotationImportError(
+            f"无法导入 {path}：这是{e.what_zh}，不是批注导出文件",
+            f"cannot import {path}: it is {e.what_en}, not an annotations export",
+        ) from e
     except OSError as e:
         raise AnnotationImportError(
             f"无法读取文件：{path}（{e.strerror}）", f"cannot read {path}: {e.strerror}"

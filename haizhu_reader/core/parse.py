@@ -12,7 +12,7 @@ import re
 from pathlib import Path
 
 from haizhu_reader import resources
-from haizhu_reader.core import glossary
+from haizhu_reader.core import files, glossary
 from haizhu_reader.core.report import (
     PART,
     SECTION,
@@ -483,15 +483,22 @@ def _walk(sections: list[Section]) -> list[Section]:
 def load_report(path: Path) -> Report:
     """Read and parse a report file, with clear errors for unreadable files."""
     try:
-        size = path.stat().st_size
-        if path.is_dir():
-            raise ReportError(f"{path} 是文件夹，不是报告文件", f"{path} is a folder, not a file")
+        size = files.check_regular(path).st_size
         if size > MAX_BYTES:
             raise ReportError(
                 f"文件过大（{size // (1024 * 1024)} MB），报告文件不应超过 20 MB",
                 f"file too large ({size // (1024 * 1024)} MB); a report is at most 20 MB",
             )
-        data = path.read_bytes()
+        data = files.read_regular(path, MAX_BYTES)  # decode() refuses more than MAX_BYTES
+    except files.NotRegularFileError as e:
+        if e.folder:
+            raise ReportError(
+                f"{path} 是文件夹，不是报告文件", f"{path} is a folder, not a file"
+            ) from e
+        raise ReportError(
+            f"{path} 不是普通文件（{e.what_zh}），不能作为报告打开",
+            f"{path} is {e.what_en}, not a regular file; it cannot be opened as a report",
+        ) from e
     except FileNotFoundError as e:
         raise ReportError(f"找不到文件：{path}", f"file not found: {path}") from e
     except PermissionError as e:

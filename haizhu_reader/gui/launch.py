@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING
 
 from haizhu_reader import __version__, resources
 from haizhu_reader.core.errors import MAX_BYTES, ReportError
+from haizhu_reader.core.files import read_regular
 from haizhu_reader.core.report import Report
 from haizhu_reader.paths import APP_NAME, ORG_NAME, AppPaths, resolve
 
@@ -37,6 +38,8 @@ if TYPE_CHECKING:
 
 EXIT_BAD_INPUT = 2
 DEFAULT_SIZE = (1280, 800)
+# A cached parse is a few times its report's size; one past this is not ours.
+_MAX_CACHED_PARSE = 40 * MAX_BYTES
 
 
 def parse_size(text: str) -> tuple[int, int] | None:
@@ -76,11 +79,10 @@ def _read_source(path: Path | None) -> bytes | None:
     if path is None:
         return resources.bundled_report_bytes()
     try:
-        if not path.is_file() or path.stat().st_size > MAX_BYTES:
-            return None
-        return path.read_bytes()
-    except OSError:
+        data = read_regular(path, MAX_BYTES)
+    except OSError:  # not a regular file, or unreadable: the parse says why
         return None
+    return data if len(data) <= MAX_BYTES else None
 
 
 def open_first_report(path: Path | None, paths: AppPaths) -> Report:
@@ -94,7 +96,7 @@ def open_first_report(path: Path | None, paths: AppPaths) -> Report:
         key = _cache_key(data)
         cache = paths.cache_dir / "reports" / f"{key}.pickle"
         try:
-            cached = pickle.loads(cache.read_bytes())
+            cached = pickle.loads(read_regular(cache, _MAX_CACHED_PARSE))
             if isinstance(cached, Report):
                 return cached
         except Exception:  # a damaged pickle can raise almost anything
