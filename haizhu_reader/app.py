@@ -185,6 +185,13 @@ def _headless(args: argparse.Namespace) -> int:
         report = _open(args.file)
     except ReportError as e:
         return _fail(str(e))
+    if report.damaged:
+        n = report.damaged
+        print(
+            f"haizhu-reader: 注意：文件有 {n} 处损坏的字节，已读作 U+FFFD（�）"
+            f"（warning: {n} damaged byte sequences in the file were read as U+FFFD）",
+            file=sys.stderr,
+        )
     try:
         if args.dump_structure:
             return _dump_structure(report)

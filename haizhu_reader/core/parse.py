@@ -23,7 +23,7 @@ from haizhu_reader.core.report import (
     Source,
     Speaker,
 )
-from haizhu_reader.core.source import MAX_BYTES, Line, ReportError, clean, decode
+from haizhu_reader.core.source import MAX_BYTES, Line, ReportError, clean, decode_counting
 from haizhu_reader.core.topics import find_topics
 
 __all__ = ["ReportError", "bundled_report", "load_report", "parse_report"]
@@ -238,7 +238,7 @@ def _split_heading(title: str) -> tuple[str, str]:
 
 def parse_report(data: bytes) -> Report:
     """Parse a report file's bytes. Raises ``ReportError`` on anything not a report."""
-    text = decode(data)
+    text, damaged = decode_counting(data)
     cleaned = clean(text)
     lines = cleaned.lines
     if not lines or not _looks_like_report(lines):
@@ -249,6 +249,8 @@ def parse_report(data: bytes) -> Report:
     normalised = "\n".join(ln.text for ln in lines)
     b = _Builder()
     report = Report(title="", content_hash=hashlib.sha256(normalised.encode("utf-8")).hexdigest())
+    # Damage in page chrome the cleaner dropped is not the report's.
+    report.damaged = min(damaged, normalised.count("\ufffd"))
     if cleaned.published or cleaned.publisher:
         report.source = Source(published=cleaned.published, publisher=cleaned.publisher)
 

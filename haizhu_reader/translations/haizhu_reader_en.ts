@@ -464,6 +464,10 @@
         <translation>%1 — Haizhu Reader</translation>
     </message>
     <message>
+        <source>注意：文件有 %1 处损坏的字节，已在正文中显示为 �</source>
+        <translation>Note: the file has %1 damaged bytes, shown as � in the text</translation>
+    </message>
+    <message>
         <source>正在打开 %1…</source>
         <translation>Opening %1…</translation>
     </message>
