@@ -13,6 +13,7 @@ import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import NoReturn
 
 from haizhu_reader import __version__
 from haizhu_reader.core.errors import ReportError
@@ -22,8 +23,17 @@ from haizhu_reader.paths import resolve
 EXIT_BAD_INPUT = 2
 
 
+class _Parser(argparse.ArgumentParser):
+    """argparse, whose usage errors are one line on stderr like every other failure."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(
+            EXIT_BAD_INPUT, f"haizhu-reader: 命令行有误：{message}（bad arguments; see --help）\n"
+        )
+
+
 def build_parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(
+    p = _Parser(
         prog="haizhu-reader",
         description="海珠报告阅读器 — an offline reader for Chinese government work reports.",
     )
@@ -207,8 +217,26 @@ def _headless(args: argparse.Namespace) -> int:
         return 0
 
 
+# Options whose value is free text: a query (-海珠 excludes 海珠) or a path may start
+# with "-", which argparse would take for an option.
+_FREE_VALUES = ("--search", "--export-annotations", "--import-annotations", "--screenshot")
+
+
+def attach_values(argv: Sequence[str]) -> list[str]:
+    """``--search -海珠`` as ``--search=-海珠``: the word after such an option is its value."""
+    out: list[str] = []
+    rest = iter(argv)
+    for arg in rest:
+        if arg == "--":
+            out += [arg, *rest]
+            break
+        value = next(rest, None) if arg in _FREE_VALUES else None
+        out.append(arg if value is None else f"{arg}={value}")
+    return out
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    args = build_parser().parse_args(attach_values(sys.argv[1:] if argv is None else argv))
     headless = (args.dump_structure, args.search, args.figures)
     if any(headless) or args.export_annotations or args.import_annotations:
         return _headless(args)
