@@ -102,7 +102,9 @@ def _search(report: Report, queries: list[str], data_dir: str | None) -> int:
 
     paths = resolve(data_dir)
     try:
-        index = ReportIndex.open_or_build(report, paths.index_dir)
+        # The window's cached index if there is one; else a scan, as fast as one
+        # search can be (building the index of a large report takes far longer).
+        index = ReportIndex.open_cached(report, paths.index_dir) or ReportIndex.scanning(report)
     except SearchError as e:
         return _fail(str(e))
     try:

@@ -12,12 +12,18 @@ from haizhu_reader.gui import jobs
 
 
 class _JobSignals(QObject):
+    scanning = Signal(int, object)  # generation, a ReportIndex that scans, until the index
     finished = Signal(int, object)  # generation, ReportIndex
     failed = Signal(int, str)  # generation, message
 
 
 class _IndexJob(QRunnable):
-    """``ReportIndex.open_or_build`` on a pool thread (under a second on first run)."""
+    """``ReportIndex.open_or_build`` on a pool thread (under a second on first run).
+
+    When there is no cached index to open, a scanning index comes first: a large
+    report's index takes a while to build (a minute for a 20,000-term glossary),
+    and searching meanwhile reads every text, tens of milliseconds a search.
+    """
 
     def __init__(self, generation: int, report: Report, index_dir: Path | None) -> None:
         super().__init__()
@@ -37,7 +43,11 @@ class _IndexJob(QRunnable):
                 if self._index_dir is None:
                     index = ReportIndex.in_memory(self._report)
                 else:
-                    index = ReportIndex.open_or_build(self._report, self._index_dir)
+                    cached = ReportIndex.open_cached(self._report, self._index_dir)
+                    if cached is None:
+                        scanning = ReportIndex.scanning(self._report)
+                        self.signals.scanning.emit(self._generation, scanning)
+                    index = cached or ReportIndex.open_or_build(self._report, self._index_dir)
         except Exception as e:  # SearchError, or a bug: the pane must not wait forever
             self.signals.failed.emit(self._generation, str(e) or type(e).__name__)
         else:
@@ -51,8 +61,9 @@ class IndexLoader(QObject):
 
     ``load(report)`` starts opening (or building) the index in ``index_dir``
     (None: in memory, nothing written); ``ready`` follows when it can be
-    searched. A result for a report that is no longer current is closed and
-    dropped.
+    searched: with no cached index, first with one that scans, then again with
+    the index once built. A result for a report that is no longer current is
+    closed and dropped.
 
     Signals:
         ready(object, object): the Report and its ReportIndex.
@@ -87,6 +98,7 @@ class IndexLoader(QObject):
             self._index.close()
             self._index = None
         job = _IndexJob(self._generation, report, self._index_dir)
+        job.signals.scanning.connect(self._on_scanning)
         job.signals.finished.connect(self._on_finished)
         job.signals.failed.connect(self._on_failed)
         self._jobs[self._generation] = job
@@ -102,6 +114,13 @@ class IndexLoader(QObject):
         if self._index is not None:
             self._index.close()
             self._index = None
+
+    @Slot(int, object)
+    def _on_scanning(self, generation: int, index: ReportIndex) -> None:
+        """Search by scanning until the index is built (``ready`` again then)."""
+        if generation == self._generation and self._report is not None:
+            self._index = index
+            self.ready.emit(self._report, index)
 
     @Slot(int, object)
     def _on_finished(self, generation: int, index: ReportIndex) -> None:
