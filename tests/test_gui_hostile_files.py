@@ -54,6 +54,7 @@ def test_a_damaged_file_opens_with_a_warning(
     qtbot.waitUntil(lambda: window.report() is not report, timeout=10000)
     opened = window.report()
     assert opened is not None and opened.damaged >= 1
+    qtbot.waitUntil(lambda: "损坏" in window.statusBar().currentMessage(), timeout=5000)
     message = window.statusBar().currentMessage()
     assert "损坏" in message and str(opened.damaged) in message and "\ufffd" in message
     assert "\ufffd" in window.reader.toPlainText()

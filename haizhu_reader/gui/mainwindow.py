@@ -580,12 +580,12 @@ class MainWindow(QMainWindow):
         if path is not None:  # opened by dialog, drop or command line; not the bundled one
             self._recent_menu.add(path)
         if report.damaged:
-            self.statusBar().showMessage(
-                self.tr("注意：文件有 %1 处损坏的字节，已在正文中显示为 �").replace(
-                    "%1", str(report.damaged)
-                ),
-                60000,
+            warning = self.tr("注意：文件有 %1 处损坏的字节，已在正文中显示为 �").replace(
+                "%1", str(report.damaged)
             )
+            # Once the window is on screen: a message shown before would leave the
+            # status bar's place label showing under it.
+            QTimer.singleShot(0, self, lambda: self.statusBar().showMessage(warning, 60000))
 
     @Slot()
     def open_file_dialog(self) -> None:
