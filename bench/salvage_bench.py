@@ -30,7 +30,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from haizhu_reader.core import annotations_db
+from haizhu_reader.core import annotations_db, annotations_salvage
 from haizhu_reader.core.anchoring import Placer
 from haizhu_reader.core.annotations import AnnotationStore, Kind, new_annotation
 from haizhu_reader.core.parse import bundled_report
@@ -125,7 +125,7 @@ def main() -> None:
             damage(good, bad, how, args.seed)
             fitted = root / f"{how}-fitted.sqlite3"
             shutil.copyfile(bad, fitted)
-            annotations_db._fit_header(fitted)  # as recovery does, for a cut file
+            annotations_salvage._fit_header(fitted)  # as recovery does, for a cut file
             truth = readable(fitted, args.count)
             old_into = fresh(root / f"{how}-before.sqlite3")
             with contextlib.closing(sqlite3.connect(bad, isolation_level=None)) as src:
@@ -137,7 +137,7 @@ def main() -> None:
             copy = root / f"{how}-copy.sqlite3"
             shutil.copyfile(bad, copy)
             t = time.perf_counter()
-            new = annotations_db.salvage(copy, new_into)
+            new = annotations_salvage.salvage(copy, new_into)
             ms = (time.perf_counter() - t) * 1000
             figures = (truth, old, new.annotations, new.unreadable, round(ms))
             print(f"{how:<8} " + " ".join(f"{f:>9}" for f in figures))
