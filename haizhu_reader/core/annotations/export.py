@@ -45,7 +45,7 @@ from haizhu_reader.core.annotations.web_annotation import (
     parse,
 )
 from haizhu_reader.core.annotations.web_annotation import to_json as web_annotation_json
-from haizhu_reader.core.files import write_atomically
+from haizhu_reader.core.files import NotRegularFileError, read_regular, write_atomically
 from haizhu_reader.core.report import Report, group_title
 
 FORMATS = ("md", "html", "json", "docx")
@@ -119,6 +119,27 @@ def _meta(report: Report, count: int, unplaced: int, when: datetime) -> list[str
     return lines
 
 
+# -- what a reader of the export sees --------------------------------------------------
+
+# Bidirectional controls (LRE RLE PDF LRO RLO, LRI RLI FSI PDI, LRM RLM ALM): an
+# override in a note would make the text around it read backwards, and hide what
+# it says. They are shown as escapes instead.
+_BIDI = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f\u061c")
+_VISIBLE = {c: f"<U+{ord(c):04X}>" for c in _BIDI}
+# C0 controls (NUL, ESC, ...) as their Control Pictures (␀, ␛); DEL as ␡; C1 as escapes.
+_VISIBLE |= {chr(c): chr(0x2400 + c) for c in range(32) if chr(c) not in "\t\n\r"}
+_VISIBLE |= {"\x7f": "\u2421", "\r": ""}
+_VISIBLE |= {chr(c): f"<U+{c:04X}>" for c in range(0x80, 0xA0)}
+_VISIBLE_TABLE = str.maketrans(_VISIBLE)
+
+
+def visible(text: str) -> str:
+    """User text as a reader of a Markdown, HTML or Word export may see it safely:
+    control characters (NUL, ESC...) as their pictures (␀ ␛), bidirectional
+    overrides as ``<U+202E>``, carriage returns dropped. JSON keeps the text as is."""
+    return text.translate(_VISIBLE_TABLE)
+
+
 # -- Markdown ------------------------------------------------------------------------
 
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>#|~&!$])")
@@ -133,7 +154,7 @@ def _list_marker(m: re.Match[str]) -> str:
 def md_escape(text: str) -> str:
     """Text that Markdown shows literally: no emphasis, links, HTML or list markers."""
     out = []
-    for line in text.split("\n"):
+    for line in visible(text).split("\n"):
         line = _MD_SPECIAL.sub(r"\\\1", line)
         line = _MD_LINE_START.sub(_list_marker, line)
         # Leading spaces would make an indented code block.
@@ -187,7 +208,9 @@ def _html_css() -> str:
 def to_html(
     report: Report, placed: list[Placed], unplaced: list[Annotation], when: datetime
 ) -> str:
-    e = html.escape
+    def e(text: str) -> str:
+        return html.escape(visible(text))
+
     all_items = items(report, placed, unplaced)
     title = f"《{report.title}》批注"
     out = [
@@ -269,7 +292,7 @@ def to_docx(
             r = p.add_run(lead)
             r.bold = True
             east_asian(r._r, font)
-        for i, line in enumerate(_XML_INVALID.sub("\ufffd", text).split("\n")):
+        for i, line in enumerate(_XML_INVALID.sub("\ufffd", visible(text)).split("\n")):
             r = p.add_run()
             if i:
                 r.add_break()
@@ -331,8 +354,12 @@ def export_file(store: AnnotationStore, report: Report, path: Path, fmt: str) ->
 def import_file(store: AnnotationStore, report: Report, path: Path) -> MergeResult:
     """Merge a JSON export into ``store``: all of it, or (on any error) nothing."""
     try:
-        with path.open("rb") as f:
-            data = f.read(MAX_IMPORT_BYTES + 1)  # enough for parse() to say "too big"
+        data = read_regular(path, MAX_IMPORT_BYTES)  # enough for parse() to say "too big"
+    except NotRegularFileError as e:
+        raise AnnotationImportError(
+            f"无法导入 {path}：这是{e.what_zh}，不是批注导出文件",
+            f"cannot import {path}: it is {e.what_en}, not an annotations export",
+        ) from e
     except OSError as e:
         raise AnnotationImportError(
             f"无法读取文件：{path}（{e.strerror}）", f"cannot read {path}: {e.strerror}"
