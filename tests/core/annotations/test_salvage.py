@@ -89,24 +89,3 @@ def test_recovery_reads_past_damaged_pages(
     said = int(found[1])
     assert lost <= said <= lost + 40
     assert "行数据无法读取" in notice.zh
-
-
-def test_an_undamaged_table_is_read_whole_without_lookups(
-    app_paths: AppPaths, report: Report
-) -> None:
-    """An index page damaged: the integrity check fails, every row comes back, none lost."""
-    made = _store(app_paths, report)
-    db = app_paths.annotations_db
-    conn = sqlite3.connect(db)
-    page_size = conn.execute("PRAGMA page_size").fetchone()[0]
-    (root,) = conn.execute(
-        "SELECT rootpage FROM sqlite_master WHERE name = 'annotations_by_report'"
-    ).fetchone()
-    conn.close()
-    data = bytearray(db.read_bytes())
-    data[(root - 1) * page_size : root * page_size] = b"\x0d" + b"\xee" * (page_size - 1)
-    db.write_bytes(bytes(data))
-    with AnnotationStore.open(db) as store:
-        (notice,) = store.notices
-        assert {a.id for a in store.annotations(report)} == set(made)
-    assert "无法读取" not in notice.zh

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
-
-import pytest
 
 from haizhu_reader.core.report import Report
 from haizhu_reader.core.search.searching import ReportIndex
@@ -40,12 +39,9 @@ def test_a_scanning_index_comes_first_then_the_built_one(
 
 
 def test_a_failed_build_leaves_search_working(
-    qtbot: QtBot, report: Report, app_paths: AppPaths, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot, report: Report, app_paths: AppPaths, break_index: Callable[..., None]
 ) -> None:
-    def broken(*_args: object) -> object:
-        raise OSError("disk exploded")
-
-    monkeypatch.setattr(ReportIndex, "open_or_build", staticmethod(broken))
+    break_index("open_or_build")  # the scanning stand-in still comes
     loader = IndexLoader(app_paths.index_dir)
     with qtbot.waitSignal(loader.failed, timeout=20_000):
         loader.load(report)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -52,58 +52,47 @@ def _intact(paths: AppPaths, report: Report) -> None:
     assert not (paths.data_dir / "x.out").exists() and not (paths.cache_dir / "x.out").exists()
 
 
-def test_annotations_export_refuses_the_store(
-    window: MainWindow,
-    app_paths: AppPaths,
-    report: Report,
-    tmp_path: Path,
-    monkeypatch: pytest.MonkeyPatch,
-    errors: list[tuple[str, ...]],
-) -> None:
-    for target in _targets(app_paths, tmp_path):
-        monkeypatch.setattr(
-            ExportAnnotationsDialog, "ask", classmethod(lambda cls, *a, t=target: (t, "md"))
-        )
-        window.part(WindowMenus).export_annotations_action.trigger()
-        QThreadPool.globalInstance().waitForDone(30000)
-    assert [e[0] for e in errors] == ["无法导出批注"] * 5
-    assert all("不能导出到" in text and "cannot export" in detail for _, text, detail in errors)
-    _intact(app_paths, report)
+def _export_annotations(window: MainWindow, monkeypatch: pytest.MonkeyPatch, to: Path) -> None:
+    monkeypatch.setattr(ExportAnnotationsDialog, "ask", classmethod(lambda cls, *a: (to, "md")))
+    window.part(WindowMenus).export_annotations_action.trigger()
 
 
-def test_pdf_export_refuses_the_store(
-    window: MainWindow,
-    app_paths: AppPaths,
-    report: Report,
-    tmp_path: Path,
-    monkeypatch: pytest.MonkeyPatch,
-    errors: list[tuple[str, ...]],
-) -> None:
+def _export_pdf(window: MainWindow, monkeypatch: pytest.MonkeyPatch, to: Path) -> None:
     options = PrintOptions(False, False)
     monkeypatch.setattr(PrintOptionsDialog, "ask", classmethod(lambda cls, *a: options))
-    for target in _targets(app_paths, tmp_path):
-        monkeypatch.setattr(PrintDialogs, "pdf_path", classmethod(lambda cls, *a, t=target: t))
-        window.part(WindowMenus).export_pdf_action.trigger()
-        QThreadPool.globalInstance().waitForDone(30000)
-    assert [e[0] for e in errors] == ["无法导出 PDF"] * 5
-    _intact(app_paths, report)
+    monkeypatch.setattr(PrintDialogs, "pdf_path", classmethod(lambda cls, *a: to))
+    window.part(WindowMenus).export_pdf_action.trigger()
 
 
-def test_figures_csv_refuses_the_store(
+def _export_csv(window: MainWindow, monkeypatch: pytest.MonkeyPatch, to: Path) -> None:
+    monkeypatch.setattr(ExportFiguresDialog, "ask", classmethod(lambda cls, *a: to))
+    window.part(FiguresPane).export_csv()
+
+
+@pytest.mark.parametrize(
+    ("export", "title"),
+    [(_export_annotations, "无法导出批注"), (_export_pdf, "无法导出 PDF"),
+     (_export_csv, "无法导出数据表")],
+    ids=["annotations", "pdf", "csv"],
+)  # fmt: skip
+def test_an_export_refuses_the_readers_own_files(
     window: MainWindow,
     app_paths: AppPaths,
     report: Report,
     tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
     errors: list[tuple[str, ...]],
+    export: Callable[[MainWindow, pytest.MonkeyPatch, Path], None],
+    title: str,
 ) -> None:
     for target in _targets(app_paths, tmp_path):
-        monkeypatch.setattr(ExportFiguresDialog, "ask", classmethod(lambda cls, *a, t=target: t))
-        window.part(FiguresPane).export_csv()
-    assert [e[0] for e in errors] == ["无法导出数据表"] * 5
+        export(window, monkeypatch, target)
+        QThreadPool.globalInstance().waitForDone(30000)
+    assert [e[0] for e in errors] == [title] * 5
+    assert all("不能导出到" in text and "cannot export" in detail for _, text, detail in errors)
     _intact(app_paths, report)
     # An ordinary place still works.
-    out = tmp_path / "figures.csv"
-    monkeypatch.setattr(ExportFiguresDialog, "ask", classmethod(lambda cls, *a: out))
-    window.part(FiguresPane).export_csv()
-    assert out.read_bytes().startswith(b"\xef\xbb\xbf") and len(errors) == 5
+    out = tmp_path / "ordinary.out"
+    export(window, monkeypatch, out)
+    assert QThreadPool.globalInstance().waitForDone(30000)
+    assert out.stat().st_size > 0 and len(errors) == 5
