@@ -958,6 +958,10 @@ It may have been moved, renamed or deleted; it has been removed from the list.</
         <source>已读 %1%</source>
         <translation>%1% read</translation>
     </message>
+    <message>
+        <source>注意：文件有 %1 处损坏的字节，已在正文中显示为 �</source>
+        <translation>Note: the file has %1 damaged bytes, shown as � in the text</translation>
+    </message>
 </context>
 <context>
     <name>ViewOptions</name>

@@ -31,6 +31,7 @@ from pathlib import Path
 
 from haizhu_reader.core.annotations.anchoring import Placer
 from haizhu_reader.core.annotations.handout import Item, grouped, items, meta_lines
+from haizhu_reader.core.annotations.handout import visible as visible
 from haizhu_reader.core.annotations.store import (
     COLOUR_HEX,
     Annotation,
@@ -44,7 +45,7 @@ from haizhu_reader.core.annotations.web_annotation import (
     parse,
 )
 from haizhu_reader.core.annotations.web_annotation import to_json as web_annotation_json
-from haizhu_reader.core.files import write_atomically
+from haizhu_reader.core.files import NotRegularFileError, read_regular, write_atomically
 from haizhu_reader.core.report import Report
 
 FORMATS = ("md", "html", "json", "docx")
@@ -71,7 +72,7 @@ def _list_marker(m: re.Match[str]) -> str:
 def md_escape(text: str) -> str:
     """Text that Markdown shows literally: no emphasis, links, HTML or list markers."""
     out = []
-    for line in text.split("\n"):
+    for line in visible(text).split("\n"):
         line = _MD_SPECIAL.sub(r"\\\1", line)
         line = _MD_LINE_START.sub(_list_marker, line)
         # Leading spaces would make an indented code block.
@@ -136,7 +137,10 @@ def _html_css() -> str:
 def _html_quote(it: Item) -> str:
     """The quote in a blockquote; what a highlight covers, or the words a note was made
     on within its sentence, in a ``mark``."""
-    e = html.escape
+
+    def e(text: str) -> str:
+        return html.escape(visible(text))
+
     a = it.annotation
     if a.kind in (Kind.HIGHLIGHT, Kind.UNDERLINE):
         classes = (["underline"] if a.kind is Kind.UNDERLINE else []) + (
@@ -153,7 +157,9 @@ def _html_quote(it: Item) -> str:
 def to_html(
     report: Report, placed: list[Placed], unplaced: list[Annotation], when: datetime
 ) -> str:
-    e = html.escape
+    def e(text: str) -> str:
+        return html.escape(visible(text))
+
     all_items = items(report, placed, unplaced)
     title = f"《{report.title}》批注"
     out = [
@@ -244,8 +250,12 @@ def import_file(
     nothing. A file about another source raises ``ForeignSourceError`` unless
     ``into_this_report``."""
     try:
-        with path.open("rb") as f:
-            data = f.read(MAX_IMPORT_BYTES + 1)  # enough for parse() to say "too big"
+        data = read_regular(path, MAX_IMPORT_BYTES)  # enough for parse() to say "too big"
+    except NotRegularFileError as e:
+        raise AnnotationImportError(
+            f"无法导入 {path}：这是{e.what_zh}，不是批注导出文件",
+            f"cannot import {path}: it is {e.what_en}, not an annotations export",
+        ) from e
     except OSError as e:
         raise AnnotationImportError(
             f"无法读取文件：{path}（{e.strerror}）", f"cannot read {path}: {e.strerror}"

@@ -121,6 +121,27 @@ def _item(report: Report, placer: Placer, a: Annotation, at: Placement | None) -
     return Item(a, group_title(report, at.section_id), label, quote, citation(report, where), span)
 
 
+# -- what a reader of the export sees --------------------------------------------------
+
+# Bidirectional controls (LRE RLE PDF LRO RLO, LRI RLI FSI PDI, LRM RLM ALM): an
+# override in a note would make the text around it read backwards, and hide what
+# it says. They are shown as escapes instead.
+_BIDI = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f\u061c")
+_VISIBLE = {c: f"<U+{ord(c):04X}>" for c in _BIDI}
+# C0 controls (NUL, ESC, ...) as their Control Pictures (␀, ␛); DEL as ␡; C1 as escapes.
+_VISIBLE |= {chr(c): chr(0x2400 + c) for c in range(32) if chr(c) not in "\t\n\r"}
+_VISIBLE |= {"\x7f": "\u2421", "\r": ""}
+_VISIBLE |= {chr(c): f"<U+{c:04X}>" for c in range(0x80, 0xA0)}
+_VISIBLE_TABLE = str.maketrans(_VISIBLE)
+
+
+def visible(text: str) -> str:
+    """User text as a reader of a Markdown, HTML or Word export may see it safely:
+    control characters (NUL, ESC...) as their pictures (␀ ␛), bidirectional
+    overrides as ``<U+202E>``, carriage returns dropped. JSON keeps the text as is."""
+    return text.translate(_VISIBLE_TABLE)
+
+
 def grouped(all_items: list[Item]) -> list[tuple[str, list[Item]]]:
     """Consecutive items of one group together, in order."""
     groups: list[tuple[str, list[Item]]] = []

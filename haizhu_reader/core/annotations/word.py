@@ -26,7 +26,7 @@ from datetime import datetime
 from typing import Any
 
 from haizhu_reader.core.annotations.colours import UNDERLINE_HEX
-from haizhu_reader.core.annotations.handout import Item, grouped, items, meta_lines
+from haizhu_reader.core.annotations.handout import Item, grouped, items, meta_lines, visible
 from haizhu_reader.core.annotations.store import COLOUR_HEX, Annotation, Colour, Kind, Placed
 from haizhu_reader.core.report import Report
 
@@ -284,7 +284,7 @@ class _Writer:
         runs: list[Any] = []
         if not text:
             return runs
-        for i, line in enumerate(_XML_INVALID.sub("\ufffd", text).split("\n")):
+        for i, line in enumerate(_XML_INVALID.sub("\ufffd", visible(text)).split("\n")):
             r = p.add_run()
             if i:
                 r.add_break()

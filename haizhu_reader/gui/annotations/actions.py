@@ -31,6 +31,7 @@ from haizhu_reader.core.annotations.web_annotation import (
     AnnotationImportError,
     ForeignSourceError,
 )
+from haizhu_reader.core.files import OwnFiles
 from haizhu_reader.gui.annotations.dialogs import (
     ExportAnnotationsDialog,
     ImportAnnotationsDialog,
@@ -40,7 +41,7 @@ from haizhu_reader.gui.annotations.labels import colour_icon, colour_name, kind_
 from haizhu_reader.gui.annotations.session import AnnotationSession
 from haizhu_reader.gui.common import jobs
 from haizhu_reader.gui.common.accessibility import spoken_name
-from haizhu_reader.gui.common.dialogs import Messages
+from haizhu_reader.gui.common.dialogs import Messages, refuse_target
 from haizhu_reader.gui.common.language import bilingual, pick
 from haizhu_reader.gui.reader.view import ReaderView
 
@@ -107,11 +108,19 @@ class ReaderAnnotator(QObject):
 
     exported = Signal(object)
 
-    def __init__(self, reader: ReaderView, session: AnnotationSession, window: QMainWindow) -> None:
+    def __init__(
+        self,
+        reader: ReaderView,
+        session: AnnotationSession,
+        window: QMainWindow,
+        own: OwnFiles | None = None,
+    ) -> None:
+        """No export is written onto ``own`` (the profile's folders and store)."""
         super().__init__(window)
         self._reader = reader
         self._session = session
         self._window = window
+        self._own = own if own is not None else OwnFiles()
         self._setup_actions()
         self.selection_bar = SelectionBar(reader, [*self.colour_actions, self.underline_action,
                                                    self.note_selection_action])  # fmt: skip
@@ -375,6 +384,8 @@ class ReaderAnnotator(QObject):
         if chosen is None:
             return
         path, fmt = chosen
+        if refuse_target(self._window, self.tr("无法导出批注"), path, self._own):
+            return
         placed, unplaced = self._session.placed(), self._session.unplaced()
         job = jobs.write_file(
             path, lambda: (render(report, placed, unplaced, fmt), len(placed) + len(unplaced))

@@ -29,10 +29,11 @@ from PySide6.QtWidgets import (
 )
 
 from haizhu_reader.core.annotations.store import Placed
+from haizhu_reader.core.files import OwnFiles
 from haizhu_reader.core.printing import print_highlights, print_notes, print_section
 from haizhu_reader.core.report import Report, group_title
 from haizhu_reader.gui.common import jobs
-from haizhu_reader.gui.common.dialogs import Messages, ask_save_path
+from haizhu_reader.gui.common.dialogs import Messages, ask_save_path, refuse_target
 from haizhu_reader.gui.printing.document import (
     PrintJob,
     PrintStyle,
@@ -196,11 +197,18 @@ class ReportPrinter(QObject):
 
     exported = Signal(object)
 
-    def __init__(self, window: QMainWindow, family: Callable[[], str] = str) -> None:
-        """``family`` gives the reading font chosen at the time of printing ("" for the default)."""
+    def __init__(
+        self,
+        window: QMainWindow,
+        family: Callable[[], str] = str,
+        own: OwnFiles | None = None,
+    ) -> None:
+        """``family`` gives the reading font chosen at the time of printing ("" for the
+        default); no PDF is written onto ``own`` (the profile's folders and store)."""
         super().__init__(window)
         self._window = window
         self._family = family
+        self._own = own if own is not None else OwnFiles()
         self._options = PrintOptions()
 
     def _ask(
@@ -255,7 +263,7 @@ class ReportPrinter(QObject):
             return
         name = "-".join(x for x in (job.report.title, job.heading) if x) or "report"
         path = PrintDialogs.pdf_path(self._window, Path.home() / f"{_file_name(name)}.pdf")
-        if path is None:
+        if path is None or refuse_target(self._window, self.tr("无法导出 PDF"), path, self._own):
             return
         style = PrintStyle.for_widget(self._window, self._family())
 
