@@ -159,15 +159,16 @@ class ShelfWindow(QWidget):
         # Widths from sample text, not ResizeToContents: that measures every row at
         # every reset, a second and more for a thousand reports.
         metrics = self._tree.fontMetrics()
-        samples = {
-            YEAR: "20266",
-            DATE: "2026-12-300",
-            LEVEL: "地区、州、盟",
-            FILE: "海珠区2023年政府工作报告.txt",
+        cjk = metrics.height()  # a CJK character is about as wide as a line is high
+        widths = {
+            YEAR: metrics.horizontalAdvance("20266"),
+            DATE: metrics.horizontalAdvance("2026-12-300"),
+            LEVEL: 6 * cjk,  # 地区、州、盟
+            FILE: 16 * cjk,
         }
-        for column, sample in samples.items():
+        for column, width in widths.items():
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
-            header.resizeSection(column, metrics.horizontalAdvance(sample) + 16)
+            header.resizeSection(column, width + 16)
         self._add_files = self._button("shelf_add_files", self.tr("添加文件(&F)…"))
         self._add_folder = self._button("shelf_add_folder", self.tr("添加文件夹(&D)…"))
         self._open = self._button("shelf_open", self.tr("在阅读窗口中打开(&O)"))
