@@ -5,9 +5,9 @@ name ``<key>_dock`` its place is saved under), its title, its area and its pane,
 made before the first paint or after it (``LazyPane``). Each dock's toggle goes
 to the View menu, Ctrl+Shift+1, 2, … in table order. A dock hands its
 visibility to its pane (``set_shown``): the pane, not the window, decides what
-being shown means (the search pane prepares its index, the figures pane
-widens its dock the first time). A dock shown before its pane was made gets
-the pane at once, before it paints.
+being shown means (the search pane prepares its index, the figures pane finds
+its figures); it never resizes its dock, whose width is the user's. A dock
+shown before its pane was made gets the pane at once, before it paints.
 """
 
 from __future__ import annotations
