@@ -28,11 +28,13 @@ MAX_PLACES = 50  # reports whose place is remembered; the least recently read go
 
 
 class ReadingPlace(NamedTuple):
-    """Where a report was left: the top line (paragraph or section id, offset) and the text size."""
+    """Where a report was left: the top line (paragraph or section id, offset).
+
+    The text size is not a report's: it is one preference (``zoom``).
+    """
 
     target: str
     offset: int
-    zoom: int
 
 
 LANGUAGES = ("auto", "zh_CN", "en")
@@ -119,7 +121,7 @@ class Settings:
         self._qs.setValue(_LINE_HEIGHT, percent)
 
     def zoom(self) -> int:
-        """The text size last chosen, in percent: a report read for the first time opens at it."""
+        """The text size last chosen, in percent: every report opens at it."""
         return self._int(_ZOOM, 100)
 
     def set_zoom(self, percent: int) -> None:
@@ -133,9 +135,7 @@ class Settings:
         target = self._str(f"{group}/target")
         if not target:
             return None
-        return ReadingPlace(
-            target, self._int(f"{group}/offset", 0), self._int(f"{group}/zoom", self.zoom())
-        )
+        return ReadingPlace(target, self._int(f"{group}/offset", 0))
 
     def set_reading_place(self, report_hash: str, place: ReadingPlace) -> None:
         """Remember a report's place; the oldest beyond ``MAX_PLACES`` reports are forgotten."""
@@ -146,7 +146,7 @@ class Settings:
         try:
             self._qs.setValue(f"{key}/target", place.target)
             self._qs.setValue(f"{key}/offset", place.offset)
-            self._qs.setValue(f"{key}/zoom", place.zoom)
+            self._qs.remove(f"{key}/zoom")  # an older version kept a size per report
             self._qs.setValue(f"{key}/used", time.time_ns())
             groups = self._qs.childGroups()
             if len(groups) > MAX_PLACES:
