@@ -23,6 +23,7 @@ _LINE_HEIGHT = "view/line_height"
 _ZOOM = "view/zoom"
 _PLACES = "places"  # one group per report, named by its content hash
 _RECENT = "files/recent"  # an array of paths, most recent first
+_LAST = "files/last_report"  # the report being read at the end: a path, "" the bundled one
 MAX_RECENT = 10
 MAX_PLACES = 50  # reports whose place is remembered; the least recently read go first
 
@@ -79,6 +80,14 @@ class Settings:
 
     def set_open_dir(self, folder: Path) -> None:
         self._qs.setValue(_OPEN_DIR, str(folder))
+
+    def last_report(self) -> Path | None:
+        """The report file read last, for a start without a file (None: the bundled one)."""
+        value = self._str(_LAST)
+        return Path(value) if value else None
+
+    def set_last_report(self, path: Path | None) -> None:
+        self._qs.setValue(_LAST, str(path.absolute()) if path is not None else "")
 
     def language(self) -> str:
         """The interface language chosen in View › 界面语言: "auto", "zh_CN" or "en"."""

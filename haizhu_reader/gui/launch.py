@@ -21,7 +21,7 @@ import sys
 import zlib
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from haizhu_reader import __version__, resources
 from haizhu_reader.core.errors import MAX_BYTES, ReportError
@@ -37,6 +37,7 @@ if TYPE_CHECKING:
 
 EXIT_BAD_INPUT = 2
 DEFAULT_SIZE = (1280, 800)
+PROBLEM_MS = 30000  # how long the status bar says why the last report was not reopened
 
 
 def parse_size(text: str) -> tuple[int, int] | None:
@@ -114,6 +115,54 @@ def open_first_report(path: Path | None, paths: AppPaths) -> Report:
     return report
 
 
+class LastReportProblem(NamedTuple):
+    """Why the report read last was not reopened: the bundled one is shown instead."""
+
+    path: Path
+    error: ReportError | None  # None: the file is gone
+
+
+def open_start_report(
+    file: Path | None, last: Path | None, paths: AppPaths
+) -> tuple[Report, Path | None, LastReportProblem | None]:
+    """The report a start opens and its path (None: the bundled one).
+
+    ``file`` named on the command line: that one, or ``ReportError``. Else the
+    report read last (``last``, None the bundled one); if it is gone or no longer
+    opens, the bundled one and the problem (the window says so): the user named
+    no file, so there is still something to show.
+    """
+    if file is not None or last is None:
+        return open_first_report(file, paths), file, None
+    try:
+        there = last.is_file()
+    except OSError:
+        there = True  # opening it says why
+    if not there:
+        return open_first_report(None, paths), None, LastReportProblem(last, None)
+    try:
+        return open_first_report(last, paths), last, None
+    except ReportError as e:
+        return open_first_report(None, paths), None, LastReportProblem(last, e)
+
+
+def _problem_text(problem: LastReportProblem) -> str:
+    from PySide6.QtCore import QCoreApplication
+
+    from haizhu_reader.gui.common.language import pick
+
+    if problem.error is None:
+        text = QCoreApplication.translate(
+            "launch", "上次阅读的报告已找不到：%1。已打开随附的海珠区报告。"
+        )
+        return text.replace("%1", str(problem.path))
+    text = QCoreApplication.translate(
+        "launch", "上次阅读的报告无法打开：%1（%2）。已打开随附的海珠区报告。"
+    )
+    reason = pick(problem.error.zh, problem.error.en)
+    return text.replace("%1", str(problem.path)).replace("%2", reason)
+
+
 def _fail(message: str) -> int:
     print(f"haizhu-reader: {message}", file=sys.stderr)
     return EXIT_BAD_INPUT
@@ -131,10 +180,16 @@ def run_gui(args: argparse.Namespace, on_window: Callable[[MainWindow], None] | 
         if parsed is None:
             return _fail(f"窗口尺寸应写作 宽x高，如 1280x800（bad --size: {args.size!r}）")
         size = parsed
-    path = Path(args.file) if args.file else None
+    from haizhu_reader.settings import Settings
+
     paths = resolve(args.data_dir)
+    # A screenshot neither reads nor writes the profile's settings.
+    settings = None if args.screenshot else Settings(paths.settings_file)
+    last = settings.last_report() if settings is not None else None
     try:
-        report = open_first_report(path, paths)
+        report, path, problem = open_start_report(
+            Path(args.file) if args.file else None, last, paths
+        )
     except ReportError as e:
         return _fail(str(e))
 
@@ -144,13 +199,11 @@ def run_gui(args: argparse.Namespace, on_window: Callable[[MainWindow], None] | 
 
     from haizhu_reader.gui.common import language
     from haizhu_reader.gui.window.mainwindow import MainWindow
-    from haizhu_reader.settings import Settings
 
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
     app.setApplicationName(APP_NAME)
     app.setOrganizationName(ORG_NAME)
-    settings = None if args.screenshot else Settings(paths.settings_file)
     translators = language.install(app, choose_language(args.lang, settings))
     app.setApplicationDisplayName(QCoreApplication.translate("launch", "海珠报告阅读器"))
     gc_was_enabled = gc.isenabled()
@@ -176,6 +229,8 @@ def run_gui(args: argparse.Namespace, on_window: Callable[[MainWindow], None] | 
             annotations_db=paths.annotations_db,
         )
         window.open_report(report, path)
+        if problem is not None:
+            window.statusBar().showMessage(_problem_text(problem), PROBLEM_MS)
         window.restore_layout()
         if on_window is not None:
             on_window(window)

@@ -1390,6 +1390,14 @@ It may have been moved, renamed or deleted; it has been removed from the list.</
 <context>
     <name>launch</name>
     <message>
+        <source>上次阅读的报告已找不到：%1。已打开随附的海珠区报告。</source>
+        <translation>The report you were reading last cannot be found: %1. The bundled Haizhu report is open instead.</translation>
+    </message>
+    <message>
+        <source>上次阅读的报告无法打开：%1（%2）。已打开随附的海珠区报告。</source>
+        <translation>The report you were reading last cannot be opened: %1 (%2). The bundled Haizhu report is open instead.</translation>
+    </message>
+    <message>
         <source>海珠报告阅读器</source>
         <translation>Haizhu Reader</translation>
     </message>

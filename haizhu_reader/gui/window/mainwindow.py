@@ -454,6 +454,8 @@ class MainWindow(QMainWindow):
         self._report = report
         self.setWindowTitle(self.tr("%1 — 海珠报告阅读器").replace("%1", report.title))
         self.report_opened.emit(report)
+        if self._settings is not None:  # the next start without a file reopens it
+            self._settings.set_last_report(path)
         if path is not None:  # opened by dialog, drop or command line; not the bundled one
             self._recent_menu.add(path)
 
