@@ -16,6 +16,7 @@ from PySide6.QtCore import QByteArray, QSettings
 _GEOMETRY = "window/geometry"
 _STATE = "window/state"
 _OPEN_DIR = "files/open_dir"
+_DIALOGS = "dialogs"  # the folder each kind of file dialog was last used in
 _LANGUAGE = "ui/language"
 _THEME = "view/theme"
 _FONT_FAMILY = "view/font_family"
@@ -73,13 +74,18 @@ class Settings:
 
     def open_dir(self) -> Path | None:
         """The folder of the last report the user opened, for the next Open dialog."""
-        value = self._qs.value(_OPEN_DIR)
-        if isinstance(value, str) and value:
-            return Path(value)
-        return None
+        return self.dialog_folder("report")
 
     def set_open_dir(self, folder: Path) -> None:
-        self._qs.setValue(_OPEN_DIR, str(folder))
+        self.set_dialog_folder("report", folder)
+
+    def dialog_folder(self, kind: str) -> Path | None:
+        """The folder a kind of file dialog was last used in ("report": File › 打开报告…)."""
+        value = self._str(_OPEN_DIR if kind == "report" else f"{_DIALOGS}/{kind}")
+        return Path(value) if value else None
+
+    def set_dialog_folder(self, kind: str, folder: Path) -> None:
+        self._qs.setValue(_OPEN_DIR if kind == "report" else f"{_DIALOGS}/{kind}", str(folder))
 
     def last_report(self) -> Path | None:
         """The report file read last, for a start without a file (None: the bundled one)."""

@@ -23,6 +23,7 @@ from haizhu_reader.core.annotations.peek import has_annotations
 from haizhu_reader.core.report import Report
 from haizhu_reader.gui.comfort.reading_places import ReadingPlaces
 from haizhu_reader.gui.comfort.view_options import ViewOptions
+from haizhu_reader.gui.common.dialogs import DialogFolders
 from haizhu_reader.gui.contents.navigation import Navigation
 from haizhu_reader.gui.contents.section_tree import SectionTree
 from haizhu_reader.gui.glossary.pane import GlossaryPane
@@ -91,6 +92,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(self.tr("海珠报告阅读器"))
         self.setAcceptDrops(True)
         self._view_options = ViewOptions(self._settings, self)  # the theme, before any widget
+        DialogFolders(self._settings, self)  # where each kind of file dialog opens
         self._reader = ReaderView(self)
         self._places = ReadingPlaces(self._reader, self._settings, self)
         central = QWidget(self)
