@@ -244,8 +244,16 @@ def run_gui(args: argparse.Namespace, on_window: Callable[[MainWindow], None] | 
             lambda: QTimer.singleShot(0, window, window.show_store_notices),
             Qt.ConnectionType.SingleShotConnection,
         )
+        # 立即重启 after a language change: closed as on quitting (the place, the layout
+        # and the settings are saved; each annotation is on disk already), then started again.
+        restart: list[bool] = []
+        window.restart_requested.connect(lambda: restart.append(window.close()))
         window.show()
         code = app.exec()
+        if any(restart):
+            data_dir = Path(args.data_dir).absolute() if args.data_dir else None
+            if not start_again(*restart_command(window.report_path(), data_dir)):
+                code = _fail("无法重新启动本程序，请手动启动（cannot start the program again）")
     QThreadPool.globalInstance().waitForDone(5000)
     for translator in translators:  # as it was (tests run the GUI many times in one process)
         app.removeTranslator(translator)
@@ -254,6 +262,46 @@ def run_gui(args: argparse.Namespace, on_window: Callable[[MainWindow], None] | 
     if gc_was_enabled:  # as it was
         gc.enable()
     return code
+
+
+def restart_command(
+    report: Path | None, data_dir: Path | None, *, frozen: bool | None = None
+) -> tuple[str, list[str], dict[str, str]]:
+    """How to start the app again on ``report`` (None: the bundled one) with the same
+    data folder: (program, arguments, environment). Not ``--lang``: the language
+    chosen in the menu is the one wanted now.
+
+    A packaged build (``frozen``, by default as this process is) starts its own
+    executable, as a new instance rather than a child of this one (PyInstaller's
+    ``PYINSTALLER_RESET_ENVIRONMENT``); a source install runs ``python -m``.
+    """
+    if frozen is None:
+        frozen = bool(getattr(sys, "frozen", False))
+    argv = [] if frozen else ["-m", "haizhu_reader"]
+    if report is not None:
+        argv.append(str(report))
+    if data_dir is not None:
+        argv += ["--data-dir", str(data_dir)]
+    env = dict(os.environ)
+    if frozen:
+        env["PYINSTALLER_RESET_ENVIRONMENT"] = "1"
+    return sys.executable, argv, env
+
+
+def start_again(program: str, argv: list[str], env: dict[str, str]) -> bool:
+    """Start ``program`` detached (it outlives this process); whether it started."""
+    from PySide6.QtCore import QProcess, QProcessEnvironment
+
+    environment = QProcessEnvironment()
+    for key, value in env.items():
+        environment.insert(key, value)
+    process = QProcess()
+    process.setProgram(program)
+    process.setArguments(argv)
+    process.setProcessEnvironment(environment)
+    process.setWorkingDirectory(str(Path.cwd()))
+    started, _pid = process.startDetached()
+    return bool(started)
 
 
 def collect_garbage_on_gui_thread(app: QCoreApplication) -> QTimer:

@@ -422,14 +422,6 @@
         <source>跟随系统(&amp;S)</source>
         <translation>Follow the &amp;System</translation>
     </message>
-    <message>
-        <source>界面语言</source>
-        <translation>Interface language</translation>
-    </message>
-    <message>
-        <source>界面语言将在下次启动本程序时更改。</source>
-        <translation>The interface language will change the next time you start Haizhu Reader.</translation>
-    </message>
 </context>
 <context>
     <name>MainWindow</name>
@@ -1385,6 +1377,29 @@ It may have been moved, renamed or deleted; it has been removed from the list.</
         <source>zh_CN</source>
         <comment>the interface language&apos;s code: en in the English catalogue</comment>
         <translation>en</translation>
+    </message>
+</context>
+<context>
+    <name>language_menu</name>
+    <message>
+        <source>界面语言</source>
+        <translation>Interface Language</translation>
+    </message>
+    <message>
+        <source>新的界面语言要在本程序重新启动后使用。现在重新启动吗？</source>
+        <translation>The new interface language takes effect when the program starts again. Restart now?</translation>
+    </message>
+    <message>
+        <source>批注都已保存；重新启动后仍打开当前报告，回到现在的阅读位置。</source>
+        <translation>Your annotations are saved; after the restart the current report opens again at the place you are reading.</translation>
+    </message>
+    <message>
+        <source>立即重启(&amp;R)</source>
+        <translation>&amp;Restart Now</translation>
+    </message>
+    <message>
+        <source>稍后(&amp;L)</source>
+        <translation>&amp;Later</translation>
     </message>
 </context>
 <context>

@@ -88,8 +88,10 @@ def chars_per_line(view: ReaderView) -> int:
     """Characters on a full line of body text: the median second line of the paragraphs
     that have three lines or more (the first is indented, the last may be short)."""
     counts = []
-    block = view.document().begin()
+    document = view.document()
+    block = document.begin()
     while block.isValid():
+        document.documentLayout().blockBoundingRect(block)  # laid out now, not on idle
         layout = block.layout()
         if layout is not None and layout.lineCount() >= 3:
             counts.append(layout.lineAt(1).textLength())
