@@ -22,6 +22,7 @@ _THEME = "view/theme"
 _FONT_FAMILY = "view/font_family"
 _LINE_HEIGHT = "view/line_height"
 _ZOOM = "view/zoom"
+_UI_TEXT_SIZE = "view/ui_text_size"
 _PLACES = "places"  # one group per report, named by its content hash
 _RECENT = "files/recent"  # an array of paths, most recent first
 _LAST = "files/last_report"  # the report being read at the end: a path, "" the bundled one
@@ -40,6 +41,7 @@ class ReadingPlace(NamedTuple):
 
 
 LANGUAGES = ("auto", "zh_CN", "en")
+UI_TEXT_SIZES = (100, 125, 150, 175)  # the interface's text size, in percent
 
 
 class Settings:
@@ -141,6 +143,14 @@ class Settings:
 
     def set_zoom(self, percent: int) -> None:
         self._qs.setValue(_ZOOM, percent)
+
+    def ui_text_size(self) -> int:
+        """View › 界面文字大小: the interface's text, in percent of the system's size."""
+        value = self._int(_UI_TEXT_SIZE, 100)
+        return value if value in UI_TEXT_SIZES else 100
+
+    def set_ui_text_size(self, percent: int) -> None:
+        self._qs.setValue(_UI_TEXT_SIZE, percent if percent in UI_TEXT_SIZES else 100)
 
     def reading_place(self, report_hash: str) -> ReadingPlace | None:
         """Where the report with this content hash was left, if it was read before."""

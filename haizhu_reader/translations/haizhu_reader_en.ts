@@ -962,6 +962,22 @@ It may have been moved, renamed or deleted; it has been removed from the list.</
         <translation>%1 (default)</translation>
     </message>
     <message>
+        <source>标准（100%）</source>
+        <translation>Normal (100%)</translation>
+    </message>
+    <message>
+        <source>大（125%）</source>
+        <translation>Large (125%)</translation>
+    </message>
+    <message>
+        <source>特大（150%）</source>
+        <translation>Extra Large (150%)</translation>
+    </message>
+    <message>
+        <source>超大（175%）</source>
+        <translation>Huge (175%)</translation>
+    </message>
+    <message>
         <source>跟随系统(&amp;S)</source>
         <translation>Follow the &amp;System</translation>
     </message>
@@ -988,6 +1004,10 @@ It may have been moved, renamed or deleted; it has been removed from the list.</
     <message>
         <source>主题(&amp;T)</source>
         <translation>&amp;Theme</translation>
+    </message>
+    <message>
+        <source>界面文字大小(&amp;N)</source>
+        <translation>I&amp;nterface Text Size</translation>
     </message>
 </context>
 <context>

@@ -1,15 +1,21 @@
-"""The View menu's reading options: text size, font, line spacing, theme, full screen.
+"""The View menu's reading options: text size, font, line spacing, theme, full screen,
+and the interface's text size.
 
 ``ViewOptions`` owns the actions and the preferences behind them (kept in
-``Settings``), applies the theme to the whole application and announces the
-rest; MainWindow wires the announcements to the reading view. The text size
-itself is per report (``reading_places``), so its actions only ask the reader.
+``Settings``), applies the theme and the interface's text size to the whole
+application and announces the rest; MainWindow wires the announcements to the
+reading view. The reading text's size is the reader's (one preference for every
+report, restored by ``reading_places``), so its actions only ask the reader.
+
+The interface's text size (menus, docks, lists, tables, tooltips, dialogs) is
+the application font, scaled from the system's: for older readers beside a
+large reading text. The reading view keeps a font of its own.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import QObject, Qt, Signal, Slot
-from PySide6.QtGui import QAction, QActionGroup, QGuiApplication, QKeySequence
+from PySide6.QtGui import QAction, QActionGroup, QFont, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
     QMenu,
@@ -19,7 +25,7 @@ from PySide6.QtWidgets import (
 
 from haizhu_reader.gui.common.theme import Theme, ThemeName, palette_for, resolve
 from haizhu_reader.gui.reader.typesetting import LINE_HEIGHT, LINE_HEIGHTS
-from haizhu_reader.settings import Settings
+from haizhu_reader.settings import UI_TEXT_SIZES, Settings
 
 
 def _distinct(*keys: str | QKeySequence.StandardKey) -> list[QKeySequence]:
@@ -37,6 +43,46 @@ def apply_theme(theme: Theme) -> None:
     palette = palette_for(theme)
     QApplication.setPalette(palette)
     QToolTip.setPalette(palette)  # tooltips keep a palette of their own
+
+
+# Widget classes the platform may give a font of their own (Qt's per-class fonts:
+# Windows' menus, status bar, message boxes and tooltips): they are scaled too.
+_CLASS_FONTS = (
+    "QMenu", "QMenuBar", "QMessageBox", "QLabel", "QTipLabel", "QStatusBar",
+    "QDockWidgetTitle", "QPushButton", "QCheckBox", "QRadioButton", "QToolButton",
+    "QAbstractItemView", "QListView", "QHeaderView", "QTabBar", "QComboMenuItem",
+    "QComboLineEdit", "QGroupBox",
+)  # fmt: skip
+_system_fonts: dict[str, QFont] = {}  # "" the default, as the platform gave them
+_ui_text_size = [100]  # the size applied now
+
+
+def _scaled(font: QFont, percent: int) -> QFont:
+    scaled = QFont(font)
+    if font.pointSizeF() > 0:
+        scaled.setPointSizeF(round(font.pointSizeF() * percent / 100, 1))
+    else:
+        scaled.setPixelSize(round(font.pixelSize() * percent / 100))
+    return scaled
+
+
+def apply_ui_text_size(percent: int) -> None:
+    """The interface's text at ``percent`` of the system's size, in every widget that
+    does not have a font of its own (the reading view has)."""
+    if not _system_fonts:  # the first time: the fonts as the platform set them
+        _system_fonts[""] = QFont(QApplication.font())
+        for name in _CLASS_FONTS:
+            font = QApplication.font(name)  # type: ignore[call-overload]  # a str (the stubs say bytes)
+            if font != _system_fonts[""]:
+                _system_fonts[name] = QFont(font)
+    if percent == _ui_text_size[0]:
+        return
+    _ui_text_size[0] = percent
+    QApplication.setFont(_scaled(_system_fonts[""], percent))
+    for name, font in _system_fonts.items():
+        if name:
+            QApplication.setFont(_scaled(font, percent), name)  # type: ignore[arg-type]
+    QToolTip.setFont(_scaled(_system_fonts.get("QTipLabel", _system_fonts[""]), percent))
 
 
 def _request_scheme(choice: ThemeName) -> None:
@@ -75,14 +121,17 @@ class ViewOptions(QObject):
         self._family = settings.font_family() if settings else ""
         height = settings.line_height(LINE_HEIGHT) if settings else LINE_HEIGHT
         self._line_height = height if height in LINE_HEIGHTS else LINE_HEIGHT
+        self._ui_size = settings.ui_text_size() if settings else 100
         # The menu items are made with the menus, after the first paint (add_to_menu).
         self.theme_actions: list[QAction] = []
         self.line_height_actions: list[QAction] = []
+        self.ui_text_size_actions: list[QAction] = []
         QGuiApplication.styleHints().colorSchemeChanged.connect(self._on_color_scheme_changed)
         # Before any pane is built: every widget starts in the theme's colours.
         if self._choice is not ThemeName.SYSTEM:
             _request_scheme(self._choice)
         apply_theme(self._theme)
+        apply_ui_text_size(self._ui_size)
 
     def _setup_actions(self) -> None:
         parent = self._parent
@@ -111,6 +160,20 @@ class ViewOptions(QObject):
             self._spacing_group.addAction(action)
             self.line_height_actions.append(action)
 
+        self._ui_size_group = QActionGroup(self)
+        for percent, label in zip(
+            UI_TEXT_SIZES,
+            (self.tr("标准（100%）"), self.tr("大（125%）"), self.tr("特大（150%）"),
+             self.tr("超大（175%）")),
+            strict=True,
+        ):  # fmt: skip
+            action = QAction(label, parent)
+            action.setCheckable(True)
+            action.setChecked(percent == self._ui_size)
+            action.setData(percent)
+            self._ui_size_group.addAction(action)
+            self.ui_text_size_actions.append(action)
+
         self._theme_group = QActionGroup(self)
         for name, label in (
             (ThemeName.SYSTEM, self.tr("跟随系统(&S)")),
@@ -128,6 +191,7 @@ class ViewOptions(QObject):
     def _connect_actions(self) -> None:
         self.font_action.triggered.connect(self._on_font_action)
         self._spacing_group.triggered.connect(self._on_line_height_action)
+        self._ui_size_group.triggered.connect(self._on_ui_size_action)
         self._theme_group.triggered.connect(self._on_theme_action)
 
     def add_to_menu(self, menu: QMenu) -> None:
@@ -137,6 +201,8 @@ class ViewOptions(QObject):
         menu.addSeparator()
         size = menu.addMenu(self.tr("文字大小(&Z)"))
         size.addActions([self.zoom_in_action, self.zoom_out_action, self.zoom_reset_action])
+        ui_size = menu.addMenu(self.tr("界面文字大小(&N)"))  # menus, panes, tooltips
+        ui_size.addActions(self.ui_text_size_actions)
         menu.addAction(self.font_action)
         spacing = menu.addMenu(self.tr("行距(&P)"))
         spacing.addActions(self.line_height_actions)
@@ -160,6 +226,9 @@ class ViewOptions(QObject):
 
     def line_height(self) -> int:
         return self._line_height
+
+    def ui_text_size(self) -> int:
+        return self._ui_size
 
     def announce(self) -> None:
         """Emit every current value (once wired: the reader starts in the saved look)."""
@@ -207,6 +276,22 @@ class ViewOptions(QObject):
         if self._settings is not None:
             self._settings.set_line_height(percent)
         self.line_height_changed.emit(percent)
+
+    @Slot(int)
+    def set_ui_text_size(self, percent: int) -> None:
+        """View › 界面文字大小: the interface's text at ``percent`` (live, and kept)."""
+        if percent not in UI_TEXT_SIZES:
+            return
+        self._ui_size = percent
+        for action in self.ui_text_size_actions:
+            action.setChecked(action.data() == percent)
+        if self._settings is not None:
+            self._settings.set_ui_text_size(percent)
+        apply_ui_text_size(percent)
+
+    @Slot(QAction)
+    def _on_ui_size_action(self, action: QAction) -> None:
+        self.set_ui_text_size(int(action.data()))
 
     @Slot(QAction)
     def _on_theme_action(self, action: QAction) -> None:

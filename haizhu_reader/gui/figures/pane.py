@@ -15,8 +15,10 @@ from pathlib import Path
 
 from PySide6.QtCore import (
     QCoreApplication,
+    QEvent,
     QModelIndex,
     Qt,
+    QTimer,
     Signal,
     Slot,
 )
@@ -81,6 +83,27 @@ class _FiguresTable(QTableView):
     """
 
     activated_by_key = Signal(QModelIndex)
+
+    def fit_to_font(self) -> None:
+        """Row heights and column widths from the font (again when the interface's text
+        size changes). Not ResizeToContents: it would ask the model for every cell on
+        every layout (40 000 calls, a third of a second, on first show)."""
+        self.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
+        header = self.horizontalHeader()
+        header.setMinimumSectionSize(24)
+        fm = self.fontMetrics()
+        titles, head_fm = headers(), header.fontMetrics()
+        kinds = (kind_label("result"), kind_label("target"))  # their length varies by language
+        for col, sample in COLUMN_SAMPLES.items():
+            cells = [sample, *kinds] if col == KIND else [sample]
+            width = max(fm.horizontalAdvance(text) for text in cells) + 12
+            header.resizeSection(col, max(width, head_fm.horizontalAdvance(titles[col]) + 16))
+        self.fit_indicator()
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:  # after the header has the font too
+            QTimer.singleShot(0, self, self.fit_to_font)
 
     def fit_indicator(self) -> None:
         header = self.horizontalHeader()
@@ -187,18 +210,8 @@ class FiguresPane(QWidget):
         # Always on: fit_indicator() follows the table's size, not the viewport's.
         self._table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
         self._table.verticalHeader().hide()
-        self._table.verticalHeader().setDefaultSectionSize(self._table.fontMetrics().height() + 8)
-        # Widths from the font, once: ResizeToContents would ask the model for every
-        # cell on every layout (40 000 calls, a third of a second, on first show).
+        self._table.fit_to_font()
         header = self._table.horizontalHeader()
-        header.setMinimumSectionSize(24)
-        fm = self._table.fontMetrics()
-        titles, head_fm = headers(), header.fontMetrics()
-        kinds = (kind_label("result"), kind_label("target"))  # their length varies by language
-        for col, sample in COLUMN_SAMPLES.items():
-            cells = [sample, *kinds] if col == KIND else [sample]
-            width = max(fm.horizontalAdvance(text) for text in cells) + 12
-            header.resizeSection(col, max(width, head_fm.horizontalAdvance(titles[col]) + 16))
         header.setStretchLastSection(False)
         header.setSortIndicator(PLACE, Qt.SortOrder.AscendingOrder)  # reading order
         self._table.setSortingEnabled(True)

@@ -85,19 +85,19 @@ def test_focus_brings_the_dock_forward_and_the_focus_into_its_pane(qtbot: QtBot)
 
 
 def chars_per_line(view: ReaderView) -> int:
-    """Characters on a full line of body text: the median second line of the paragraphs
-    that have three lines or more (the first is indented, the last may be short)."""
-    counts = []
-    document = view.document()
-    block = document.begin()
-    while block.isValid():
-        document.documentLayout().blockBoundingRect(block)  # laid out now, not on idle
-        layout = block.layout()
-        if layout is not None and layout.lineCount() >= 3:
-            counts.append(layout.lineAt(1).textLength())
-        block = block.next()
-    assert counts, "no paragraph of three lines"
-    return sorted(counts)[len(counts) // 2]
+    """Characters on a full line of body text: the second line of the report's longest
+    paragraph (the first is indented), brought on screen to be laid out at the present
+    width (what is off screen is laid out later, when idle)."""
+    report = view.report()
+    assert report is not None
+    longest = max((p for _, p in report.body_paragraphs()), key=lambda p: len(p.text))
+    view.show_paragraph(longest.id)
+    view.viewport().repaint()
+    pos = view.document_position(longest.id)
+    assert pos is not None
+    layout = view.document().findBlock(pos).layout()
+    assert layout is not None and layout.lineCount() >= 3
+    return layout.lineAt(1).textLength()
 
 
 @pytest.mark.parametrize("size", [(1280, 800), (1024, 700)])

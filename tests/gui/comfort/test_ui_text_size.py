@@ -1,0 +1,167 @@
+"""One interface text size (View › 界面文字大小) for the docks, lists, tables, menus and
+tooltips; tooltips over the text follow the reading text size instead."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QFontDatabase, QGuiApplication, QHelpEvent, QTextCursor, QTextDocument
+from PySide6.QtWidgets import QApplication, QLabel, QMenu, QToolTip, QTreeView
+from pytestqt.qtbot import QtBot
+
+from haizhu_reader.core.report import Report
+from haizhu_reader.gui.comfort import view_options
+from haizhu_reader.gui.contents.section_tree import SectionTree
+from haizhu_reader.gui.figures.pane import FiguresPane
+from haizhu_reader.gui.reader.typesetting import TOOLTIP_SCALE
+from haizhu_reader.gui.reader.view import ReaderView, definition_tooltip
+from haizhu_reader.gui.window.mainwindow import MainWindow
+from haizhu_reader.paths import AppPaths
+from haizhu_reader.settings import UI_TEXT_SIZES, Settings
+from tests.conftest import open_as_a_user
+from tests.gui.window.test_docks import chars_per_line
+
+
+@pytest.fixture(autouse=True)
+def _size_as_it_was(qapp: QApplication) -> Iterator[None]:
+    view_options.apply_ui_text_size(100)
+    yield
+    view_options.apply_ui_text_size(100)
+
+
+def base() -> float:
+    """The interface's text size at 100%: the platform's."""
+    return QFontDatabase.systemFont(QFontDatabase.SystemFont.GeneralFont).pointSizeF()
+
+
+@pytest.fixture
+def window(qtbot: QtBot, report: Report, app_paths: AppPaths) -> MainWindow:
+    return open_as_a_user(qtbot, MainWindow(Settings(app_paths.settings_file)), report)
+
+
+def body_point_size(view: ReaderView, report: Report) -> float:
+    pid = [p.id for _, p in report.body_paragraphs()][5]
+    pos = view.document_position(pid, 3)
+    assert pos is not None
+    cursor = QTextCursor(view.document())
+    cursor.setPosition(pos)
+    return cursor.charFormat().font().pointSizeF()
+
+
+def test_the_view_menu_offers_the_interface_text_sizes(window: MainWindow) -> None:
+    view_menu = next(
+        m for m in window.menuBar().findChildren(QMenu) if m.title().startswith("视图")
+    )
+    sizes = next(
+        a.menu() for a in view_menu.actions() if a.menu() and a.text().startswith("界面文字大小")
+    )
+    assert isinstance(sizes, QMenu)
+    actions = sizes.actions()
+    assert [a.data() for a in actions] == list(UI_TEXT_SIZES)
+    assert [a.isChecked() for a in actions] == [a.data() == 100 for a in actions]
+
+
+def test_the_docks_tree_tables_and_tooltips_follow_one_size_the_text_does_not(
+    qtbot: QtBot, window: MainWindow, report: Report
+) -> None:
+    reading, column = body_point_size(window.reader, report), chars_per_line(window.reader)
+    figures = window.part(FiguresPane)
+    table = figures.table
+    qtbot.waitUntil(lambda: figures.figures() is not None)
+    choice = next(a for a in window.view_options.ui_text_size_actions if a.data() == 150)
+    choice.trigger()
+    big = base() * 1.5
+    tree = window.part(SectionTree).findChild(QTreeView)
+    assert tree is not None
+    QApplication.sendPostedEvents()  # the application font reaches the widgets
+    for widget in (tree, table, table.horizontalHeader(), window.statusBar(), window.menuBar()):
+        assert widget.font().pointSizeF() == pytest.approx(big, abs=0.1), widget
+    assert window.dock("glossary").font().pointSizeF() == pytest.approx(big, abs=0.1)
+    assert QToolTip.font().pointSizeF() == pytest.approx(big, abs=0.1)
+    # Rows and columns grow with their text: nothing is cut off.
+    line = table.fontMetrics().height()
+    qtbot.waitUntil(lambda: table.verticalHeader().sectionSize(0) >= line + 6)
+    header = table.horizontalHeader()
+    for section in range(header.count()):
+        title = str(table.model().headerData(section, Qt.Orientation.Horizontal))
+        assert header.sectionSize(section) > header.fontMetrics().horizontalAdvance(title), title
+    progress = window.statusBar().findChildren(QLabel)[-1]
+    shown = progress.fontMetrics().horizontalAdvance("已读 100%")
+    assert progress.minimumWidth() >= shown
+    # The reading text keeps its own size (Ctrl+= / Ctrl+-), and its line length.
+    assert body_point_size(window.reader, report) == reading
+    assert chars_per_line(window.reader) == column
+    assert window.view_options.ui_text_size() == 150 and choice.isChecked()
+
+
+def test_the_size_is_kept_for_the_next_start(
+    qtbot: QtBot, window: MainWindow, report: Report, app_paths: AppPaths
+) -> None:
+    window.view_options.set_ui_text_size(125)
+    window.close()
+    view_options.apply_ui_text_size(100)  # as a new process starts
+    again = open_as_a_user(qtbot, MainWindow(Settings(app_paths.settings_file)), report)
+    assert QApplication.font().pointSizeF() == pytest.approx(base() * 1.25, abs=0.1)
+    assert again.part(FiguresPane).table.font().pointSizeF() == pytest.approx(
+        base() * 1.25, abs=0.1
+    )
+    again.view_options.set_ui_text_size(100)
+    assert QApplication.font().pointSizeF() == pytest.approx(base())
+    assert Settings(app_paths.settings_file).ui_text_size() == 100
+
+
+def _tip_point_size(html: str) -> float:
+    """The size the text of a rich-text tooltip is drawn in."""
+    document = QTextDocument()
+    document.setDefaultFont(QToolTip.font())
+    document.setHtml(html)
+    cursor = QTextCursor(document)
+    cursor.setPosition(document.characterCount() // 2)
+    return cursor.charFormat().font().pointSizeF() or document.defaultFont().pointSizeF()
+
+
+def _table_width(html: str) -> int:
+    document = QTextDocument()
+    document.setHtml(html)
+    table = document.rootFrame().childFrames()[0]
+    return int(table.frameFormat().width().rawValue())
+
+
+def test_tooltips_over_the_text_follow_the_reading_size(
+    qtbot: QtBot, window: MainWindow, report: Report
+) -> None:
+    """A definition was 12 px beside 18 px text: it now grows with the text (and its
+    width with it, about 26 characters a line), and is never smaller than the
+    interface's tooltips."""
+    entry = report.glossary[0]
+    o = entry.occurrences[0]
+    view = window.reader
+    sizes, widths = [], []
+    for zoom in (100, 150, 200):
+        view.set_zoom(zoom)
+        view.show_paragraph(o.paragraph)
+        pos = view.document_position(o.paragraph, o.start + 1)
+        assert pos is not None
+        cursor = QTextCursor(view.document())
+        cursor.setPosition(pos)
+        point = view.cursorRect(cursor).center()
+        tip = view.reading_tooltip(view.tooltip_at(point))
+        assert entry.term in tip
+        # Hovering shows exactly that.
+        help_event = QHelpEvent(QEvent.Type.ToolTip, point, view.viewport().mapToGlobal(point))
+        QGuiApplication.sendEvent(view.viewport(), help_event)
+        assert QToolTip.text() == tip
+        QToolTip.hideText()
+        sizes.append(_tip_point_size(tip))
+        widths.append(_table_width(tip))
+    body = view.typography().font.pointSizeF()  # at 200%
+    assert sizes[0] >= 13 * 0.85 and sizes[0] > QToolTip.font().pointSizeF()
+    assert sizes[2] == pytest.approx(body * TOOLTIP_SCALE, abs=0.2)
+    assert sizes[0] < sizes[1] < sizes[2]
+    assert widths[0] < widths[1] < widths[2]
+    view.set_zoom(70)  # small text, large interface: the tooltip keeps the interface's size
+    view_options.apply_ui_text_size(175)
+    tip = view.reading_tooltip(definition_tooltip(entry))
+    assert _tip_point_size(tip) == pytest.approx(QToolTip.font().pointSizeF(), abs=0.2)
