@@ -124,9 +124,17 @@ def _used(parent: QWidget | None, kind: str, chosen: Path) -> None:
 
 
 def _run(dialog: QFileDialog) -> Path | None:
-    """Show ``dialog`` modally: the file chosen, or None."""
+    """Show ``dialog`` modally: the file chosen, or None.
+
+    Sized by its text, so a large interface text size (View › 界面文字大小) does not
+    crowd its columns: about 40 by 24 lines, within the screen.
+    """
     from PySide6.QtWidgets import QFileDialog
 
+    line = dialog.fontMetrics().height()
+    width, height = max(dialog.width(), 40 * line), max(dialog.height(), 24 * line)
+    screen = dialog.screen().availableGeometry()
+    dialog.resize(min(width, screen.width() * 9 // 10), min(height, screen.height() * 9 // 10))
     try:
         if dialog.exec() != QFileDialog.DialogCode.Accepted or not dialog.selectedFiles():
             return None

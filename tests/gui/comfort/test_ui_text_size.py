@@ -6,9 +6,16 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import QEvent, QRect, Qt
 from PySide6.QtGui import QFontDatabase, QGuiApplication, QHelpEvent, QTextCursor, QTextDocument
-from PySide6.QtWidgets import QApplication, QLabel, QMenu, QToolTip, QTreeView
+from PySide6.QtWidgets import (
+    QApplication,
+    QDockWidget,
+    QLabel,
+    QMenu,
+    QToolTip,
+    QTreeView,
+)
 from pytestqt.qtbot import QtBot
 
 from haizhu_reader.core.report import Report
@@ -165,3 +172,28 @@ def test_tooltips_over_the_text_follow_the_reading_size(
     view_options.apply_ui_text_size(175)
     tip = view.reading_tooltip(definition_tooltip(entry))
     assert _tip_point_size(tip) == pytest.approx(QToolTip.font().pointSizeF(), abs=0.2)
+
+
+def _title_ink_height(dock: QDockWidget) -> int:
+    """How tall the title's letters are drawn: the rows of the title bar with ink."""
+    assert dock.widget() is not None
+    band = dock.widget().geometry().top()
+    image = dock.grab(QRect(0, 0, dock.width() - 60, band)).toImage()  # not the buttons
+    background = image.pixelColor(image.width() - 1, 0).lightness()
+    rows = [
+        y
+        for y in range(image.height())
+        if any(
+            abs(image.pixelColor(x, y).lightness() - background) > 80 for x in range(image.width())
+        )
+    ]
+    return rows[-1] - rows[0] + 1 if rows else 0
+
+
+def test_a_docks_title_follows_the_size_too(qtbot: QtBot, window: MainWindow) -> None:
+    """Qt draws a dock's title in the font it had when the dock was made."""
+    dock = window.dock("sections")
+    before = _title_ink_height(dock)
+    window.view_options.set_ui_text_size(175)
+    QApplication.sendPostedEvents()
+    qtbot.waitUntil(lambda: _title_ink_height(dock) >= before * 1.4)

@@ -28,12 +28,14 @@ class User:
         self.qtbot = qtbot
         self.opened_in: list[Path] = []
         self.name: list[str] = []
+        self.sizes: list[tuple[int, int, int]] = []  # width, height, a line of its text
 
     def answer(self, choose: Path | None, ask: Callable[[], object]) -> object:
         def act() -> None:
             dialog = QApplication.activeModalWidget()
             assert isinstance(dialog, QFileDialog), dialog
             self.opened_in.append(Path(dialog.directory().absolutePath()))
+            self.sizes.append((dialog.width(), dialog.height(), dialog.fontMetrics().height()))
             edit = dialog.findChild(QLineEdit, "fileNameEdit")
             self.name.append(edit.text() if edit is not None else "")
             if choose is None:
@@ -113,3 +115,24 @@ def test_the_open_dialog_starts_in_the_folder_of_a_report_opened_any_way(
     user = User(qtbot)
     user.answer(None, w.part(WindowMenus).open_action.trigger)
     assert user.opened_in[-1] == folder
+
+
+def test_a_file_dialog_grows_with_the_interface_text(
+    qtbot: QtBot, app_paths: AppPaths, report: Report
+) -> None:
+    """At a large interface text size its columns were crowded (8…B, pl…nt)."""
+    from haizhu_reader.gui.comfort.view_options import apply_ui_text_size
+
+    w = _window(qtbot, app_paths, report)
+    user = User(qtbot)
+    try:
+        for size in (100, 150):
+            apply_ui_text_size(size)
+            user.answer(None, lambda: OpenReportDialog.ask(w, None))
+    finally:
+        apply_ui_text_size(100)
+    screen = w.screen().availableGeometry()
+    for width, height, line in user.sizes:
+        assert width >= min(40 * line, screen.width() * 9 // 10)
+        assert height >= min(24 * line, screen.height() * 9 // 10)
+    assert user.sizes[1][0] > user.sizes[0][0]
