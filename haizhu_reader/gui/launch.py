@@ -229,8 +229,6 @@ def run_gui(args: argparse.Namespace, on_window: Callable[[MainWindow], None] | 
             annotations_db=paths.annotations_db,
         )
         window.open_report(report, path)
-        if problem is not None:
-            window.statusBar().showMessage(_problem_text(problem), PROBLEM_MS)
         window.restore_layout()
         if on_window is not None:
             on_window(window)
@@ -249,6 +247,8 @@ def run_gui(args: argparse.Namespace, on_window: Callable[[MainWindow], None] | 
         restart: list[bool] = []
         window.restart_requested.connect(lambda: restart.append(window.close()))
         window.show()
+        if problem is not None:  # once shown: a message before that overlaps the place
+            window.statusBar().showMessage(_problem_text(problem), PROBLEM_MS)
         code = app.exec()
         if any(restart):
             data_dir = Path(args.data_dir).absolute() if args.data_dir else None

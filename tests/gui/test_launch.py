@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 
 from haizhu_reader.app import build_parser
@@ -24,18 +25,26 @@ KUNMING = DATA / "06_kunming_city_2020.txt"
 
 class Start:
     """One start of the app as ``haizhu-reader [FILE] --data-dir …``: what the window
-    showed (its report, the status bar's message) just before it was shown."""
+    showed once painted (its report, the status bar's message, whether the message
+    stood alone: the place label is hidden while it shows)."""
 
     def __init__(self, qtbot: QtBot, paths: AppPaths, *argv: str) -> None:
         self.report: Report | None = None
         self.message = ""
+        self.place_shown = True
 
         def look(w: MainWindow) -> None:
             qtbot.addWidget(w)
-            self.report = w.report()
-            self.message = w.statusBar().currentMessage()
             self.window = w
-            QTimer.singleShot(0, w, w.close)
+
+            def painted() -> None:
+                self.report = w.report()
+                self.message = w.statusBar().currentMessage()
+                place = w.statusBar().findChild(QLabel)
+                self.place_shown = place is not None and place.isVisible()
+                w.close()
+
+            w.reader.first_painted.connect(lambda: QTimer.singleShot(0, w, painted))
 
         args = build_parser().parse_args([*argv, "--data-dir", str(paths.data_dir.parent)])
         self.code = launch.run_gui(args, on_window=look)
@@ -80,6 +89,7 @@ def test_a_last_report_that_is_gone_gives_the_bundled_one_and_says_so(
     again = Start(qtbot, app_paths)
     assert again.code == 0 and again.title() == report.title
     assert "找不到" in again.message and str(kunming) in again.message
+    assert not again.place_shown  # the note stands alone, not over the place
 
 
 def test_a_last_report_that_no_longer_opens_gives_the_bundled_one_and_says_why(
