@@ -8,14 +8,14 @@ reading view. The reading text's size is the reader's (one preference for every
 report, restored by ``reading_places``), so its actions only ask the reader.
 
 The interface's text size (menus, docks, lists, tables, tooltips, dialogs) is
-the application font, scaled from the system's: for older readers beside a
-large reading text. The reading view keeps a font of its own.
+the application font, scaled from the system's (``ui_text_size``): for older
+readers beside a large reading text. The reading view keeps a font of its own.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import QObject, Qt, Signal, Slot
-from PySide6.QtGui import QAction, QActionGroup, QFont, QGuiApplication, QKeySequence
+from PySide6.QtGui import QAction, QActionGroup, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
     QMenu,
@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from haizhu_reader.gui.comfort.ui_text_size import apply_ui_text_size
 from haizhu_reader.gui.common.theme import Theme, ThemeName, palette_for, resolve
 from haizhu_reader.gui.reader.typesetting import LINE_HEIGHT, LINE_HEIGHTS
 from haizhu_reader.settings import UI_TEXT_SIZES, Settings
@@ -43,46 +44,6 @@ def apply_theme(theme: Theme) -> None:
     palette = palette_for(theme)
     QApplication.setPalette(palette)
     QToolTip.setPalette(palette)  # tooltips keep a palette of their own
-
-
-# Widget classes the platform may give a font of their own (Qt's per-class fonts:
-# Windows' menus, status bar, message boxes and tooltips): they are scaled too.
-_CLASS_FONTS = (
-    "QMenu", "QMenuBar", "QMessageBox", "QLabel", "QTipLabel", "QStatusBar",
-    "QDockWidgetTitle", "QPushButton", "QCheckBox", "QRadioButton", "QToolButton",
-    "QAbstractItemView", "QListView", "QHeaderView", "QTabBar", "QComboMenuItem",
-    "QComboLineEdit", "QGroupBox",
-)  # fmt: skip
-_system_fonts: dict[str, QFont] = {}  # "" the default, as the platform gave them
-_ui_text_size = [100]  # the size applied now
-
-
-def _scaled(font: QFont, percent: int) -> QFont:
-    scaled = QFont(font)
-    if font.pointSizeF() > 0:
-        scaled.setPointSizeF(round(font.pointSizeF() * percent / 100, 1))
-    else:
-        scaled.setPixelSize(round(font.pixelSize() * percent / 100))
-    return scaled
-
-
-def apply_ui_text_size(percent: int) -> None:
-    """The interface's text at ``percent`` of the system's size, in every widget that
-    does not have a font of its own (the reading view has)."""
-    if not _system_fonts:  # the first time: the fonts as the platform set them
-        _system_fonts[""] = QFont(QApplication.font())
-        for name in _CLASS_FONTS:
-            font = QApplication.font(name)  # type: ignore[call-overload]  # a str (the stubs say bytes)
-            if font != _system_fonts[""]:
-                _system_fonts[name] = QFont(font)
-    if percent == _ui_text_size[0]:
-        return
-    _ui_text_size[0] = percent
-    QApplication.setFont(_scaled(_system_fonts[""], percent))
-    for name, font in _system_fonts.items():
-        if name:
-            QApplication.setFont(_scaled(font, percent), name)  # type: ignore[arg-type]
-    QToolTip.setFont(_scaled(_system_fonts.get("QTipLabel", _system_fonts[""]), percent))
 
 
 def _request_scheme(choice: ThemeName) -> None:

@@ -6,8 +6,20 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-from PySide6.QtCore import QEvent, QRect, Qt
-from PySide6.QtGui import QFontDatabase, QGuiApplication, QHelpEvent, QTextCursor, QTextDocument
+from PySide6.QtCore import QEvent, QPoint, QRect, Qt
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontDatabase,
+    QFontInfo,
+    QGuiApplication,
+    QHelpEvent,
+    QImage,
+    QPainter,
+    QPalette,
+    QTextCursor,
+    QTextDocument,
+)
 from PySide6.QtWidgets import (
     QApplication,
     QDockWidget,
@@ -19,7 +31,7 @@ from PySide6.QtWidgets import (
 from pytestqt.qtbot import QtBot
 
 from haizhu_reader.core.report import Report
-from haizhu_reader.gui.comfort import view_options
+from haizhu_reader.gui.comfort import ui_text_size
 from haizhu_reader.gui.contents.section_tree import SectionTree
 from haizhu_reader.gui.figures.pane import FiguresPane
 from haizhu_reader.gui.reader.typesetting import TOOLTIP_SCALE
@@ -33,9 +45,9 @@ from tests.gui.window.test_docks import chars_per_line
 
 @pytest.fixture(autouse=True)
 def _size_as_it_was(qapp: QApplication) -> Iterator[None]:
-    view_options.apply_ui_text_size(100)
+    ui_text_size.apply_ui_text_size(100)
     yield
-    view_options.apply_ui_text_size(100)
+    ui_text_size.apply_ui_text_size(100)
 
 
 def base() -> float:
@@ -101,6 +113,8 @@ def test_the_docks_tree_tables_and_tooltips_follow_one_size_the_text_does_not(
     assert body_point_size(window.reader, report) == reading
     assert chars_per_line(window.reader) == column
     assert window.view_options.ui_text_size() == 150 and choice.isChecked()
+    page = QApplication.palette().color(QPalette.ColorRole.Base).name()
+    assert page == window.view_options.theme().page  # the theme stays
 
 
 def test_the_size_is_kept_for_the_next_start(
@@ -108,7 +122,7 @@ def test_the_size_is_kept_for_the_next_start(
 ) -> None:
     window.view_options.set_ui_text_size(125)
     window.close()
-    view_options.apply_ui_text_size(100)  # as a new process starts
+    ui_text_size.apply_ui_text_size(100)  # as a new process starts
     again = open_as_a_user(qtbot, MainWindow(Settings(app_paths.settings_file)), report)
     assert QApplication.font().pointSizeF() == pytest.approx(base() * 1.25, abs=0.1)
     assert again.part(FiguresPane).table.font().pointSizeF() == pytest.approx(
@@ -169,7 +183,7 @@ def test_tooltips_over_the_text_follow_the_reading_size(
     assert sizes[0] < sizes[1] < sizes[2]
     assert widths[0] < widths[1] < widths[2]
     view.set_zoom(70)  # small text, large interface: the tooltip keeps the interface's size
-    view_options.apply_ui_text_size(175)
+    ui_text_size.apply_ui_text_size(175)
     tip = view.reading_tooltip(definition_tooltip(entry))
     assert _tip_point_size(tip) == pytest.approx(QToolTip.font().pointSizeF(), abs=0.2)
 
@@ -197,3 +211,51 @@ def test_a_docks_title_follows_the_size_too(qtbot: QtBot, window: MainWindow) ->
     window.view_options.set_ui_text_size(175)
     QApplication.sendPostedEvents()
     qtbot.waitUntil(lambda: _title_ink_height(dock) >= before * 1.4)
+
+
+def _ink_width(image: QImage) -> int:
+    """How wide the drawing is inside ``image`` (its frame and background aside)."""
+    inside = range(4, image.width() - 4)
+    background = image.pixelColor(image.width() - 5, image.height() // 2).lightness()
+    columns = [
+        x
+        for x in inside
+        if any(
+            abs(image.pixelColor(x, y).lightness() - background) > 80
+            for y in range(3, image.height() - 3)
+        )
+    ]
+    return columns[-1] - columns[0] + 1 if columns else 0
+
+
+def _drawn_alone(text: str, font: QFont) -> QImage:
+    """``text`` drawn whole in ``font`` (at the size it matched, as a style draws it)."""
+    font = QFont(font)
+    font.setPointSizeF(QFontInfo(font).pointSizeF())
+    image = QImage(600, 80, QImage.Format.Format_RGB32)
+    image.fill(QColor("white"))
+    painter = QPainter(image)
+    painter.setFont(font)
+    painter.setPen(QColor("black"))
+    painter.drawText(20, 50, text)
+    painter.end()
+    return image
+
+
+@pytest.mark.parametrize("size", [125, 150, 175])
+def test_a_long_menu_item_is_not_elided_at_a_large_size(
+    qtbot: QtBot, window: MainWindow, size: int
+) -> None:
+    """View › 主题 showed 跟随系…S): Fusion sizes an item for a narrower check column
+    than it draws at a larger text size."""
+    ui_text_size.apply_ui_text_size(size)
+    menu = QMenu(window)
+    qtbot.addWidget(menu)
+    menu.addAction("跟随系统(&S)")  # a plain item: no check mark, only its text is drawn
+    menu.addAction("浅色(&L)")
+    menu.popup(window.mapToGlobal(QPoint(40, 40)))
+    qtbot.waitUntil(menu.isVisible)
+    rect = menu.actionGeometry(menu.actions()[0])
+    drawn = _ink_width(menu.grab(rect).toImage())
+    assert drawn >= _ink_width(_drawn_alone("跟随系统(S)", menu.font())) - 1
+    menu.hide()

@@ -121,7 +121,7 @@ def test_a_file_dialog_grows_with_the_interface_text(
     qtbot: QtBot, app_paths: AppPaths, report: Report
 ) -> None:
     """At a large interface text size its columns were crowded (8…B, pl…nt)."""
-    from haizhu_reader.gui.comfort.view_options import apply_ui_text_size
+    from haizhu_reader.gui.comfort.ui_text_size import apply_ui_text_size
 
     w = _window(qtbot, app_paths, report)
     user = User(qtbot)
