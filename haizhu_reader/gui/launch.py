@@ -198,6 +198,7 @@ def run_gui(args: argparse.Namespace, on_window: Callable[[MainWindow], None] | 
     from PySide6.QtWidgets import QApplication
 
     from haizhu_reader.gui.common import language
+    from haizhu_reader.gui.window import layout
     from haizhu_reader.gui.window.mainwindow import MainWindow
 
     existing = QApplication.instance()
@@ -230,6 +231,7 @@ def run_gui(args: argparse.Namespace, on_window: Callable[[MainWindow], None] | 
         )
         window.open_report(report, path)
         window.restore_layout()
+        layout.fit_to_screen(window)
         if on_window is not None:
             on_window(window)
         # What start-up made lives as long as the window: keep it out of later full

@@ -220,3 +220,11 @@ def report_hash(path: Path) -> str:
     from haizhu_reader.core.parse import load_report
 
     return load_report(path).content_hash
+
+
+def test_the_window_fits_its_screen(qtbot: QtBot, app_paths: AppPaths) -> None:
+    """1280x800 on a 1024x700 screen left the right dock and the status bar off it."""
+    first = Start(qtbot, app_paths)
+    free = first.window.screen().availableGeometry()
+    assert free.width() < 1280 or free.height() < 800  # the offscreen screen is small
+    assert free.contains(first.window.frameGeometry())

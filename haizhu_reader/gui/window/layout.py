@@ -31,6 +31,20 @@ def save(window: QMainWindow, settings: Settings | None) -> None:
     settings.sync()
 
 
+FRAME = (8, 32)  # room left for the window's frame and title bar, before they are known
+
+
+def fit_to_screen(window: QMainWindow) -> None:
+    """The window (about to be shown) within its screen's free area: a 1280x800 window
+    on a 1024x700 screen had its right dock and status bar off the screen."""
+    free = window.screen().availableGeometry()
+    width = min(window.width(), free.width() - FRAME[0])
+    height = min(window.height(), free.height() - FRAME[1])
+    if (width, height) != (window.width(), window.height()):
+        window.resize(width, height)
+        window.move(free.topLeft())
+
+
 def first_start(window: QMainWindow, left: QDockWidget, right: QDockWidget) -> None:
     """No layout saved yet: side panes in proportion to the window, the text gets the rest."""
     w = window.width()
