@@ -65,6 +65,11 @@ ALLOWED: dict[tuple[str, str], str] = {
     ("launch.py", "无法重新启动本程序，请手动启动（cannot start the program again）"): (
         "stderr, bilingual"
     ),
+    ("launch.py", "无法保存截图："): "stderr, bilingual",
+    ("launch.py", " 不是文件夹（cannot write "): "stderr, bilingual",
+    ("launch.py", " is not a folder）"): "stderr, bilingual",
+    ("launch.py", "haizhu-reader: 未能截图（the window closed before "): "stderr, bilingual",
+    ("launch.py", " was saved）"): "stderr, bilingual",
 }
 # Modules that render the report itself: their Chinese is the report's typography.
 CONTENT_MODULES = {

@@ -22,6 +22,8 @@ from PySide6.QtCore import QCoreApplication, QObject, Qt
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
+    from haizhu_reader.core.files import OwnFiles
+
 REPORT_FOLDER = "report"  # the kind of File › 打开报告… (a recent or dropped file counts too)
 
 
@@ -63,6 +65,21 @@ class Messages:
         from PySide6.QtWidgets import QMessageBox
 
         show_message(QMessageBox.Icon.Information, parent, title, text)
+
+
+def refuse_target(parent: QWidget | None, title: str, path: Path, own: OwnFiles) -> bool:
+    """True, after a message box saying why, when no export may be written to ``path``
+    (inside the reader's own folders, the annotations database, a device: see
+    ``core.files.check_target``)."""
+    from haizhu_reader.core.files import TargetError, check_target
+    from haizhu_reader.gui.common.language import bilingual
+
+    try:
+        check_target(path, own)
+    except TargetError as e:
+        Messages.error(parent, title, *bilingual(e.zh, e.en))
+        return True
+    return False
 
 
 class FolderStore(Protocol):
