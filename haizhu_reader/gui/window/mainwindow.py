@@ -471,9 +471,6 @@ class MainWindow(QMainWindow):
         """Window geometry and dock layout from the last run, if there was one."""
         self._layout_restored = layout.restore(self, self._settings)
 
-    def save_layout(self) -> None:
-        layout.save(self, self._settings)
-
     def showEvent(self, event: QShowEvent) -> None:
         if not self._layout_restored:
             self._layout_restored = True
@@ -484,7 +481,7 @@ class MainWindow(QMainWindow):
         if self._menus.made() is not None:
             self._full_screen.leave()  # the layout saved is the one with docks
         self._places.save()
-        self.save_layout()
+        layout.save(self, self._settings)
         if self._index_loader is not None:
             self._index_loader.close()
         super().closeEvent(event)
