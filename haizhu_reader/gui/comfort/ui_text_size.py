@@ -9,7 +9,7 @@ its own; the reading view has one, and keeps its size.
 Qt's Fusion style (Linux's) sizes a menu item for a fixed check column and its
 text at the font's requested size, but draws the column in proportion to the
 item's height and the text at the size the font matched: at a larger text size
-the longest item of a menu was elided (跟随系…S)). ``_RoomyMenus`` gives menu
+the longest item of a menu was elided (跟随系…S)). ``_roomy_menus`` gives menu
 items that room: measured, it grows by about 1.25 pixels for each pixel an item
 is taller than at the standard size (none at 100%).
 """
@@ -20,11 +20,11 @@ import math
 from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QApplication, QProxyStyle, QStyle, QToolTip
+from PySide6.QtWidgets import QApplication, QToolTip
 
 if TYPE_CHECKING:
     from PySide6.QtCore import QSize
-    from PySide6.QtWidgets import QStyleOption, QWidget
+    from PySide6.QtWidgets import QProxyStyle, QStyleOption, QWidget
 
 # Widget classes the platform may give a font of their own (Qt's per-class fonts).
 _CLASS_FONTS = (
@@ -38,24 +38,35 @@ _applied = [100]  # the size applied now, in percent
 
 _MENU_ITEM_HEIGHT = 23  # pixels: a menu item up to this tall has the room it needs
 _ROOM_PER_PIXEL = 1.25  # and one taller needs this much more width per pixel
+_ROOMY = "roomy_menus"  # the object name of the style that gives them the room
 
 
-class _RoomyMenus(QProxyStyle):
-    """The style as it is, with menu items as wide as Fusion needs to draw them."""
+def _roomy_menus() -> QProxyStyle:
+    """The style as it is (Fusion), with menu items as wide as Fusion draws them.
 
-    def sizeFromContents(
-        self,
-        type: QStyle.ContentsType,
-        option: QStyleOption,
-        size: QSize,
-        widget: QWidget | None = None,
-        /,
-    ) -> QSize:
-        found = super().sizeFromContents(type, option, size, widget)  # type: ignore[arg-type]  # None is allowed (QStyle's stub says so)
-        if type == QStyle.ContentsType.CT_MenuItem:
-            taller = found.height() - _MENU_ITEM_HEIGHT
-            found.setWidth(found.width() + max(0, math.ceil(taller * _ROOM_PER_PIXEL)))
-        return found
+    Made when first wanted: importing ``QStyle`` (and its many enums) costs start-up
+    ~15 ms, and at the standard size the style is left alone.
+    """
+    from PySide6.QtWidgets import QProxyStyle, QStyle
+
+    class RoomyMenus(QProxyStyle):
+        def sizeFromContents(
+            self,
+            type: QStyle.ContentsType,
+            option: QStyleOption,
+            size: QSize,
+            widget: QWidget | None = None,
+            /,
+        ) -> QSize:
+            found = super().sizeFromContents(type, option, size, widget)  # type: ignore[arg-type]  # None is allowed (QStyle's stub says so)
+            if type == QStyle.ContentsType.CT_MenuItem:
+                taller = found.height() - _MENU_ITEM_HEIGHT
+                found.setWidth(found.width() + max(0, math.ceil(taller * _ROOM_PER_PIXEL)))
+            return found
+
+    style = RoomyMenus("fusion")
+    style.setObjectName(_ROOMY)
+    return style
 
 
 def _scaled(font: QFont, percent: int) -> QFont:
@@ -85,8 +96,8 @@ def apply_ui_text_size(percent: int) -> None:
         return
     _applied[0] = percent
     style = QApplication.style()
-    if percent != 100 and style.name() == "fusion" and not isinstance(style, _RoomyMenus):
-        QApplication.setStyle(_RoomyMenus("fusion"))
+    if percent != 100 and style.name() == "fusion" and style.objectName() != _ROOMY:
+        QApplication.setStyle(_roomy_menus())
     QApplication.setFont(_scaled(_system_fonts[""], percent))
     for name, font in _system_fonts.items():
         if name:
