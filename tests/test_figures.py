@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import csv
 import json
+import re
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -13,16 +15,21 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from haizhu_reader.app import main
+from haizhu_reader.core import figures as figures_module
+from haizhu_reader.core import figures_clause, figures_scan
 from haizhu_reader.core.figures import (
     COLUMNS,
     Figure,
     base_value,
-    canonical_indicator,
-    csv_rows,
     extract,
     extract_paragraph,
     plan_parts,
+)
+from haizhu_reader.core.figures_table import (
+    canonical_indicator,
+    csv_rows,
     results_vs_targets,
+    spreadsheet_safe,
     write_csv,
 )
 from haizhu_reader.core.parse import load_report
@@ -337,3 +344,126 @@ def test_any_text_gives_valid_spans(text: str) -> None:
     for f in one(text):
         assert text[f.start : f.end] == f.text
         assert f.start < f.end and f.value >= 0
+
+
+# -- scale (issue 12, points 4 and 7) ----------------------------------------------------
+
+
+class _CountingPattern:
+    """A compiled pattern that adds up how many characters its searches cover."""
+
+    def __init__(self, pattern: re.Pattern[str], tally: list[int]) -> None:
+        self._pattern = pattern
+        self._tally = tally
+
+    def search(self, string: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
+        m = self._pattern.search(string, pos, endpos)
+        self._tally[0] += (m.end() if m else min(endpos, len(string))) - pos
+        return m
+
+    def finditer(self, string: str, *args: int) -> Iterator[re.Match[str]]:
+        self._tally[0] += len(string)
+        return self._pattern.finditer(string, *args)
+
+    def sub(self, repl: str, string: str, count: int = 0) -> str:
+        self._tally[0] += len(string)
+        return self._pattern.sub(repl, string, count)
+
+    def __getattr__(self, name: str) -> object:  # match, fullmatch, pattern …: as they are
+        return getattr(self._pattern, name)
+
+
+def single_line(report: Report, size: int) -> str:
+    body = "".join(p.text for _, p in report.body_paragraphs())
+    return (body * (size // len(body) + 1))[:size]
+
+
+def test_extraction_searches_each_character_a_bounded_number_of_times(
+    report: Report, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Searches anchored at a paragraph's start for every number made a 1 MB line take a
+    minute: every regex search in the extractor is now bounded around its figure."""
+    tally = [0]
+    for module in (figures_module, figures_scan, figures_clause):
+        for name, value in list(vars(module).items()):
+            if isinstance(value, re.Pattern):
+                monkeypatch.setattr(module, name, _CountingPattern(value, tally))
+    text = single_line(report, 100_000)
+    found = one(text)
+    assert len(found) > 500
+    assert tally[0] < 20 * len(text), tally[0] / len(text)
+
+
+def test_a_report_near_the_size_limit_finishes(report: Report, tmp_path: Path) -> None:
+    """A guard, not a timing: quadratic extraction took over a minute at 1 MB; 4 MB would
+    take a quarter of an hour. Linear, it takes a second or two."""
+    path = tmp_path / "one-line.txt"
+    path.write_text(f"海珠区2023年政府工作报告\n各位代表：\n{single_line(report, 1_400_000)}\n")
+    run = subprocess.run(
+        [sys.executable, "-m", "haizhu_reader", "--figures", "--json", str(path)],
+        capture_output=True,
+        timeout=120,
+        check=True,
+    )
+    assert len(json.loads(run.stdout)["figures"]) > 10_000
+
+
+def test_csv_labels_places_in_one_walk(report: Report, monkeypatch: pytest.MonkeyPatch) -> None:
+    """One label lookup per figure walked the whole tree each time (quadratic in a report
+    with thousands of sections and figures)."""
+    figures = extract(report)
+    calls = [0]
+    section_path = Report.section_path
+
+    def counted(self: Report, section_id: str) -> list[Section]:
+        calls[0] += 1
+        return section_path(self, section_id)
+
+    monkeypatch.setattr(Report, "section_path", counted)
+    rows = list(csv_rows(report, figures))
+    assert len(rows) == len(figures) + 1
+    assert calls[0] == 0
+    assert rows[1][0] == report.place_label(figures[0].section)
+
+
+# -- CSV formula injection (issue 12, point 6) --------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("cell", "safe"),
+    [
+        ("@SUM(1)投资", "'@SUM(1)投资"),
+        ("-1+1", "'-1+1"),
+        ('=HYPERLINK("http://x")', '\'=HYPERLINK("http://x")'),
+        ("+86电话", "'+86电话"),
+        ("\t=1", "'\t=1"),
+        ("\r=1", "'\r=1"),
+        ("-1.5", "-1.5"),
+        ("-1.5%", "-1.5%"),
+        ("+3", "+3"),
+        ("地区生产总值", "地区生产总值"),
+        ("", ""),
+    ],
+)
+def test_spreadsheet_safe(cell: str, safe: str) -> None:
+    assert spreadsheet_safe(cell) == safe
+
+
+def test_csv_neutralises_report_text_and_keeps_numbers_numeric(tmp_path: Path) -> None:
+    source = tmp_path / "report.txt"
+    source.write_text(
+        "某区2023年政府工作报告\n各位代表：\n一、2022年工作回顾\n"
+        "@SUM(1)投资增长5%。-1+1项目完成投资12亿元。地区生产总值增长-1.5%。\n",
+        encoding="utf-8",
+    )
+    report = load_report(source)
+    figures = extract(report)
+    path = tmp_path / "figures.csv"
+    write_csv(report, figures, path)
+    with path.open(encoding="utf-8-sig", newline="") as fh:
+        rows = list(csv.reader(fh))[1:]
+    indicators = {r[8] for r in rows}
+    assert "'@SUM(1)投资" in indicators and "'-1+1项目完成投资" in indicators
+    assert all(not cell.startswith(("=", "+", "-", "@")) for r in rows for cell in r[8:9] + r[4:5])
+    negative = next(r for r in rows if r[4] == "增长-1.5%")
+    assert negative[5] == "-1.5"  # a number, not neutralised

@@ -20,6 +20,7 @@ from PySide6.QtCore import (
 )
 
 from haizhu_reader.core.figures import Figure, Kind
+from haizhu_reader.core.figures_table import places
 from haizhu_reader.core.report import Report
 
 FIGURE_ROLE = Qt.ItemDataRole.UserRole + 1  # the Figure of a row
@@ -104,7 +105,8 @@ class FiguresModel(QAbstractTableModel):
     def set_figures(self, report: Report | None, figures: Sequence[Figure]) -> None:
         self.beginResetModel()
         self._figures = list(figures)
-        self._places = [report.place_label(f.section) if report else "" for f in self._figures]
+        labels = places(report) if report else {}
+        self._places = [labels.get(f.section, "") for f in self._figures]
         self._cells = [
             (indicator_text(f), value_text(f), f.unit, f.qualifier or "", kind_label(f.kind), place)
             for f, place in zip(self._figures, self._places, strict=True)
