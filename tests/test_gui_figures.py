@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -15,7 +16,9 @@ from pytestqt.qtbot import QtBot
 
 from haizhu_reader.core import figures as core
 from haizhu_reader.core.figures import Figure
+from haizhu_reader.core.figures_table import csv_bytes, results_vs_targets
 from haizhu_reader.core.report import Report
+from haizhu_reader.gui import figures_pane
 from haizhu_reader.gui.figures_chart import ResultsChart, chart_rows, chart_summary
 from haizhu_reader.gui.figures_model import (
     FIGURE_ROLE,
@@ -238,7 +241,7 @@ def test_a_new_report_drops_the_old_marks(qtbot: QtBot, window: MainWindow, repo
 def test_chart_paints_and_describes_its_data(qtbot: QtBot, figures: list[Figure]) -> None:
     chart = ResultsChart()
     qtbot.addWidget(chart)
-    rows = chart_rows(core.results_vs_targets(figures))
+    rows = chart_rows(results_vs_targets(figures))
     assert {(r.indicator, r.unit) for r in rows} >= {
         ("地区生产总值", "%"),
         ("固定资产投资", "%"),
@@ -295,7 +298,8 @@ def test_export_button_writes_the_shown_rows_with_a_bom(
     pane.filter_edit.setText("固定资产投资")
     shown = pane.proxy.rowCount()
     button = next(w for w in pane.focus_chain() if w.accessibleName() == "导出数据表为CSV")
-    QTest.mouseClick(button, Qt.MouseButton.LeftButton)
+    with qtbot.waitSignal(pane.exported, timeout=5000):
+        QTest.mouseClick(button, Qt.MouseButton.LeftButton)
     assert ask.calls and ask.calls[0].suffix == ".csv"
     data = out.read_bytes()
     assert data.startswith(b"\xef\xbb\xbf")
@@ -303,6 +307,40 @@ def test_export_button_writes_the_shown_rows_with_a_bom(
     assert lines[0].startswith("位置,")
     assert len(lines) == shown + 1
     assert all("固定资产投资" in line for line in lines[1:])
+
+
+def test_export_before_the_figures_are_ready_never_works_on_the_gui_thread(
+    qtbot: QtBot,
+    report: Report,
+    figures: list[Figure],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Asked for before the worker finished, the export extracted on the GUI thread (seconds
+    for a report near the size limit, with the window frozen)."""
+    on_gui_thread: dict[str, bool] = {}
+
+    def extract(source: Report) -> list[Figure]:
+        on_gui_thread["extract"] = threading.current_thread() is threading.main_thread()
+        return figures
+
+    def make(source: Report, rows: list[Figure]) -> bytes:
+        on_gui_thread["csv"] = threading.current_thread() is threading.main_thread()
+        return csv_bytes(source, rows)
+
+    monkeypatch.setattr(core, "extract", extract)
+    monkeypatch.setattr(figures_pane, "csv_bytes", make)
+    out = tmp_path / "early.csv"
+    monkeypatch.setattr(ExportFiguresDialog, "ask", AskRecorder(out))
+    pane = FiguresPane()
+    qtbot.addWidget(pane)
+    pane.set_report(report)
+    assert pane.figures() is None
+    with qtbot.waitSignal(pane.exported, timeout=5000) as blocker:
+        pane.export_csv()
+    assert on_gui_thread == {"extract": False, "csv": False}
+    assert blocker.args == [out, len(figures)]
+    assert len(out.read_text(encoding="utf-8-sig").splitlines()) == len(figures) + 1
 
 
 def test_cancelled_export_writes_nothing(
@@ -314,13 +352,19 @@ def test_cancelled_export_writes_nothing(
 
 
 def test_file_menu_export(
-    window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, figures: list[Figure]
+    qtbot: QtBot,
+    window: MainWindow,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    figures: list[Figure],
 ) -> None:
     out = tmp_path / "all.csv"
     monkeypatch.setattr(ExportFiguresDialog, "ask", AskRecorder(out))
     action = next(a for a in window.findChildren(QAction) if a.text().startswith("导出数据表"))
     assert action.isEnabled()
-    action.trigger()
+    with qtbot.waitSignal(window.figures_pane.exported, timeout=5000):
+        action.trigger()
+    assert str(out) in window.statusBar().currentMessage()
     assert out.read_bytes().startswith(b"\xef\xbb\xbf")
     assert len(out.read_text(encoding="utf-8-sig").splitlines()) == len(figures) + 1
     assert window.figures_dock.isVisible()

@@ -1,11 +1,11 @@
 """The figures pane: the report's key figures as a table, and results versus targets.
 
-Extracting the figures of the bundled report takes about 30 ms, so it runs on a
-pool thread, and only once asked (``prepare()``: after the text's first paint,
-or when its dock is first shown): start-up does not wait for it. The pane's
-widgets are built by ``ensure_ui()`` when the dock is first shown (or a
-widget is asked for), so a window that starts with the pane tabbed away does
-not pay for them either.
+Extracting the figures of the bundled report takes about 30 ms (seconds for a
+report near the size limit), so it runs on a pool thread, and only once asked
+(``prepare()``: after the text's first paint, or when its dock is first shown):
+start-up does not wait for it. The pane's widgets are built by ``ensure_ui()``
+when the dock is first shown (or a widget is asked for), so a window that
+starts with the pane tabbed away does not pay for them either.
 """
 
 from __future__ import annotations
@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (
 
 from haizhu_reader.core import figures as core
 from haizhu_reader.core.figures import Figure, Kind
+from haizhu_reader.core.figures_table import csv_bytes, results_vs_targets
 from haizhu_reader.core.report import Report
 from haizhu_reader.gui import jobs
 from haizhu_reader.gui.dialogs import Messages, ask_save_path
@@ -130,10 +131,12 @@ class FiguresPane(QWidget):
             start, end) to be shown in the text.
         figures_ready(object, object): the figures of a Report were extracted
             (the Report, a list of ``Figure``).
+        exported(object, int): a CSV file was written (its Path, how many rows).
     """
 
     figure_activated = Signal(str, int, int)
     figures_ready = Signal(object, object)
+    exported = Signal(object, int)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -141,6 +144,7 @@ class FiguresPane(QWidget):
         self._figures: list[Figure] | None = None
         self._generation = 0
         self._pending: _JobSignals | None = None
+        self._export_to: Path | None = None  # chosen before the figures were ready
         self._model = FiguresModel(self)
         self._proxy = FiguresFilter(self)
         self._proxy.setSourceModel(self._model)
@@ -307,6 +311,7 @@ class FiguresPane(QWidget):
         self._figures = None
         self._generation += 1
         self._pending = None
+        self._export_to = None
         self._model.set_figures(None, [])
         self._refresh()
 
@@ -333,12 +338,14 @@ class FiguresPane(QWidget):
         self._model.set_figures(report, found)
         self._refresh()
         self.figures_ready.emit(report, found)
+        if self._export_to is not None:
+            self._write_csv(self._export_to)
 
     def _refresh(self) -> None:
         """Bring the comparison tab and the count up to date (once the widgets exist)."""
         if not self._built:
             return
-        comparisons = core.results_vs_targets(self._figures or [])
+        comparisons = results_vs_targets(self._figures or [])
         self._comparisons.set_comparisons(comparisons)
         self._chart.set_rows(chart_rows(comparisons), len(comparisons))
         self._update_count()
@@ -353,25 +360,38 @@ class FiguresPane(QWidget):
 
     @Slot()
     def export_csv(self) -> None:
-        """Write the rows the table shows to a CSV file the user chooses (UTF-8 with BOM)."""
+        """Write the rows the table shows to a CSV file the user chooses (UTF-8 with BOM).
+
+        Never extracts on the GUI thread: asked for before the worker finished, the export
+        starts it (if need be) and writes once the figures are in. The file is made and
+        written by a background job.
+        """
         report = self._report
         if report is None:
             return
-        if self._figures is None:
-            # Asked for before the worker finished: 30 ms on the GUI thread, at the user's
-            # request, is better than an export that silently waits.
-            self._generation += 1
-            self._pending = None
-            self._show_figures(report, core.extract(report))
         name = self.tr("%1-数据表.csv").replace("%1", report.title or self.tr("报告"))
-        suggested = Path.home() / name
-        path = ExportFiguresDialog.ask(self, suggested)
+        path = ExportFiguresDialog.ask(self, Path.home() / name)
         if path is None:
             return
-        try:
-            core.write_csv(report, self.shown_figures(), path)
-        except OSError as e:
-            Messages.error(self, self.tr("无法导出数据表"), str(path), str(e))
+        if self._figures is None:
+            self._export_to = path
+            self.prepare()
+            return
+        self._write_csv(path)
+
+    def _write_csv(self, path: Path) -> None:
+        self._export_to = None
+        report, shown = self._report, self.shown_figures()
+        if report is None:
+            return
+        job = jobs.WriteFileJob(path, lambda: (csv_bytes(report, shown), len(shown)))
+        job.signals.done.connect(self.exported)
+        job.signals.failed.connect(self._on_export_failed)
+        jobs.start(job)
+
+    @Slot(object, str, str)
+    def _on_export_failed(self, _path: Path, message: str, detail: str) -> None:
+        Messages.error(self, self.tr("无法导出数据表"), message, detail)
 
     # -- slots ---------------------------------------------------------------------
 

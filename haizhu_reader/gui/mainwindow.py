@@ -457,6 +457,7 @@ class MainWindow(QMainWindow):
         self._reader.first_painted.connect(pane.prepare)  # extract after the first paint
         pane.figures_ready.connect(self._on_figures_ready)
         pane.figure_activated.connect(self._show_figure)
+        pane.exported.connect(self._on_figures_exported)
 
     def _connect_search(self, pane: SearchPane) -> None:
         pane.result_activated.connect(self._show_search_result)
@@ -796,6 +797,13 @@ class MainWindow(QMainWindow):
 
         if report is self._report:
             self._reader.set_figure_marks(figure_marks(figures))
+
+    @Slot(object, int)
+    def _on_figures_exported(self, path: Path, count: int) -> None:
+        self.statusBar().showMessage(
+            self.tr("已导出 %1 条数据到 %2").replace("%1", str(count)).replace("%2", str(path)),
+            8000,
+        )
 
     @Slot(object)
     def _on_report_for_figures(self, _report: Report) -> None:

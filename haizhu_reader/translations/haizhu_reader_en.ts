@@ -488,6 +488,10 @@
         <translation>Annotation data</translation>
     </message>
     <message>
+        <source>已导出 %1 条数据到 %2</source>
+        <translation>Figures exported to %2: %1</translation>
+    </message>
+    <message>
         <source>界面语言</source>
         <translation>Interface language</translation>
     </message>
