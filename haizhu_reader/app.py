@@ -117,9 +117,13 @@ def _figures(report: Report, args: argparse.Namespace) -> int:
 
     figures = extract(report)
     if args.json:
-        # One write: json.dump's thousands of small writes take seconds for a big report.
-        data = {"figures": [f.to_json() for f in figures]}
-        sys.stdout.write(json.dumps(data, ensure_ascii=False) + "\n")
+        # In chunks: json.dump's many small writes take seconds for a report near the size
+        # limit, and one json.dumps of it all holds the whole output in memory at once.
+        sys.stdout.write('{"figures": [')
+        for i in range(0, len(figures), 1000):
+            items = (json.dumps(f.to_json(), ensure_ascii=False) for f in figures[i : i + 1000])
+            sys.stdout.write((", " if i else "") + ", ".join(items))
+        sys.stdout.write("]}\n")
     else:
         for f in figures:
             cells = (report.place_label(f.section), f.text, f.indicator or "", f.kind)

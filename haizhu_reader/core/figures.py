@@ -1,40 +1,56 @@
-"""Key figures: every quantitative statement in a report's speech, linked to its sentence.
+"""Key figures: every quantitative statement in a report, linked to its sentence.
 
 A *figure* is an Arabic-numeral quantity with a unit as printed (2502.52亿元, 1.4%, 225个,
-72万平方米, 20.6公里, 100%), a bare 万/亿 count (突破500万), a fraction (近1/5, 7.95/10万), a
-ratio (4.0∶37.7∶58.3), a range (4.5%—5%, one figure) or a streak (连续3年, 连续第5年).
+72万平方米, 20.6公里, 100%, 1.3万亿斤, 5万户次), a bare 万/亿 count (突破500万), a fraction (近1/5,
+7.95/10万), a ratio (4.0∶37.7∶58.3), a range (4.5%—5%, 2-3家: one figure) or a streak (连续3年).
+The targets of a 主要预期目标 list that have no number are figures too, *qualitative* ones
+(居民收入增长与经济增长基本同步: no value, the wording kept).
 
 Not figures, by decision:
 
 * years, dates and anniversaries (2022年, 11月6日, 75周年); ordinals (第十七届, 第41次,
   10号线); names and formulas (5G, PM2.5, NO2, T3, 5.0改革, 世界500强, 5A级, 20万吨级,
-  12英寸) and anything inside quotation marks (“1+6+N”, “10·22”, “全国50强”);
+  12英寸, 24小时书店, 520万方原油商储库, 30万吨铝制品项目: a capacity or duration written
+  straight before a noun names the thing) and anything inside quotation marks (“1+6+N”,
+  “10·22”, “全国50强”);
 * category thresholds that name a class of things rather than measure one (10亿元以上重大产业
   项目, 60岁及以上人群, 0—6岁儿童), rank cut-offs (排名前1%学科), the speech's own framing
   (抓好以下14个方面的工作), and periods that are not streaks (近3年, 用13年时间);
 * every quantity written in Chinese numerals (三大产业方向, 五个方面, 十件民生实事, 近五成):
   in these reports they are overwhelmingly names and list framing. ``5大`` likewise.
 
-Normalisation: ``value`` is the number as printed, in the printed unit's scale; ``unit`` is the
-printed multiplier and unit (亿元, 万人, 万平方米, 个百分点; ％ becomes %). So 2502.52亿元 is
-(2502.52, "亿元") and 200多万人 is (200, "万人") with qualifier 余. A range keeps its lower bound in
-``value`` and its upper bound in ``upper``; a fraction or ratio keeps its first term and puts the
-rest in the unit (1/5 -> (1, "/5"), 2.50:1 -> (2.5, "∶1")). ``base_value`` converts to base units.
+Normalisation: ``value`` is the number as printed, in the printed unit's scale; ``unit`` is
+the printed multiplier and unit (亿元, 万人, 万平方米, 个百分点, 万户次; ％ becomes %). So
+2502.52亿元 is (2502.52, "亿元") and 200多万人 is (200, "万人") with qualifier 余. A range
+keeps both ends: its lower in ``value``, its upper in ``value_high`` (2-3家: 2, 3, 家). A
+fraction or ratio keeps its first term and puts the rest in the unit (1/5 -> (1, "/5"),
+2.50:1 -> (2.5, "∶1")); a sign is kept (增长-1.5%: -1.5). ``base_value`` converts to base units.
 
-Fields, as the hand labels in ``tests/data/figures_labels.json`` also follow them:
+Fields, as the hand labels in ``tests/data/figures_labels.json`` and
+``tests/data/figures/labels.json`` also follow them:
 
-* ``text`` spans the figure with its change verb (增长, 下降, 年均增长, 增速), its qualifiers and
-  连续; verbs that state a level (达, 为, 提高到) stay outside.
-* ``indicator`` is what the figure measures, read from its own clause: the clause with the figure
-  cut out, without scope words (全年, 全区, 其中…), frame verbs (实现, 完成, 达到, 带动, 累计) and
-  examples before 等. A figure with nothing of its own (地区生产总值2502.52亿元、增长1.4%)
-  inherits the previous figure's indicator in the sentence.
-* ``kind`` is ``target`` for every figure of the plan part(s) and after 力争/确保/目标/预期 in
-  the sentence; otherwise ``result``.
-* ``qualifier`` is one of 超 以上 余 左右 不低于 约 近 以内 (printed synonyms are folded:
-  超过/突破 -> 超, 多 -> 余), else a rank stated with the figure (全市第一, 全市前列).
+* ``text`` spans the figure with its change verb (增长, 下降, 年均增长, 增速, 缩短), its qualifiers
+  and 连续; verbs that state a level (达, 为, 提高到) stay outside. A qualitative target's text is
+  its wording.
+* ``indicator`` names what the figure measures, read from its own clause: the clause with the
+  figure cut out, without scope words (全年, 全区, 其中…), frame verbs (实现, 完成, 达到, 带动,
+  累计) and examples before 等. A figure with nothing of its own (地区生产总值2502.52亿元、增长1.4%)
+  inherits the previous figure's indicator in the sentence; one whose clause names nothing but
+  the clause before it takes that (城乡低保对象…补差水平，分别从每月554元…). A count of people
+  or visits after a bare verb names the count (转运近80万人: 转运人数); a streak with a rank names
+  what lasted (新增入库率连续3年全市第一: 新增入库率全市第一). Figures said 分别 of a list of
+  measures are named apart (城乡居民人均可支配收入分别增长3.6%、6%: 城镇…, 农村…). Where the
+  clause names no measure, only a scene (在49天的苦战鏖战中), the indicator is None: the figure
+  is *narrative*, listed in the table but kept out of results versus targets.
+* ``kind`` is ``target`` for every figure of a part about the coming year's work and of a plan
+  appendix (``figures_plan``: 民生实事), of a 主要预期目标 list, and after 力争/确保/预期/目标是 in
+  its sentence; otherwise ``result``. ``main_target`` marks the 主要预期目标 list's targets.
+* ``qualifier`` is one of 超 以上 余 左右 不低于 约 近 以内 低于 (printed synonyms are folded:
+  超过/突破/高于 -> 超, 多 -> 余, 不超过/不高于 -> 以内, 不到/不足 -> 低于).
+* ``rank`` is a rank stated with the figure (居全省第一, 全市前列, 居世界主要经济体前列): a rank,
+  never a qualifier.
 * ``direction`` is ``up``/``down`` when the figure is a change (增长1.4%, 下降11.8%, 提升1.3个
-  百分点, 增速15%), ``None`` for a level.
+  百分点, 增速15%, 缩短1小时, 微降0.2%, 再提高6元。), ``None`` for a level.
 """
 
 from __future__ import annotations
@@ -44,7 +60,15 @@ import re
 from dataclasses import dataclass, replace
 from typing import Any, Literal
 
-from haizhu_reader.core.figures_clause import indicator, segments
+from haizhu_reader.core.figures_clause import (
+    Naming,
+    indicator,
+    qualitative_targets,
+    respective_names,
+    segments,
+    topic_words,
+)
+from haizhu_reader.core.figures_plan import TARGET_CUE, blocks, main_list
 from haizhu_reader.core.figures_scan import (
     DIGITS,
     MULTIPLIERS,
@@ -55,17 +79,12 @@ from haizhu_reader.core.figures_scan import (
     only_separators,
     scan,
 )
-from haizhu_reader.core.report import PART, Paragraph, Report
+from haizhu_reader.core.report import Paragraph, Report
 
 Kind = Literal["result", "target"]
 
 # Columns in the order a table shows them (the GUI model and the CSV use this order).
 COLUMNS = ("text", "value", "unit", "indicator", "kind", "qualifier", "direction")
-
-_TARGET_RE = re.compile(r"力争|确保|目标|预期(?!寿命)")
-# 争取 and 计划 are left out: in a review they mean "secured" and name programmes.
-_PLAN_RE = re.compile(r"安排|任务|目标|计划|打算")
-_NOT_PLAN_RE = re.compile(r"回顾|完成情况|过去")
 
 
 # -- the model ---------------------------------------------------------------------------
@@ -76,38 +95,48 @@ class Figure:
     """One quantitative statement: ``paragraph.text[start:end] == text``."""
 
     paragraph: str
-    section: str  # id of the innermost section (for Report.place_label)
+    section: str  # id of the innermost section, or of the appendix (for place labels)
     start: int
     end: int
     text: str
-    value: float
+    value: float | None  # None: a qualitative target (居民收入增长与经济增长基本同步)
     unit: str
-    indicator: str | None
+    indicator: str | None  # None: narrative, no measure named (在49天的苦战鏖战中)
     kind: Kind
     qualifier: str | None = None
     direction: Direction | None = None
-    upper: float | None = None  # a range's upper bound (4.5%—5%)
-    rank: str | None = None  # a rank stated with the figure (全市第一), also in qualifier
+    value_high: float | None = None  # a range's upper end (4.5%—5%)
+    rank: str | None = None  # a rank stated with the figure (全市第一)
+    main_target: bool = False  # one of the 主要预期目标 list
+
+    @property
+    def narrative(self) -> bool:
+        """The figure's clause tells a story around it rather than naming what it measures."""
+        return self.indicator is None
 
     def to_json(self) -> dict[str, Any]:
-        """The ``--figures --json`` schema."""
+        """The ``--figures --json`` schema (README)."""
         return {
             "paragraph": self.paragraph,
             "start": self.start,
             "end": self.end,
             "text": self.text,
             "value": self.value,
+            "value_high": self.value_high,
             "unit": self.unit,
             "indicator": self.indicator,
             "kind": self.kind,
             "qualifier": self.qualifier,
             "direction": self.direction,
+            "rank": self.rank,
+            "narrative": self.narrative,
+            "main_target": self.main_target,
         }
 
 
 @dataclass(frozen=True)
 class Comparison:
-    """An indicator reported both as last year's result and as this year's target."""
+    """A target (or several of one indicator) beside last year's results, if the report has any."""
 
     indicator: str
     results: tuple[Figure, ...]
@@ -135,57 +164,50 @@ def base_value(value: float, unit: str) -> tuple[float, str]:
 # -- extraction ----------------------------------------------------------------------------
 
 
-def plan_parts(report: Report) -> set[str]:
-    """Ids of the parts setting out the plan: titled 安排/任务/目标…, else the last part."""
-    parts = [s for s in report.sections if s.level == PART and s.number]
-    plan = {s.id for s in parts if _PLAN_RE.search(s.title) and not _NOT_PLAN_RE.search(s.title)}
-    if not plan and parts:
-        plan = {parts[-1].id}
-    return plan
-
-
 def extract(report: Report) -> list[Figure]:
-    """Every figure in the speech, in reading order."""
-    plan = plan_parts(report)
-    part_of: dict[str, str] = {}
-    for part in report.sections:
-        stack = [part]
-        while stack:
-            s = stack.pop()
-            part_of[s.id] = part.id
-            stack.extend(s.children)
+    """Every figure of the speech and of its appendices (not the glossary), in reading order."""
     figures: list[Figure] = []
-    for section, paragraph in report.body_paragraphs():
-        figures.extend(extract_paragraph(paragraph, section.id, part_of[section.id] in plan))
+    for block in blocks(report):
+        figures.extend(extract_paragraph(block.paragraph, block.section, block.plan, block.cues))
     return figures
 
 
-def extract_paragraph(paragraph: Paragraph, section: str, plan: bool) -> list[Figure]:
-    """The figures of one paragraph; ``plan`` when it belongs to the plan part."""
+def extract_paragraph(
+    paragraph: Paragraph, section: str, plan: bool, cues: bool = True
+) -> list[Figure]:
+    """The figures of one paragraph; ``plan`` when it is about the coming year's work.
+
+    ``cues``: whether a sentence's own target words (力争, 确保, 目标是) make its figures
+    targets (not in a part titled a review: ``figures_plan.Block``).
+    """
     text = paragraph.text.translate(DIGITS)  # same length: offsets stay valid
     bounds = Bounds(text, paragraph.lead)
     raws = scan(text, bounds)
+    listed = main_list(text)
     out: list[Figure] = []
+    namings: list[Naming] = []
     prev: tuple[Raw, Figure] | None = None
-    cues: dict[int, int] = {}  # sentence start -> end of its first target word (or -1)
-    for raw, (gap, tail, s_start) in zip(raws, segments(text, raws, bounds), strict=True):
-        if raw.rank:
-            tail = RANK_RE.sub("", tail, count=1)
-        words, stated = indicator(gap, tail, raw.unit)
-        name = words or None
-        direction = raw.direction or stated
+    said: dict[int, int] = {}  # sentence start -> end of its first target word (or -1)
+    for raw, seg in zip(raws, segments(text, raws, bounds), strict=True):
+        tail = RANK_RE.sub("", seg.tail, count=1) if raw.rank else seg.tail
+        naming = indicator(seg.gap, tail, raw)
+        name = None if naming.narrative else naming.words or topic_words(seg.topic) or None
+        direction = raw.direction or naming.direction
+        s_start = seg.sentence_start
         if prev is not None and prev[1].start >= s_start:  # same sentence
-            name = name or prev[1].indicator
+            if name is None and not naming.narrative:
+                name = prev[1].indicator
             if (
                 direction is None
                 and raw.unit == prev[1].unit
                 and only_separators(text[prev[0].end : raw.start])
             ):
                 direction = prev[1].direction  # 分别增长3.6%、6%
-        if s_start not in cues:  # looked for once per sentence, not once per figure
-            cue = _TARGET_RE.search(text, s_start, bounds.sentence(s_start)[1])
-            cues[s_start] = cue.end() if cue else -1
-        target = plan or 0 <= cues[s_start] <= raw.start
+        if s_start not in said:  # looked for once per sentence, not once per figure
+            cue = TARGET_CUE.search(text, s_start, bounds.sentence(s_start)[1]) if cues else None
+            said[s_start] = cue.end() if cue else -1
+        main = listed is not None and listed[0] <= raw.start < listed[1]
+        target = plan or main or 0 <= said[s_start] <= raw.start
         fig = Figure(
             paragraph=paragraph.id,
             section=section,
@@ -196,14 +218,25 @@ def extract_paragraph(paragraph: Paragraph, section: str, plan: bool) -> list[Fi
             unit=raw.unit,
             indicator=name,
             kind="target" if target else "result",
-            qualifier=raw.qualifier or raw.rank,
+            qualifier=raw.qualifier or naming.qualifier,
             direction=direction,
-            upper=raw.value_high,
+            value_high=raw.value_high,
             rank=raw.rank,
+            main_target=main,
         )
         out.append(fig)
+        namings.append(naming)
         prev = (raw, fig)
-    for i, (fig, nxt) in enumerate(itertools.pairwise(out)):  # 3镇65村入选…: one predicate
+    _one_predicate(out)
+    _respectively(out, namings, bounds)
+    if listed is not None:
+        out = _with_qualitative(out, paragraph, section, listed)
+    return out
+
+
+def _one_predicate(out: list[Figure]) -> None:
+    """3镇65村入选…: figures side by side share the predicate after the last."""
+    for i, (fig, nxt) in enumerate(itertools.pairwise(out)):
         inherited = i > 0 and fig.indicator == out[i - 1].indicator
         if (
             nxt.start == fig.end
@@ -212,4 +245,53 @@ def extract_paragraph(paragraph: Paragraph, section: str, plan: bool) -> list[Fi
             and (fig.indicator is None or inherited)
         ):
             out[i] = replace(fig, indicator=nxt.indicator)
-    return out
+
+
+def _respectively(out: list[Figure], namings: list[Naming], bounds: Bounds) -> None:
+    """Figures said 分别 of a list of measures take its names in turn (城镇…, 农村…)."""
+    i = 0
+    while i < len(out):
+        subject = out[i].indicator
+        if not namings[i].respectively or subject is None:
+            i += 1
+            continue
+        sentence = bounds.sentence(out[i].start)
+        j = i + 1
+        while (
+            j < len(out)
+            and out[j].start < sentence[1]
+            and out[j].indicator == subject
+            and not namings[j].respectively
+        ):
+            j += 1
+        names = respective_names(subject, j - i)
+        if names:
+            for k in range(i, j):
+                out[k] = replace(out[k], indicator=names[(k - i) % len(names)])
+        last = out[j - 1].qualifier  # 分别控制在5.5%和3.5%以内: the bound is said once, for all
+        if last and all(f.qualifier is None for f in out[i : j - 1]):
+            out[i : j - 1] = [replace(f, qualifier=last) for f in out[i : j - 1]]
+        i = j
+
+
+def _with_qualitative(
+    out: list[Figure], paragraph: Paragraph, section: str, listed: tuple[int, int]
+) -> list[Figure]:
+    """The figures with the 主要预期目标 list's targets that have no number, in text order."""
+    taken = [(f.start, f.end) for f in out if listed[0] <= f.start < listed[1]]
+    found = [
+        Figure(
+            paragraph=paragraph.id,
+            section=section,
+            start=start,
+            end=end,
+            text=paragraph.text[start:end],
+            value=None,
+            unit="",
+            indicator=name,
+            kind="target",
+            main_target=True,
+        )
+        for start, end, name in qualitative_targets(paragraph.text, *listed, taken)
+    ]
+    return sorted([*out, *found], key=lambda f: f.start) if found else out

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from array import array
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -31,39 +32,48 @@ def alternation(items: Iterable[str]) -> str:
 
 # -- lexicons ------------------------------------------------------------------------
 
-MULTIPLIERS = {"万亿": 1e12, "亿": 1e8, "万": 1e4}
+MULTIPLIERS = {"万亿": 1e12, "亿": 1e8, "千万": 1e7, "百万": 1e6, "万": 1e4}
 # Units that measure an amount: a threshold before a noun (10亿元以上项目) names a category.
 MEASURES = words(
-    "元 美元 港元 欧元 % ‰ 个百分点 百分点 成 倍 岁 亩 公顷 平方米 平方公里 公里 千米 米 延米 "
-    "吨 千克 公斤 克 立方米 千瓦时 千瓦 兆瓦 标箱 天 小时 分钟 个月 年 微克/立方米"
+    "元 美元 港元 欧元 % ‰ 个百分点 百分点 成 倍 岁 亩 公顷 平方米 平方公里 平方千米 公里 千米 米 "
+    "延米 海里 吨 吨标准煤 吨标煤 千克 公斤 克 斤 立方米 方 升 千瓦时 度 千瓦 兆瓦 标箱 天 小时 "
+    "分钟 个月 年 微克/立方米"
 )
-# Classifiers that count things.
+# Classifiers that count things; each also takes 次 (万户次, 人次, 架次).
 COUNTS = words(
-    "个 家 项 件 宗 场 场次 次 人次 名 人 位 户 支 种 所 处 座 栋 幢 套 张 条 株 棵 批 批次 起 "
-    "篇 部 台 辆 辆次 艘 架 架次 只 头 间 块 片 枚 对 队 班 列 趟 镇 村 轮 例 床 盏 份 本 册 "
-    "门 类 层 款 家次 金 银 铜"
+    "个 家 项 件 宗 场 次 名 人 位 户 支 种 所 处 座 栋 幢 套 张 条 株 棵 批 起 篇 部 台 辆 "
+    "艘 架 只 头 间 块 片 枚 对 副 队 班 列 趟 镇 村 轮 例 床 盏 份 本 册 门 类 层 款 金 银 铜 "
+    "箱 车"
 )
 RATES = words("% ‰ 个百分点 百分点 倍 成")
-_PER = words("立方米 平方米 日 天 年 小时 人 户")  # 万吨/日
+_PER = words("立方米 平方米 日 天 年 小时 人 户 月")
+# A capacity or a duration written straight before a noun names the thing (520万方原油商储库,
+# 30万吨铝制品项目, 24小时书店, 15分钟健身圈); these may follow it without doing so. (Days
+# are left out: 实现132天历史性突破 is a figure.)
+_CAPACITIES = words("吨 方 立方米 千瓦 兆瓦 千瓦时 标箱 小时 分钟")
+_NAME_FOLLOWERS = re.compile(r"[的和及与或、内后前]|以[上下内]|左右|之内|大关|规模|[多余]")
+# 人民, 人口, 户籍: the unit's last character starts the counted noun (200多万人民群众).
+_NOUN_AFTER_UNIT = {"人": "民口员才群士", "户": "籍", "家": "庭"}  # 万吨/日
 
 _UNIT_RE = re.compile(alternation({*MEASURES, *COUNTS}))
 _MULT_RE = re.compile(alternation(MULTIPLIERS))
 _PER_RE = re.compile(r"/(?:" + alternation(_PER) + ")")
 
 QUAL_BEFORE = {
-    "超过": "超", "超": "超", "逾": "超", "突破": "超", "近": "近", "接近": "近", "将近": "近",
-    "约": "约", "大约": "约", "不低于": "不低于", "不少于": "不低于", "至少": "不低于",
-    "不超过": "以内",
+    "超过": "超", "超": "超", "逾": "超", "突破": "超", "高于": "超", "近": "近", "接近": "近",
+    "将近": "近", "约": "约", "大约": "约", "不低于": "不低于", "不少于": "不低于",
+    "至少": "不低于", "不超过": "以内", "不高于": "以内", "低于": "低于", "不到": "低于",
+    "不足": "低于",
 }  # fmt: skip
 QUAL_AFTER = {
     "及以上": "以上", "以上": "以上", "左右": "左右", "以内": "以内", "以下": "以内",
     "及以下": "以内", "多": "余", "余": "余",
 }  # fmt: skip
-UP = words("增长 增加 提高 提升 上升 上涨 增速 增幅 涨幅")
-DOWN = words("下降 降低 减少 压减 压缩 缩减 下跌 降幅 回落 收窄")
+UP = words("增长 增加 提高 提升 上升 上涨 增速 增幅 涨幅 微增 略增 扩大 延长")
+DOWN = words("下降 降低 减少 压减 压缩 缩减 缩小 缩短 下跌 降幅 回落 收窄 微降 略降 下调 压降 降")
 # 提升18.4万人饮水安全 improves something for people: a rise of the figure itself only when
 # it is a rate, or when nothing is named after it (每人每月再提高6元。).
-RATE_ONLY = words("提高 提升 上升")
+RATE_ONLY = words("提高 提升 上升 扩大 延长")
 
 _QUAL_WINDOW = max(map(len, QUAL_BEFORE))
 _QUAL_RE = re.compile(rf"(?:{alternation(QUAL_BEFORE)})$")
@@ -81,14 +91,14 @@ RANK_RE = re.compile(rf"[，,、]?{_RANK_WHAT}?{_RANK_VERB}{_RANK}")
 # A rank in a clause of its own after the figure: 13家企业纳入未来独角兽，数量全市前三.
 _LATE_RANK_RE = re.compile(rf"[，,、]{_RANK_WHAT}{_RANK_VERB}{_RANK}(?=[，,。；;]|$)")
 
-NUM = re.compile(r"\d+(?:\.\d+)?")
+NUM = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d,])|\d+(?:\.\d+)?")
 # Full-width digits and signs read as ASCII; one character each, so offsets stay valid.
-DIGITS = str.maketrans("０１２３４５６７８９．％：", "0123456789.%:")
+DIGITS = str.maketrans("０１２３４５６７８９．％：－～", "0123456789.%:-~")
 _YEAR_RE = re.compile(r"(?:19|20|21)\d\d")
-_YEAR_AFTER = re.compile(r"年|[—\-~～至到](?:19|20|21)\d\d")
+_YEAR_AFTER = re.compile(r"年|(?:—{1,2}|[–\-~～至到])(?:19|20|21)\d\d")
 _FRAC = re.compile(r"/(\d+(?:\.\d+)?(?:万亿|亿|万)?)")
 _RATIO = re.compile(r"(?:[∶:]\d+(?:\.\d+)?)+")
-_RANGE = re.compile(r"[—\-~～至到](\d+(?:\.\d+)?)")
+_RANGE = re.compile(r"(?:—{1,2}|[–\-~～至到])(\d+(?:\.\d+)?)")
 _NOT_AFTER = re.compile(r"[级期号届代]|方面")
 
 SENTENCE_END = "。！？；;!?"
@@ -126,11 +136,11 @@ class Bounds:
 
     def __init__(self, text: str, lead: int = 0) -> None:
         self.length = len(text)
-        ends = [m.start() + 1 for m in _SENTENCE_RE.finditer(text)]
+        ends = array("q", (m.start() + 1 for m in _SENTENCE_RE.finditer(text)))  # compact
         if 0 < lead < len(text) and lead not in ends:  # a lead-topic headline is a sentence
             ends.insert(bisect_left(ends, lead), lead)
         self._sentence_ends = ends
-        self._clause_marks = [m.start() for m in _CLAUSE_RE.finditer(text)]
+        self._clause_marks = array("q", (m.start() for m in _CLAUSE_RE.finditer(text)))
 
     def sentence(self, pos: int) -> tuple[int, int]:
         """(start, end) of the sentence holding offset ``pos``; end is after its mark."""
@@ -197,8 +207,10 @@ def _parse(text: str, m: re.Match[str], bounds: Bounds) -> Raw | None:
     """The figure at number ``m``, or None when the number is not a figure."""
     s, e = m.span()
     prev, after = text[s - 1 : s], text[e : e + 1]
-    if (prev.isascii() and prev.isalpha()) or "+" in (prev, after) or prev == "前":
-        return None  # PM2.5, T3, 1+N, 排名前1%
+    if (prev.isascii() and prev.isalpha()) or "+" in (prev, after) or prev in ("前", "."):
+        return None  # PM2.5, T3, 1+N, 排名前1%, 2.5.1
+    if after == "." or (after.isascii() and after.isalpha()):
+        return None  # 5G, 4K, 1.2.3
     streak = text.endswith("连续", 0, s) or text.endswith("连续第", 0, s)
     if prev == "第" and not streak:
         return None  # an ordinal
@@ -218,14 +230,19 @@ def _parse(text: str, m: re.Match[str], bounds: Bounds) -> Raw | None:
             high, unit, pos = number_value(rng.group(1)), unit2, pos2
     if not unit:
         return None
-    base = unit.lstrip("万亿")
-    if base == "年" and not (streak or text.endswith(("延长", "缩短"), 0, s)):
-        return None  # a period (近3年, 3年行动), not a quantity
+    base = base_unit(unit)
+    if base == "年" and not (streak or "." in m.group() or text.endswith(("延长", "缩短"), 0, s)):
+        return None  # a period (近3年, 3年行动), not a quantity (受教育年限11.3年)
     if _NOT_AFTER.match(text, pos):
         return None  # 20万吨级, 5个方面
+    if base in _CAPACITIES and is_cjk(text[pos : pos + 1]) and not _NAME_FOLLOWERS.match(text, pos):
+        return None  # 520万方原油商储库, 24小时书店: part of a name
     raw = _finish(text, s, pos, value, unit, qual, streak, bounds)
     if raw is not None:
         raw.value_high = high
+        raw.streak = streak
+        if text[pos : pos + 1] and text[pos] in _NOUN_AFTER_UNIT.get(unit[-1:], ""):
+            raw.noun_from = pos - 1
     return raw
 
 
@@ -242,6 +259,8 @@ def read_unit(text: str, pos: int) -> tuple[str, int, str | None]:
     unit = ""
     if um := _UNIT_RE.match(text, pos):
         unit, pos = um.group(), um.end()
+        if unit in COUNTS and text[pos : pos + 1] == "次" and unit != "次":
+            unit, pos = unit + "次", pos + 1  # 万户次, 架次
         if pm := _PER_RE.match(text, pos):  # 万吨/日
             unit, pos = unit + pm.group(), pm.end()
     if not unit and not mult:
@@ -260,11 +279,13 @@ def _finish(
     bounds: Bounds,
 ) -> Raw | None:
     """Attach qualifiers, direction and rank to the number at ``s``; drop categories."""
-    base = unit.lstrip("万亿")
+    base = base_unit(unit)
     if after := _AFTER_RE.match(text, pos):
         word = after.group()
         follows = text[after.end() : after.end() + 1]
-        if word in ("以上", "及以上", "以下", "及以下") and base in MEASURES and is_cjk(follows):
+        stated = text[s - 1 : s] in ("达", "为", "到", "至") and follows == "的"  # 占比达80%以上的
+        bound = word in ("以上", "及以上", "以下", "及以下")
+        if bound and base in MEASURES and is_cjk(follows) and not stated:
             return None  # 10亿元以上重大产业项目, 60岁及以上人群: a category
         if word not in ("多", "余") or not is_cjk(follows):
             qual, pos = QUAL_AFTER[word], after.end()
@@ -277,10 +298,16 @@ def _finish(
         start, value = s - 1, -value  # 增长-1.5%; not a range's dash (4.5%-5%: after the unit)
     if q := _QUAL_RE.search(text, max(0, start - _QUAL_WINDOW), start):
         qual, start = QUAL_BEFORE[q.group()], q.start()
+        if qual == "低于" and text[pos : pos + 1] == "的" and base in MEASURES:
+            return None  # 年应纳税所得额不到100万元的部分: a category
     direction: Direction | None = None
     if d := _DIR_RE.search(text, max(0, start - _DIR_WINDOW), start):
         verb, rate = d.group("dir"), unit in RATES
-        if rate or (verb not in RATE_ONLY and not (verb == "增长" and base in COUNTS)):
+        if verb in RATE_ONLY:
+            stated = rate or not is_cjk(text[pos : pos + 1])
+        else:
+            stated = rate or not (verb == "增长" and is_count(base))
+        if stated:
             direction = "up" if verb in UP else "down"
             start = d.start()
     return Raw(start, s, pos, value, unit, qual, direction, _rank(text, pos, bounds))
@@ -300,6 +327,17 @@ def _rank(text: str, pos: int, bounds: Bounds) -> str | None:
     if late and (late.end() < limit or limit == mark):  # not cut short by the next number
         return late.group("rank")
     return None
+
+
+def base_unit(unit: str) -> str:
+    """The unit without its multiplier: 万人次 -> 人次, 千米 -> 千米."""
+    m = _MULT_RE.match(unit)
+    return unit[m.end() :] if m and m.end() < len(unit) else unit
+
+
+def is_count(unit: str) -> bool:
+    """Whether a unit (without multiplier) counts things: 个, 人次, 户次."""
+    return unit in COUNTS or unit.removesuffix("次") in COUNTS
 
 
 def only_separators(s: str) -> bool:

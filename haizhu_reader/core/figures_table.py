@@ -24,6 +24,19 @@ def places(report: Report) -> dict[str, str]:
     return labels
 
 
+_CLAUSE_MARK = re.compile(r"[，,。；;！!？?：:]")
+
+
+def clause_around(text: str, start: int, end: int, width: int = 24) -> str:
+    """The clause a figure stands in (在49天的苦战鏖战中), at most ``width`` characters
+    either side of it: what a narrative figure is shown with instead of an indicator."""
+    lo = max(0, start - width)
+    marks = [m.end() for m in _CLAUSE_MARK.finditer(text, lo, start)]
+    lo = marks[-1] if marks else lo
+    after = _CLAUSE_MARK.search(text, end, min(len(text), end + width))
+    return text[lo : after.start() if after else min(len(text), end + width)]
+
+
 # Names the reports use for one statistic (domain vocabulary, not data of any report).
 _ALIASES = {
     "GDP": "地区生产总值", "生产总值": "地区生产总值", "经济总量": "地区生产总值",
@@ -32,6 +45,10 @@ _ALIASES = {
     "新增城镇就业": "城镇新增就业", "进出口总额": "商品进出口总值",
     "外贸进出口总值": "商品进出口总值", "货物进出口总额": "商品进出口总值",
     "进出口总值": "商品进出口总值", "居民消费价格涨幅": "居民消费价格", "CPI": "居民消费价格",
+    "居民消费价格指数": "居民消费价格", "国内生产总值": "地区生产总值",
+    "居民收入": "居民人均可支配收入", "全社会固定资产投资": "固定资产投资",
+    "外贸进出口": "商品进出口总值", "外贸进出口总额": "商品进出口总值", "进出口": "商品进出口总值",
+    "进出口量": "商品进出口总值",
 }  # fmt: skip
 
 
@@ -52,25 +69,35 @@ def _indicator_keys(indicator: str | None) -> list[str]:
 
 
 def results_vs_targets(figures: Iterable[Figure]) -> list[Comparison]:
-    """Indicators with both a result and a target, in order of first result.
+    """Every target, beside last year's results for its indicator where the report gives any.
 
-    地区生产总值: 增长1.4% -> 增长7%. A shared list (地区生产总值、固定资产投资…增长5%左右)
-    counts for each of its indicators.
+    The 主要预期目标 list comes first, in its order and with its qualitative targets
+    (居民收入增长与经济增长基本同步), then the other targets in reading order; the targets of one
+    indicator share a row (地区生产总值: 增长1.4% -> 增长7%). A shared list (地区生产总值、固定资产
+    投资…增长5%左右) counts for each of its indicators. Narrative figures name no indicator and
+    stay out.
     """
     results: dict[str, list[Figure]] = {}
     targets: dict[str, list[Figure]] = {}
     for f in figures:
         for key in _indicator_keys(f.indicator):
             (results if f.kind == "result" else targets).setdefault(key, []).append(f)
+    main = [key for key, found in targets.items() if any(f.main_target for f in found)]
+    main.sort(key=lambda key: min(f.start for f in targets[key] if f.main_target))
+    rest = [key for key in targets if key not in main]
     return [
-        Comparison(key, tuple(found), tuple(targets[key]))
-        for key, found in results.items()
-        if key in targets and len(key) >= 3  # 投资, 产值: too vague to pair
+        Comparison(
+            key,
+            tuple(results.get(key, ())) if len(key) >= 3 else (),  # 投资, 产值: too vague
+            tuple(targets[key]),
+        )
+        for key in main + rest
     ]
 
 
 _CSV_HEADER = (
-    "位置", "段落", "起", "止", "原文", "数值", "上限", "单位", "指标", "类型", "限定", "方向"
+    "位置", "段落", "起", "止", "原文", "数值", "上限", "单位", "指标", "类型", "限定", "方向",
+    "排名", "备注",
 )  # fmt: skip
 _KIND_LABEL = {"result": "结果", "target": "目标"}  # as the table says
 _DIRECTION_LABEL = {"up": "增", "down": "降"}
@@ -92,8 +119,9 @@ def csv_rows(report: Report, figures: Iterable[Figure]) -> Iterator[list[str]]:
             f.unit,
             f.indicator or "",
             f.qualifier or "",
+            f.rank or "",
         )
-        place, paragraph, text, unit, indicator, qualifier = map(spreadsheet_safe, text_cells)
+        place, paragraph, text, unit, indicator, qualifier, rank = map(spreadsheet_safe, text_cells)
         yield [
             place,
             paragraph,
@@ -101,12 +129,14 @@ def csv_rows(report: Report, figures: Iterable[Figure]) -> Iterator[list[str]]:
             str(f.end),
             text,
             _number(f.value),
-            _number(f.upper) if f.upper is not None else "",  # a range's: 4.5—5
+            _number(f.value_high),  # a range's upper end: 4.5—5
             unit,
             indicator,
             _KIND_LABEL[f.kind],
             qualifier,
             _DIRECTION_LABEL[f.direction] if f.direction else "",
+            rank,
+            _note(f),
         ]
 
 
@@ -126,8 +156,20 @@ def spreadsheet_safe(cell: str) -> str:
     return cell
 
 
-def _number(value: float) -> str:
-    return repr(value).removesuffix(".0")
+def _note(f: Figure) -> str:
+    """What the table's other columns do not say: 主要预期目标, 定性目标, 叙述."""
+    notes = []
+    if f.main_target:
+        notes.append("主要预期目标")
+    if f.value is None:
+        notes.append("定性目标")
+    if f.narrative:
+        notes.append("叙述")
+    return "、".join(notes)
+
+
+def _number(value: float | None) -> str:
+    return "" if value is None else repr(value).removesuffix(".0")
 
 
 def csv_bytes(report: Report, figures: Iterable[Figure]) -> bytes:
