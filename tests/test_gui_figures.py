@@ -10,7 +10,7 @@ import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QAction, QTextCursor
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QTableWidget, QWidget
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
@@ -110,8 +110,9 @@ def test_sorting_by_value_and_back_to_reading_order(
     pane: FiguresPane, figures: list[Figure]
 ) -> None:
     pane.table.sortByColumn(VALUE, Qt.SortOrder.DescendingOrder)
-    values = [f.value for f in column(pane.proxy, 0, FIGURE_ROLE) if isinstance(f, Figure)]
-    assert values == sorted(values, reverse=True)
+    shown = [f for f in column(pane.proxy, 0, FIGURE_ROLE) if isinstance(f, Figure)]
+    values = [f.value if f.value is not None else float("-inf") for f in shown]
+    assert values == sorted(values, reverse=True)  # qualitative targets (no value) last
     pane.table.sortByColumn(INDICATOR, Qt.SortOrder.AscendingOrder)
     assert column(pane.proxy, 0, FIGURE_ROLE) != figures
     pane.table.sortByColumn(PLACE, Qt.SortOrder.AscendingOrder)
@@ -196,7 +197,7 @@ def test_tooltip_names_indicator_and_kind_escaped() -> None:
     tip = figure_tooltip(f)
     assert "A&lt;b&gt;&amp;B" in tip and "目标" in tip and "增长&lt;7&gt;%" in tip
     result = Figure("p", "s", 0, 4, "49天", 49.0, "天", None, "result")
-    assert "结果" in figure_tooltip(result) and "未识别指标" in figure_tooltip(result)
+    assert "结果" in figure_tooltip(result) and "叙述" in figure_tooltip(result)
 
 
 def test_figures_are_marked_in_the_text_with_their_tooltip(
@@ -274,6 +275,53 @@ def test_the_comparison_tab_lists_both_indicators(pane: FiguresPane) -> None:
     items = [table.item(r, 0) for r in range(table.rowCount())]
     names = [item.text() for item in items if item is not None]
     assert "地区生产总值" in names and "固定资产投资" in names
+
+
+def cells(table: QTableWidget) -> list[list[str]]:
+    return [
+        [item.text() if (item := table.item(r, c)) else "" for c in range(table.columnCount())]
+        for r in range(table.rowCount())
+    ]
+
+
+def test_the_comparison_tab_shows_every_target_with_last_years_result_where_given(
+    qtbot: QtBot, pane: FiguresPane, figures: list[Figure]
+) -> None:
+    """Issue 13: the 主要预期目标 first (qualitative ones too), each target beside last
+    year's result where the report gives one, an empty cell where it does not."""
+    rows = cells(pane.comparison_table)
+    assert rows[:4] == [
+        ["地区生产总值", "2502.52亿元、增长1.4%", "增长7%"],
+        ["社会消费品零售总额", "", "增长6%以上"],
+        ["地方一般公共预算收入", "", "地方一般公共预算收入可比持平"],
+        ["城镇居民收入", "", "城镇居民收入增长与经济增长基本同步"],
+    ]
+    targets = [f for f in figures if f.kind == "target" and not f.narrative]
+    listed = "、".join(row[2] for row in rows)
+    assert all(f.text in listed for f in targets)
+    first = pane.comparison_table.item(0, 0)
+    assert first is not None and first.font().bold()  # a 主要预期目标
+    assert "主要预期目标" in first.toolTip()
+    empty = pane.comparison_table.item(1, 1)
+    assert empty is not None and empty.toolTip() == "报告未给出上年结果"
+    assert pane.compared_label.text().startswith(f"{len(rows)} 项目标")
+
+
+def test_enter_on_a_comparison_row_shows_its_target(qtbot: QtBot, pane: FiguresPane) -> None:
+    table = pane.comparison_table
+    table.setCurrentCell(1, 0)
+    target = table.target(1)
+    assert target is not None and target.text == "增长6%以上"
+    with qtbot.waitSignal(pane.figure_activated, timeout=1000) as blocker:
+        QTest.keyClick(table, Qt.Key.Key_Return)
+    assert blocker.args == [target.paragraph, target.start, target.end]
+
+
+def test_a_narrative_figure_is_marked_in_the_table(pane: FiguresPane) -> None:
+    pane.filter_edit.setText("苦战鏖战")
+    assert column(pane.proxy, INDICATOR) == ["叙述：在49天的苦战鏖战中"]
+    (figure,) = column(pane.proxy, 0, FIGURE_ROLE)
+    assert isinstance(figure, Figure) and figure.narrative
 
 
 # -- CSV export --------------------------------------------------------------------------

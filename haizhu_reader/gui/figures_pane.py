@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QScrollArea,
+    QSplitter,
     QTableView,
     QTabWidget,
     QVBoxLayout,
@@ -228,20 +229,29 @@ class FiguresPane(QWidget):
         page.addWidget(self._count)
         self._tabs.addTab(table_page, self.tr("数据表"))
 
-        # -- the results-versus-targets tab
+        # -- the results-versus-targets tab: every target above, the bars below
         chart_page = QWidget(self._tabs)
-        self._comparisons = ComparisonTable(chart_page)
+        self._compared = QLabel(chart_page)
+        self._compared.setAccessibleName(self.tr("目标条数"))
+        self._compared.setWordWrap(True)
+        splitter = QSplitter(Qt.Orientation.Vertical, chart_page)
+        splitter.setChildrenCollapsible(False)
+        self._comparisons = ComparisonTable(splitter)
         self._chart = ResultsChart()
-        scroll = QScrollArea(chart_page)
+        scroll = QScrollArea(splitter)
         scroll.setAccessibleName(self.tr("对比图区域"))
         scroll.setWidgetResizable(True)
         scroll.setWidget(self._chart)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        splitter.addWidget(self._comparisons)
+        splitter.addWidget(scroll)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
         chart_layout = QVBoxLayout(chart_page)
         chart_layout.setContentsMargins(4, 4, 4, 4)
-        chart_layout.addWidget(self._comparisons)
-        chart_layout.addWidget(scroll, 1)
+        chart_layout.addWidget(self._compared)
+        chart_layout.addWidget(splitter, 1)
         self._tabs.addTab(chart_page, self.tr("结果与目标"))
 
         self._layout.addWidget(self._tabs)
@@ -253,6 +263,7 @@ class FiguresPane(QWidget):
         self._export.clicked.connect(self.export_csv)
         self._table.doubleClicked.connect(self._on_activated)
         self._table.activated_by_key.connect(self._on_activated)
+        self._comparisons.figure_activated.connect(self.figure_activated)
 
     # -- handles for MainWindow and tests ------------------------------------------
 
@@ -297,6 +308,11 @@ class FiguresPane(QWidget):
     def focus_chain(self) -> list[QWidget]:
         self.ensure_ui()
         return [self._tabs, self._filter, self._kind, self._export, self._table]
+
+    @property
+    def compared_label(self) -> QLabel:
+        self.ensure_ui()
+        return self._compared
 
     def figures(self) -> list[Figure] | None:
         """The current report's figures, None until extracted."""
@@ -347,7 +363,15 @@ class FiguresPane(QWidget):
             return
         comparisons = results_vs_targets(self._figures or [])
         self._comparisons.set_comparisons(comparisons)
-        self._chart.set_rows(chart_rows(comparisons), len(comparisons))
+        paired = sum(1 for c in comparisons if c.results)
+        self._chart.set_rows(chart_rows(comparisons), paired)
+        self._compared.setText(
+            self.tr("%1 项目标，其中 %2 项有上年结果（粗体为主要预期目标）")
+            .replace("%1", str(len(comparisons)))
+            .replace("%2", str(paired))
+            if self._figures is not None
+            else ""
+        )
         self._update_count()
 
     # -- export --------------------------------------------------------------------
