@@ -13,6 +13,7 @@ from pathlib import Path
 
 from haizhu_reader import resources
 from haizhu_reader.core import glossary
+from haizhu_reader.core.punctuation import printed
 from haizhu_reader.core.report import (
     PART,
     SECTION,
@@ -293,12 +294,35 @@ def parse_report(data: bytes) -> Report:
     body_lines = _join_fragments(_drop_contents(lines[i:]))
     parts = _structure(body_lines, b, opening, report)
     report.sections = parts
+    _as_printed(report)
     glossary.link(
         report.glossary,
         [p for _, p in report.body_paragraphs()]
         + [p for a in report.appendices if a.title != report.glossary_title for p in a.paragraphs],
     )
     return report
+
+
+def _as_printed(report: Report) -> None:
+    """Every text of the model with its punctuation as printed (ids stay those of the capture)."""
+    report.title = printed(report.title)
+    report.occasion = printed(report.occasion) if report.occasion else report.occasion
+    report.salutation = printed(report.salutation) if report.salutation else report.salutation
+    if report.glossary_title:
+        report.glossary_title = printed(report.glossary_title)
+    for s in report.walk():
+        s.title = printed(s.title)
+        s.number = printed(s.number) if s.number else s.number
+        for p in s.paragraphs:
+            p.text = printed(p.text)
+    for a in report.appendices:
+        a.title = printed(a.title)
+        for p in a.paragraphs:
+            p.text = printed(p.text)
+    for e in report.glossary:
+        e.term = printed(e.term)
+        e.aliases = [printed(x) for x in e.aliases]
+        e.definition = printed(e.definition)
 
 
 def _title(titles: list[str], report: Report, page_title: str | None) -> str:
