@@ -87,10 +87,12 @@ def _runon_splits(text: str) -> list[int]:
 
 
 def find_topics(section: Section, make_section: MakeSection) -> None:
-    """Move paragraphs of ``section`` that open with a headline into TOPIC children."""
-    eligible = section.level == SECTION or (
-        section.level == PART and section.number is not None and not section.children
-    )
+    """Move paragraphs of ``section`` that open with a headline into TOPIC children.
+
+    Not for the report's opening, which holds no topics.
+    """
+    # A part without sections (an unnumbered one too; the caller leaves out the opening).
+    eligible = section.level == SECTION or (section.level == PART and not section.children)
     if not eligible or section.children:
         return
     paras = section.paragraphs
