@@ -21,6 +21,7 @@ import re
 from dataclasses import dataclass
 
 from haizhu_reader.core.source import Line
+from haizhu_reader.core.topics import DANGLING, OPENERS
 
 _NUM = "一二三四五六七八九十"
 # 一、标题 or 第一部分 标题 (num or nth holds the numeral).
@@ -31,14 +32,16 @@ PART_RE = re.compile(
 SECTION_RE = re.compile(rf"^(?P<num>[（(]\s*[{_NUM}]{{1,3}}\s*[）)])\s*(?P<title>.+)$")
 # 第一，标题 on a line of its own.
 ORDINAL_RE = re.compile(rf"^第(?P<num>[{_NUM}]{{1,3}})\s*[，,、]\s*(?P<title>.+)$")
+# 1.标题。正文 (not 2.5万): the lowest family, for headlines in a part without another.
+DIGIT_RE = re.compile(r"^(?P<num>\d{1,2})\s*[.．、](?!\d)\s*(?P<title>.+)$")
 SALUTATION_RE = re.compile(r"^(?:尊敬的)?各位(?:代表|委员)[^。]{0,12}[:：！!,，]?$")
 DATE_RE = re.compile(
-    r"([0-9〇零一二三四五六七八九]{4})\s*年\s*([0-9一二三四五六七八九十]{1,3})\s*月"
+    r"([0-9〇零OＯ○一二三四五六七八九]{4})\s*年\s*([0-9一二三四五六七八九十]{1,3})\s*月"
     r"\s*([0-9一二三四五六七八九十]{1,3})\s*日"
 )
 CN_DIGITS = {c: i + 1 for i, c in enumerate(_NUM)}
 
-NUM, PAREN, NTH, ORD, PLAIN = "一、", "（一）", "第一部分", "第一，", "plain"
+NUM, PAREN, NTH, ORD, DIGIT, PLAIN = "一、", "（一）", "第一部分", "第一，", "1.", "plain"
 PART, SECTION, TOPIC = 1, 2, 3
 
 # A heading line of its own: no sentence punctuation, and short.
@@ -86,6 +89,9 @@ class _Candidate:
     rest: str
     strong: bool  # a Markdown heading, or bold from end to end (or bold up to its run-on)
     runon: bool  # split from running text at a full stop, without bold to say so
+    # (title, rest) if a topic's headline seems glued to the heading (see _unglue).
+    glued: tuple[str, str] | None = None
+    gluable: bool = False  # set in a way a glued headline could be: ends in a full stop
 
 
 def _split_runon(ln: Line, head_len: int, title: str) -> tuple[str, str, bool, bool]:
@@ -100,6 +106,48 @@ def _split_runon(ln: Line, head_len: int, title: str) -> tuple[str, str, bool, b
         return title.strip(), "", ln.heading, False
     rest = title[m.end() :].strip()
     return title[: m.start()].strip(), rest, ln.heading, bool(rest)
+
+
+def _with_glue(c: _Candidate, ln: Line) -> _Candidate:
+    """Note a headline that may be glued to a heading that ended in a full stop."""
+    stops = ln.text.rstrip().endswith("。") or bool(c.rest)
+    c.gluable = not c.strong and "，" in c.title and stops
+    if c.gluable and (glued := _unglue(c.title)):
+        c.glued = (glued[0], f"{glued[1]}。{c.rest}")
+    return c
+
+
+def _unglue_systematic(cands: list[_Candidate]) -> None:
+    """Split glued headlines off where the capture lost the bold of most headings of a form
+    (积极实施自主创新战略，推进创新型广东建设大力推进自主创新。): one split among many
+    headings is more likely a long title than lost bold."""
+    for form in (NUM, PAREN):
+        same = [c for c in cands if c.form == form and c.gluable]
+        glued = [c for c in same if c.glued]
+        if len(glued) >= 3 and len(glued) * 2 >= len(same):
+            for c in glued:
+                assert c.glued is not None
+                c.title, c.rest = c.glued
+                c.runon = True
+
+
+def _unglue(head: str) -> tuple[str, str] | None:
+    """A two-clause heading (甲，乙) and a headline glued to its second clause, split where
+    that clause, about as long as the first, ends and a verb opens the headline."""
+    first, sep, second = head.partition("，")
+    second = re.split(r"[，、；]", second, maxsplit=1)[0]
+    if not sep or len(first) < 4:
+        return None
+    cuts = [
+        k
+        for k in range(max(4, len(first) // 2), min(len(first) + 6, len(second) - 3))
+        if second.startswith(OPENERS, k) and second[k - 1] not in DANGLING
+    ]
+    if not cuts:
+        return None
+    k = min(cuts, key=lambda k: abs(k - len(first)))
+    at = len(first) + 1 + k
+    return head[:at], head[at:]
 
 
 def _numbered(ln: Line, i: int) -> _Candidate | None:
@@ -118,6 +166,13 @@ def _numbered(ln: Line, i: int) -> _Candidate | None:
         if not title:
             return None
         return _Candidate(i, PAREN, cn_number(number), number, title, rest, strong, runon)
+    if (m := DIGIT_RE.match(t)) and (m.group("num") != "0"):
+        title, rest, strong, runon = _split_runon(ln, m.start("title"), m.group("title"))
+        # A headline (农业经济活力增强。实现…), not an item of a list (1.新增就业5万人。).
+        if 4 <= len(title) <= 30 and (rest or strong) and not _SENTENCE_MARKS.search(title):
+            return _Candidate(i, DIGIT, int(m.group("num")), m.group("num") + ".", title, rest,
+                              strong, runon)  # fmt: skip
+        return None
     if (m := ORDINAL_RE.match(t)) and _is_plain_shape(m.group("title"), 40):
         numeral, title = m.group("num"), m.group("title")
         return _Candidate(
@@ -168,9 +223,13 @@ def _candidates(lines: list[Line]) -> list[_Candidate]:
     for i, ln in enumerate(lines):
         prev = lines[i - 1] if i else None
         nxt = lines[i + 1] if i + 1 < len(lines) else None
-        c = _numbered(ln, i) or _plain(ln, i, prev, nxt)
+        c = _numbered(ln, i)
+        if c is not None and c.form in (NUM, PAREN):
+            c = _with_glue(c, ln)
+        c = c or _plain(ln, i, prev, nxt)
         if c is not None:
             out.append(c)
+    _unglue_systematic(out)
     return out
 
 
@@ -323,15 +382,20 @@ class _Outliner:
         if c.form == NTH:
             return  # 第二部分 without a 第一部分: text
         # A part's sections take the first numbered form met inside it; a deeper form
-        # (（一） under 一、) numbers topics inside the current section.
-        if self.section_form in (None, PLAIN) or c.form == self.section_form:
+        # (（一） under 一、) numbers topics inside the current section, and so does any
+        # under a section heading of its own line that opens the part (总体要求和预期目标).
+        if self.section_form == PLAIN and self.section >= 0:
+            if self.fits(k, self.section):
+                self.counter.take(self.section, c.form, c.n)
+                self.result[c.index] = Heading(TOPIC, c.number, c.title, c.rest, keep_line=True)
+            return
+        if self.section_form is None or c.form == self.section_form:
             if not self.fits(k, self.part) and not self._restarts(k):
                 return
             self.counter.take(self.part, c.form, c.n)
             self.result[c.index] = Heading(SECTION, c.number, c.title, c.rest)
             self.section = c.index
-            if self.section_form in (None, PLAIN):
-                self.section_form = c.form
+            self.section_form = self.section_form or c.form
             return
         if self.section >= 0 and _deeper(c.form, self.section_form) and self.fits(k, self.section):
             self.counter.take(self.section, c.form, c.n)
@@ -350,5 +414,5 @@ def outline(lines: list[Line]) -> list[Heading | None]:
 
 
 def _deeper(form: str, than: str) -> bool:
-    order = [NUM, PAREN, ORD]
+    order = [NUM, PAREN, ORD, DIGIT]
     return form in order and than in order and order.index(form) > order.index(than)

@@ -24,6 +24,7 @@ from haizhu_reader.core.outline import (
 )
 from haizhu_reader.core.punctuation import printed
 from haizhu_reader.core.report import (
+    OPENING,
     PART,
     SECTION,
     TOPIC,
@@ -40,7 +41,7 @@ from haizhu_reader.core.topics import find_topics
 __all__ = ["ReportError", "bundled_report", "load_report", "parse_report"]
 
 MEETING_RE = re.compile(r"^(?:[—－\-─]{1,4}|[（(])\s*(?P<body>.*年.*月.*日.*)$")
-_CN_DIGIT = str.maketrans("〇零一二三四五六七八九", "00123456789")
+_CN_DIGIT = str.maketrans("〇零OＯ○一二三四五六七八九", "00000123456789")
 # 附件2, 附件：…, 附录一：… (an appendix marker, with or without its title).
 APPENDIX_RE = re.compile(
     r"^附\s*(?P<word>[件录])\s*(?P<n>[0-9０-９一二三四五六七八九十]*)\s*[:：]?\s*(?P<rest>.*)$"
@@ -53,7 +54,7 @@ GLOSSARY_TITLE_RE = re.compile(
     r"(?:和(?:有关情况)?说明)?\s*[:：]?$"
 )
 _BOOK_TITLE = re.compile(r"^《[^《》]{2,24}》$")
-ROLE_RE = re.compile(r"(?:长|主席|主任|书记|代表|委员)$")
+ROLE_RE = re.compile(r"(?:长|主席|主任|书记|代表|委员|总理)$")
 SPEAKER_RUN_ON_RE = re.compile(
     r"(?P<role>[\u4e00-\u9fff]{0,10}?(?:代理)?(?:省长|市长|区长|县长|州长|旗长|盟长|主席))"
     r"(?P<name>[\u4e00-\u9fff·]{2,4})"
@@ -99,8 +100,11 @@ class _Ids:
 
 def _speaker(text: str) -> Speaker | None:
     parts = text.split()
-    if len(parts) >= 2 and ROLE_RE.search(parts[0]) and 2 <= len("".join(parts[1:])) <= 5:
-        return Speaker(role=parts[0], name="".join(parts[1:]))
+    name = "".join(parts[1:])
+    # 2 to 4 characters, or a transcribed name with its middle dot (莫合买提·尼亚孜).
+    longest = 12 if "·" in name else 5
+    if len(parts) >= 2 and ROLE_RE.search(parts[0]) and 2 <= len(name) <= longest:
+        return Speaker(role=parts[0], name=name)
     if len(parts) == 1 and ROLE_RE.search(text) and len(text) <= 12:
         return Speaker(role=text, name=None)
     joined = SPEAKER_RUN_ON_RE.fullmatch(text) if len(parts) == 1 else None
@@ -305,7 +309,7 @@ def parse_report(data: bytes) -> Report:
         i += 1
     report.title = _title(titles, report, cleaned.page_title)
 
-    opening = b.section(PART, None, "开篇", "opening")
+    opening = b.section(PART, None, OPENING, "opening")
     body_lines = _join_fragments(_drop_contents(lines[i:]))
     parts = _structure(body_lines, b, opening, report)
     report.sections = parts
@@ -348,15 +352,21 @@ def _title(titles: list[str], report: Report, page_title: str | None) -> str:
         half = len(page_title) // 2
         if page_title[:half] == page_title[half:]:
             page_title = page_title[:half]  # some pages repeat their title
+        # 哈密市政府工作报告 （2016年1月22日 莫合买提·尼亚孜）: the date and speaker are no title.
+        page_title = re.sub(r"\s*[（(][^（）()]*\d{4}\s*年[^（）()]*[）)]\s*$", "", page_title)
         if re.fullmatch(r"[^《》]{0,20}\d{4}年[^《》]{0,6}政府工作报告", page_title):
             return page_title
     place = re.match(r"(.+?)第[一二三四五六七八九十]+届", report.occasion or "")
     if place and report.date:
         base = next((t for t in titles if "报告" in t), "政府工作报告")
         return f"{place.group(1)}{report.date[:4]}年{base.strip('《》')}"
-    if titles:
-        return titles[-1]
-    return page_title or "政府工作报告"
+    named = [t for t in titles if "报告" in t] or titles
+    title = named[-1] if named else page_title or "政府工作报告"
+    if page_title and "报告" in page_title and "报告" not in title:
+        title = page_title
+    if title.strip("《》") == "政府工作报告" and report.date:
+        return f"{report.date[:4]}年政府工作报告"  # the State Council's, as it is known
+    return title
 
 
 def _structure(lines: list[Line], b: _Builder, opening: Section, report: Report) -> list[Section]:
