@@ -17,7 +17,8 @@ one). Per field:
 * indicator, qualifier, direction, rank: a match where both give the field and agree;
   precision over predictions that give it, recall over labels that give it.
 
-Indicators are compared twice. *strict*: equal after dropping quotation marks and spaces.
+Indicators are compared twice. *strict*: equal after dropping quotation marks and spaces
+(punctuation width-folded: the parser prints a capture's (站) as （站）).
 *lenient* (the one the test holds to): strict, or one contains the other and the shorter is at
 least half as long — 工业载体建设 for 工业载体建设全面推进 — the usual partial-match rule for
 phrases whose edges are a matter of convention.
@@ -29,6 +30,7 @@ import argparse
 import json
 import re
 import sys
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -63,7 +65,8 @@ class Tally:
 
 
 def _norm(s: str) -> str:
-    return re.sub(r"[“”\"‘’\s]", "", s)
+    """Without quotation marks and spaces, punctuation width-folded: （站） is (站)."""
+    return re.sub(r"[“”\"‘’\s]", "", unicodedata.normalize("NFKC", s))
 
 
 def indicator_matches(predicted: str, label: str, *, strict: bool = False) -> bool:

@@ -73,8 +73,8 @@ def blocks(report: Report) -> Iterator[Block]:
     parts = report.sections
     year = _plan_year(report)
     plan_seen = False
-    for i, part in enumerate(parts):
-        opening = i == 0 and part.number is None and part.title == "开篇"
+    for part in parts:
+        opening = part is report.opening
         titled = None if opening else _title_scope(part.title, year)
         scope = titled or ("plan" if plan_seen else _by_wording(_part_text(part)))
         if opening:
