@@ -159,9 +159,15 @@ def _piece_scope(piece: str, plan_year: int | None) -> Scope | None:
 
 
 def _plan_year(report: Report) -> int | None:
-    """The year the plan is for: the latest a part title (or a heading paragraph) names."""
+    """The year the plan is for: the year the report was delivered in (its date), else the
+    year after the latest a review title names, else the latest any title names."""
+    if report.date and (delivered := _YEAR.match(report.date + "年")):
+        return int(delivered.group())
     titles = [s.title for s in report.sections]
     titles += [p.text for _, p in report.body_paragraphs() if _is_heading(p.text)]
+    reviewed = [int(y) for t in titles if _REVIEW.search(t) for y in _YEAR.findall(t)]
+    if reviewed:
+        return max(reviewed) + 1
     years = [int(y) for t in titles for y in _YEAR.findall(t)]
     if years:
         return max(years)
