@@ -772,3 +772,27 @@ def test_figures_of_one_clause_that_measure_different_things_are_named_apart(
         "城镇居民人均可支配收入",
         "农村居民人均可支配收入",
     )
+
+
+def test_a_long_range_year_does_not_turn_this_years_plan_into_a_review() -> None:
+    """雅安市2021: 2035年远景目标 in a part title made 2021年重点工作安排 look past."""
+    parts = []
+    titles = ["2020年工作回顾", "“十四五”规划和2035年远景目标考虑", "2021年重点工作安排"]
+    for i, title in enumerate(titles):
+        part = Section(f"s{i}", 1, None, title)
+        part.paragraphs = [Paragraph(f"p{i}", f"新建学校{i + 2}所。")]
+        parts.append(part)
+    report = Report(title="雅安市2021年政府工作报告", date="2021-02-27", sections=parts)
+    assert [f.kind for f in extract(report)] == ["result", "target", "target"]
+
+
+def test_a_plan_heading_the_structure_put_one_level_too_low_still_starts_the_plan() -> None:
+    """四川省2023: 今后五年发展主要目标和重点任务 came out as a lead topic under the review."""
+    review = Section("r", 1, None, "过去五年和2022年工作回顾")
+    done = Section("t1", 3, None, "民生和社会事业取得长足进步")
+    done.paragraphs = [Paragraph("p1", "城镇新增就业累计超过500万人。")]
+    coming = Section("t2", 3, None, "今后五年发展主要目标和重点任务")
+    coming.paragraphs = [Paragraph("p2", "城镇新增就业450万人以上。")]
+    review.children = [done, coming]
+    report = Report(title="四川省2023年政府工作报告", sections=[review])
+    assert [f.kind for f in extract(report)] == ["result", "target"]
