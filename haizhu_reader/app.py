@@ -125,8 +125,11 @@ def _figures(report: Report, args: argparse.Namespace) -> int:
             sys.stdout.write((", " if i else "") + ", ".join(items))
         sys.stdout.write("]}\n")
     else:
+        from haizhu_reader.core.figures_table import places
+
+        labels = places(report)  # one walk, not one per figure
         for f in figures:
-            cells = (report.place_label(f.section), f.text, f.indicator or "", f.kind)
+            cells = (labels.get(f.section, ""), f.text, f.indicator or "", f.kind)
             sys.stdout.write("\t".join(cells) + "\n")
     sys.stdout.flush()
     return 0
