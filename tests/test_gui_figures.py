@@ -17,6 +17,7 @@ from pytestqt.qtbot import QtBot
 from haizhu_reader.core import figures as core
 from haizhu_reader.core.figures import Figure
 from haizhu_reader.core.figures_table import csv_bytes, results_vs_targets
+from haizhu_reader.core.parse import load_report
 from haizhu_reader.core.report import Report
 from haizhu_reader.gui import figures_pane
 from haizhu_reader.gui.figures_chart import ResultsChart, chart_rows, chart_summary
@@ -33,6 +34,7 @@ from haizhu_reader.gui.figures_model import (
 from haizhu_reader.gui.figures_pane import ExportFiguresDialog, FiguresPane
 from haizhu_reader.gui.mainwindow import MainWindow
 from haizhu_reader.gui.reader_view import ReaderView
+from tests.conftest import DATA
 
 pytestmark = pytest.mark.gui
 
@@ -433,3 +435,33 @@ def test_pairs_that_cannot_be_drawn_are_not_called_absent(qtbot: QtBot) -> None:
     assert "没有" not in chart.accessibleDescription()
     chart.set_rows([], 0)
     assert "没有同时给出" in chart.accessibleDescription()
+
+
+def test_a_figure_of_an_appendix_is_shown_in_the_text(qtbot: QtBot) -> None:
+    """Issue 13: appendices are scanned (Guangdong 2020's 十件民生实事): their figures are
+    listed as targets, placed 附件1, and Enter shows them in the text."""
+    report = load_report(DATA / "figures" / "guangdong_2020.md")
+    w = MainWindow()
+    qtbot.addWidget(w)
+    w.resize(1280, 800)
+    with qtbot.waitExposed(w):
+        w.show()
+    with qtbot.waitSignal(w.figures_pane.figures_ready, timeout=10000):
+        w.open_report(report)
+    qtbot.waitUntil(w.is_complete)
+    pane, reader = w.figures_pane, w.reader
+    w.figures_dock.show()
+    w.figures_dock.raise_()
+    pane.filter_edit.setText("附件1")
+    shown = column(pane.proxy, 0, FIGURE_ROLE)
+    assert len(shown) > 30 and all(isinstance(f, Figure) and f.kind == "target" for f in shown)
+    assert set(column(pane.proxy, PLACE)) == {"附件1"}
+    target = shown[0]
+    assert isinstance(target, Figure)
+    pane.table.setCurrentIndex(pane.proxy.index(0, 0))
+    pane.table.setFocus()
+    with qtbot.waitSignal(pane.figure_activated, timeout=1000):
+        QTest.keyClick(pane.table, Qt.Key.Key_Return)
+    pos = reader.document_position(target.paragraph, target.start)
+    assert pos is not None
+    qtbot.waitUntil(lambda: is_visible(reader, pos))
