@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from haizhu_reader.core.source import Line
@@ -244,13 +245,19 @@ def _plain_parts(cands: list[_Candidate]) -> set[int]:
     if first is None or first.form != PLAIN:
         return set()
     plains = [c for c in cands if c.form == PLAIN]
+    any_strong = any(q.strong for q in plains)
+    # The first 一、 heading after each plain line, before the next plain line.
+    first_num: dict[int, int] = {}
+    current: _Candidate | None = None
+    for c in cands:
+        if c.form == PLAIN:
+            current = c
+        elif c.form == NUM and current is not None and current.index not in first_num:
+            first_num[current.index] = c.n
     parts: set[int] = set()
-    # The 一、 headings after each plain line, up to the next plain line.
-    for k, p in enumerate(plains):
-        end = plains[k + 1].index if k + 1 < len(plains) else 1 << 30
-        nums = [c.n for c in cands if c.form == NUM and p.index < c.index < end]
-        restarts = bool(nums) and nums[0] == 1
-        if restarts or (not nums and (p.strong or not any(q.strong for q in plains))):
+    for p in plains:
+        n = first_num.get(p.index)
+        if n == 1 or (n is None and (p.strong or not any_strong)):
             parts.add(p.index)
     return parts if len(parts) >= 2 else set()
 
@@ -303,8 +310,13 @@ class _Outliner:
             return True
         if c.n != expected + 1:
             return False
-        nxt = next((d for d in self.cands[k + 1 :] if d.form == c.form), None)
+        nxt = next((d for d in self._after(k) if d.form == c.form), None)
         return nxt is not None and nxt.n == c.n + 1
+
+    def _after(self, k: int) -> Iterator[_Candidate]:
+        """The candidates after ``k``, as far as a lookahead needs to see (bounded, so that a
+        file of a hundred thousand numbered lines stays linear)."""
+        return (self.cands[j] for j in range(k + 1, min(len(self.cands), k + 1 + _LOOKAHEAD)))
 
     def run(self) -> list[Heading | None]:
         for k, c in enumerate(self.cands):
@@ -342,7 +354,7 @@ class _Outliner:
         if c.n != 1 or self.part < 0 or self.section_form not in (None, NUM):
             return False
         run = [c]
-        for d in self.cands[k + 1 :]:
+        for d in self._after(k):
             if d.form != NUM:
                 continue
             if d.n != run[-1].n + 1:
@@ -362,7 +374,7 @@ class _Outliner:
         if c.n != 1:
             return False
         run = [c]
-        for d in self.cands[k + 1 :]:
+        for d in self._after(k):
             if d.form == self.top and self.top != PLAIN:
                 break
             if d.form == c.form:
@@ -400,6 +412,9 @@ class _Outliner:
         if self.section >= 0 and _deeper(c.form, self.section_form) and self.fits(k, self.section):
             self.counter.take(self.section, c.form, c.n)
             self.result[c.index] = Heading(TOPIC, c.number, c.title, c.rest, keep_line=True)
+
+
+_LOOKAHEAD = 400
 
 
 def _set_apart(run: list[_Candidate]) -> bool:
