@@ -102,6 +102,10 @@ def _split_runon(ln: Line, head_len: int, title: str) -> tuple[str, str, bool, b
     if bold and len(bold) > head_len and t.startswith(bold) and len(bold) < len(t):
         # **一、标题。**正文 / **一、标题** 正文: the bold is the heading.
         return bold[head_len:].strip().rstrip("。").strip(), t[len(bold) :].strip(), True, False
+    # 一、2011年工作回顾 2011年是…: the bold is lost, the space that followed it is not.
+    spaced = re.match(r"^(?P<head>[^。！？；\s]{4,40}?)\s+(?P<rest>\S.{19,})$", title)
+    if spaced and not spaced["head"][-1].isdigit() and "。" in spaced["rest"]:
+        return spaced["head"], spaced["rest"], ln.heading, False
     m = re.search(r"[。！？]", title)
     if not m:
         return title.strip(), "", ln.heading, False
@@ -112,7 +116,7 @@ def _split_runon(ln: Line, head_len: int, title: str) -> tuple[str, str, bool, b
 def _with_glue(c: _Candidate, ln: Line) -> _Candidate:
     """Note a headline that may be glued to a heading that ended in a full stop."""
     stops = ln.text.rstrip().endswith("。") or bool(c.rest)
-    c.gluable = not c.strong and "，" in c.title and stops
+    c.gluable = not c.strong and bool(re.search(r"[，,]", c.title)) and stops
     if c.gluable and (glued := _unglue(c.title)):
         c.glued = (glued[0], f"{glued[1]}。{c.rest}")
     return c
@@ -135,10 +139,10 @@ def _unglue_systematic(cands: list[_Candidate]) -> None:
 def _unglue(head: str) -> tuple[str, str] | None:
     """A two-clause heading (甲，乙) and a headline glued to its second clause, split where
     that clause, about as long as the first, ends and a verb opens the headline."""
-    first, sep, second = head.partition("，")
-    second = re.split(r"[，、；]", second, maxsplit=1)[0]
-    if not sep or len(first) < 4:
+    clauses = re.split(r"[，,]", head, maxsplit=1)
+    if len(clauses) < 2 or len(clauses[0]) < 4:
         return None
+    first, second = clauses[0], re.split(r"[，,、；;]", clauses[1], maxsplit=1)[0]
     cuts = [
         k
         for k in range(max(4, len(first) // 2), min(len(first) + 6, len(second) - 3))
