@@ -10,6 +10,7 @@ import json
 import re
 import unicodedata
 from collections import Counter
+from collections.abc import Callable
 from functools import cache
 
 import pytest
@@ -72,7 +73,7 @@ def f1(kind: str, variant: str = "") -> tuple[float, list[str]]:
 
 # The same reports as other captures have them: a web page's text keeps no Markdown bold,
 # a plain-text copy no blank lines, and some typed ASCII punctuation throughout.
-VARIANTS = {
+VARIANTS: dict[str, Callable[[str], str]] = {
     "no bold": lambda t: t.replace("**", ""),
     "no blank lines": lambda t: re.sub(r"\n\s*\n", "\n", t.replace("**", "")),
     "ASCII punctuation": lambda t: t.translate(str.maketrans("，；：（）！？", ",;:()!?")),
