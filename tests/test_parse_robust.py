@@ -89,6 +89,19 @@ def test_report_without_glossary_or_numbered_parts_opens() -> None:
     assert [s.title for s in r.sections] == ["2023年工作回顾", "2024年工作安排"]
 
 
+def test_a_title_and_a_salutation_open_whatever_the_structure() -> None:
+    """The title only in Markdown front matter, 各位代表, and no part of any form."""
+    text = "---\ntitle: 某市2024年政府工作报告\n---\n\n各位代表，同志们：\n\n"
+    text += "现在，我代表市人民政府向大会报告工作。\n\n过去一年，经济平稳运行，民生持续改善。\n"
+    r = parse_report(text.encode())
+    assert r.title == "某市2024年政府工作报告"
+    assert r.salutation == "各位代表，同志们"
+    assert [p.text[:4] for p in r.all_paragraphs()] == ["现在，我", "过去一年"]
+    # A title alone is not enough: a news story about the report is no report.
+    story = "政府工作报告解读\n记者从会上获悉，报告提出了今年的目标。\n"
+    assert "不是政府工作报告" in expect_error(story.encode()).zh
+
+
 def test_unnumbered_parts_with_sections_numbered_like_parts() -> None:
     text = (
         HEADER

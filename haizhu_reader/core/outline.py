@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from haizhu_reader.core.source import Line
@@ -101,6 +102,10 @@ def _split_runon(ln: Line, head_len: int, title: str) -> tuple[str, str, bool, b
     if bold and len(bold) > head_len and t.startswith(bold) and len(bold) < len(t):
         # **一、标题。**正文 / **一、标题** 正文: the bold is the heading.
         return bold[head_len:].strip().rstrip("。").strip(), t[len(bold) :].strip(), True, False
+    # 一、2011年工作回顾 2011年是…: the bold is lost, the space that followed it is not.
+    spaced = re.match(r"^(?P<head>[^。！？；\s]{4,40}?)\s+(?P<rest>\S.{19,})$", title)
+    if spaced and not spaced["head"][-1].isdigit() and "。" in spaced["rest"]:
+        return spaced["head"], spaced["rest"], ln.heading, False
     m = re.search(r"[。！？]", title)
     if not m:
         return title.strip(), "", ln.heading, False
@@ -111,7 +116,7 @@ def _split_runon(ln: Line, head_len: int, title: str) -> tuple[str, str, bool, b
 def _with_glue(c: _Candidate, ln: Line) -> _Candidate:
     """Note a headline that may be glued to a heading that ended in a full stop."""
     stops = ln.text.rstrip().endswith("。") or bool(c.rest)
-    c.gluable = not c.strong and "，" in c.title and stops
+    c.gluable = not c.strong and bool(re.search(r"[，,]", c.title)) and stops
     if c.gluable and (glued := _unglue(c.title)):
         c.glued = (glued[0], f"{glued[1]}。{c.rest}")
     return c
@@ -134,10 +139,10 @@ def _unglue_systematic(cands: list[_Candidate]) -> None:
 def _unglue(head: str) -> tuple[str, str] | None:
     """A two-clause heading (甲，乙) and a headline glued to its second clause, split where
     that clause, about as long as the first, ends and a verb opens the headline."""
-    first, sep, second = head.partition("，")
-    second = re.split(r"[，、；]", second, maxsplit=1)[0]
-    if not sep or len(first) < 4:
+    clauses = re.split(r"[，,]", head, maxsplit=1)
+    if len(clauses) < 2 or len(clauses[0]) < 4:
         return None
+    first, second = clauses[0], re.split(r"[，,、；;]", clauses[1], maxsplit=1)[0]
     cuts = [
         k
         for k in range(max(4, len(first) // 2), min(len(first) + 6, len(second) - 3))
@@ -244,13 +249,19 @@ def _plain_parts(cands: list[_Candidate]) -> set[int]:
     if first is None or first.form != PLAIN:
         return set()
     plains = [c for c in cands if c.form == PLAIN]
+    any_strong = any(q.strong for q in plains)
+    # The first 一、 heading after each plain line, before the next plain line.
+    first_num: dict[int, int] = {}
+    current: _Candidate | None = None
+    for c in cands:
+        if c.form == PLAIN:
+            current = c
+        elif c.form == NUM and current is not None and current.index not in first_num:
+            first_num[current.index] = c.n
     parts: set[int] = set()
-    # The 一、 headings after each plain line, up to the next plain line.
-    for k, p in enumerate(plains):
-        end = plains[k + 1].index if k + 1 < len(plains) else 1 << 30
-        nums = [c.n for c in cands if c.form == NUM and p.index < c.index < end]
-        restarts = bool(nums) and nums[0] == 1
-        if restarts or (not nums and (p.strong or not any(q.strong for q in plains))):
+    for p in plains:
+        n = first_num.get(p.index)
+        if n == 1 or (n is None and (p.strong or not any_strong)):
             parts.add(p.index)
     return parts if len(parts) >= 2 else set()
 
@@ -303,8 +314,13 @@ class _Outliner:
             return True
         if c.n != expected + 1:
             return False
-        nxt = next((d for d in self.cands[k + 1 :] if d.form == c.form), None)
+        nxt = next((d for d in self._after(k) if d.form == c.form), None)
         return nxt is not None and nxt.n == c.n + 1
+
+    def _after(self, k: int) -> Iterator[_Candidate]:
+        """The candidates after ``k``, as far as a lookahead needs to see (bounded, so that a
+        file of a hundred thousand numbered lines stays linear)."""
+        return (self.cands[j] for j in range(k + 1, min(len(self.cands), k + 1 + _LOOKAHEAD)))
 
     def run(self) -> list[Heading | None]:
         for k, c in enumerate(self.cands):
@@ -342,7 +358,7 @@ class _Outliner:
         if c.n != 1 or self.part < 0 or self.section_form not in (None, NUM):
             return False
         run = [c]
-        for d in self.cands[k + 1 :]:
+        for d in self._after(k):
             if d.form != NUM:
                 continue
             if d.n != run[-1].n + 1:
@@ -362,7 +378,7 @@ class _Outliner:
         if c.n != 1:
             return False
         run = [c]
-        for d in self.cands[k + 1 :]:
+        for d in self._after(k):
             if d.form == self.top and self.top != PLAIN:
                 break
             if d.form == c.form:
@@ -400,6 +416,9 @@ class _Outliner:
         if self.section >= 0 and _deeper(c.form, self.section_form) and self.fits(k, self.section):
             self.counter.take(self.section, c.form, c.n)
             self.result[c.index] = Heading(TOPIC, c.number, c.title, c.rest, keep_line=True)
+
+
+_LOOKAHEAD = 400
 
 
 def _set_apart(run: list[_Candidate]) -> bool:
