@@ -92,11 +92,11 @@ def figure_tooltip(figure: Figure) -> str:
 
     Everything from the report is escaped.
     """
-    rank = f"　{html.escape(figure.rank)}" if figure.rank else ""
     return (
         f"<b>{html.escape(indicator_text(figure))}</b>"
         f"　<small>{html.escape(kind_label(figure.kind))}</small>"  # theme colours
-        f"<br>{html.escape(figure.text)}{rank}"
+        f"<br>{html.escape(figure.text)}"
+        f"{'&emsp;' + html.escape(figure.rank) if figure.rank else ''}"
     )
 
 
