@@ -774,15 +774,18 @@ def test_figures_of_one_clause_that_measure_different_things_are_named_apart(
     )
 
 
-def test_a_long_range_year_does_not_turn_this_years_plan_into_a_review() -> None:
-    """雅安市2021: 2035年远景目标 in a part title made 2021年重点工作安排 look past."""
+@pytest.mark.parametrize("date", ["2021-02-27", "2020-12-28", None])
+def test_a_long_range_year_does_not_turn_this_years_plan_into_a_review(date: str | None) -> None:
+    """雅安市2021: 2035年远景目标 in a part title made 2021年重点工作安排 look past. The plan's
+    year is the year of delivery (the next, for a report delivered in December), else the
+    year after the review's."""
     parts = []
     titles = ["2020年工作回顾", "“十四五”规划和2035年远景目标考虑", "2021年重点工作安排"]
     for i, title in enumerate(titles):
         part = Section(f"s{i}", 1, None, title)
         part.paragraphs = [Paragraph(f"p{i}", f"新建学校{i + 2}所。")]
         parts.append(part)
-    report = Report(title="雅安市2021年政府工作报告", date="2021-02-27", sections=parts)
+    report = Report(title="雅安市2021年政府工作报告", date=date, sections=parts)
     assert [f.kind for f in extract(report)] == ["result", "target", "target"]
 
 

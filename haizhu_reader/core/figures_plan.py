@@ -3,12 +3,14 @@
 Every figure of a part about the coming year's work is a target, whatever the part is
 called (2023年工作安排, 主要工作, 重点工作, 政府工作任务, 政策取向, 目标任务 …). A part's title
 decides when it can: words of a review (回顾, 过去, 完成情况) or of a plan (安排, 任务, 目标,
-政策取向 …), and the years it names — the plan's year is the latest a title names, so
-``2020年政府工作`` is a review in a report whose plan is ``2021年政府工作重点``. A part whose
-title says neither (a slogan, 全面加强政府自身建设) is a plan after a plan part, and otherwise
-reads as one by its wording: a plan's sentences say 要, 将, 力争, 确保 and set figures 以上 or
-左右; a review's say 了, 同比, 比上年 and 增长3.2%. A part that names both (“十三五”时期发展成就和
-“十四五”时期主要目标任务) is a review until a paragraph opens on the coming period.
+政策取向 …), and the years it names against the plan's year — the year the report was
+delivered in (or the next, in its last two months). So ``2020年政府工作`` is a review in a
+report delivered in 2021, ``2021年政府工作重点`` its plan, and a 2035年远景目标 does not make
+2021 the past. A part whose title says neither (a slogan, 全面加强政府自身建设) is a plan after
+a plan part, and otherwise reads as one by its wording: a plan's sentences say 要, 将, 力争,
+确保 and set figures 以上 or 左右; a review's say 了, 同比, 比上年 and 增长3.2%. A part that names
+both (“十三五”时期发展成就和“十四五”时期主要目标任务) is a review until a paragraph opens on the
+coming period.
 
 A heading that the structure did not recognise, left as a short paragraph of its own
 (``2018年工作安排``), switches its part from there on, so a report parsed without its parts
@@ -159,10 +161,12 @@ def _piece_scope(piece: str, plan_year: int | None) -> Scope | None:
 
 
 def _plan_year(report: Report) -> int | None:
-    """The year the plan is for: the year the report was delivered in (its date), else the
-    year after the latest a review title names, else the latest any title names."""
-    if report.date and (delivered := _YEAR.match(report.date + "年")):
-        return int(delivered.group())
+    """The year the plan is for: the year the report was delivered in (its date; the next
+    one when delivered in November or December), else the year after the latest a review
+    title names, else the latest any title names."""
+    if report.date and (delivered := re.match(r"((?:19|20)\d\d)-(\d\d)", report.date)):
+        year, month = int(delivered.group(1)), int(delivered.group(2))
+        return year + 1 if month >= 11 else year  # 2022-12-30: the 2023 plan
     titles = [s.title for s in report.sections]
     titles += [p.text for _, p in report.body_paragraphs() if _is_heading(p.text)]
     reviewed = [int(y) for t in titles if _REVIEW.search(t) for y in _YEAR.findall(t)]
