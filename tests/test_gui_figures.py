@@ -378,8 +378,13 @@ def test_export_before_the_figures_are_ready_never_works_on_the_gui_thread(
         on_gui_thread["csv"] = threading.current_thread() is threading.main_thread()
         return csv_bytes(source, rows)
 
+    def compare(found: list[Figure]) -> list[core.Comparison]:
+        on_gui_thread["compare"] = threading.current_thread() is threading.main_thread()
+        return results_vs_targets(found)
+
     monkeypatch.setattr(core, "extract", extract)
     monkeypatch.setattr(figures_pane, "csv_bytes", make)
+    monkeypatch.setattr(figures_pane, "results_vs_targets", compare)
     out = tmp_path / "early.csv"
     monkeypatch.setattr(ExportFiguresDialog, "ask", AskRecorder(out))
     pane = FiguresPane()
@@ -388,7 +393,7 @@ def test_export_before_the_figures_are_ready_never_works_on_the_gui_thread(
     assert pane.figures() is None
     with qtbot.waitSignal(pane.exported, timeout=5000) as blocker:
         pane.export_csv()
-    assert on_gui_thread == {"extract": False, "csv": False}
+    assert on_gui_thread == {"extract": False, "compare": False, "csv": False}
     assert blocker.args == [out, len(figures)]
     assert len(out.read_text(encoding="utf-8-sig").splitlines()) == len(figures) + 1
 

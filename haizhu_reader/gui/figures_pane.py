@@ -38,7 +38,7 @@ from PySide6.QtWidgets import (
 )
 
 from haizhu_reader.core import figures as core
-from haizhu_reader.core.figures import Figure, Kind
+from haizhu_reader.core.figures import Comparison, Figure, Kind
 from haizhu_reader.core.figures_table import csv_bytes, results_vs_targets
 from haizhu_reader.core.report import Report
 from haizhu_reader.gui import jobs
@@ -76,7 +76,7 @@ class ExportFiguresDialog:
 
 
 class _JobSignals(QObject):
-    finished = Signal(int, object)  # generation, list[Figure]
+    finished = Signal(int, object, object)  # generation, list[Figure], list[Comparison]
 
 
 class _ExtractJob(QRunnable):
@@ -90,10 +90,11 @@ class _ExtractJob(QRunnable):
     def run(self) -> None:
         try:
             found = core.extract(self._report)
+            compared = results_vs_targets(found)  # a second or so for 90,000 figures
         except Exception:  # a bug in the extractor must not leave the pane waiting
-            found = []
+            found, compared = [], []
         try:
-            self.signals.finished.emit(self._generation, found)
+            self.signals.finished.emit(self._generation, found, compared)
         finally:
             self.done = True
 
@@ -146,6 +147,7 @@ class FiguresPane(QWidget):
         self._generation = 0
         self._pending: _JobSignals | None = None
         self._export_to: Path | None = None  # chosen before the figures were ready
+        self._compared_rows: list[Comparison] = []  # results versus targets, made by the job
         self._model = FiguresModel(self)
         self._proxy = FiguresFilter(self)
         self._proxy.setSourceModel(self._model)
@@ -342,15 +344,20 @@ class FiguresPane(QWidget):
         self._refresh()
         jobs.start(job)
 
-    @Slot(int, object)
-    def _on_extracted(self, generation: int, found: list[Figure]) -> None:
+    @Slot(int, object, object)
+    def _on_extracted(
+        self, generation: int, found: list[Figure], compared: list[Comparison]
+    ) -> None:
         if generation != self._generation or self._report is None:
             return  # a report that is no longer shown
         self._pending = None
-        self._show_figures(self._report, found)
+        self._show_figures(self._report, found, compared)
 
-    def _show_figures(self, report: Report, found: list[Figure]) -> None:
+    def _show_figures(
+        self, report: Report, found: list[Figure], compared: list[Comparison]
+    ) -> None:
         self._figures = found
+        self._compared_rows = compared
         self._model.set_figures(report, found)
         self._refresh()
         self.figures_ready.emit(report, found)
@@ -361,7 +368,7 @@ class FiguresPane(QWidget):
         """Bring the comparison tab and the count up to date (once the widgets exist)."""
         if not self._built:
             return
-        comparisons = results_vs_targets(self._figures or [])
+        comparisons = self._compared_rows if self._figures is not None else []
         self._comparisons.set_comparisons(comparisons)
         paired = sum(1 for c in comparisons if c.results)
         self._chart.set_rows(chart_rows(comparisons), paired)
