@@ -43,8 +43,9 @@ Fields, as the hand labels in ``tests/data/figures_labels.json`` and
   clause names no measure, only a scene (在49天的苦战鏖战中), the indicator is None: the figure
   is *narrative*, listed in the table but kept out of results versus targets.
 * ``kind`` is ``target`` for every figure of a part about the coming year's work and of a plan
-  appendix (``figures_plan``: 民生实事), of a 主要预期目标 list, and after 力争/确保/预期/目标是 in
-  its sentence; otherwise ``result``. ``main_target`` marks the 主要预期目标 list's targets.
+  appendix (``figures_plan``: 民生实事), of a 主要预期目标 list, and after 力争/确保/预期目标/
+  目标是 in its sentence unless the part's title says it is a review; otherwise ``result``.
+  ``main_target`` marks the 主要预期目标 list's targets.
 * ``qualifier`` is one of 超 以上 余 左右 不低于 约 近 以内 低于 (printed synonyms are folded:
   超过/突破/高于 -> 超, 多 -> 余, 不超过/不高于 -> 以内, 不到/不足 -> 低于).
 * ``rank`` is a rank stated with the figure (居全省第一, 全市前列, 居世界主要经济体前列): a rank,
