@@ -176,6 +176,15 @@ def test_sections_then_topics_under_unnumbered_parts() -> None:
     assert topic.paragraphs[0].lead == len("（一）持续推动农业提质增效。")
 
 
+def test_speakers_with_transcribed_names() -> None:
+    for name, role, who in [
+        ("乌鲁木齐市-2016.md", "市长", "伊力哈木·沙比尔"),  # 市长伊力哈木·沙比尔
+        ("国务院-2012.md", "国务院总理", "温家宝"),  # 国务院总理　温家宝
+    ]:
+        speaker = load(name).speaker
+        assert speaker is not None and (speaker.role, speaker.name) == (role, who)
+
+
 def test_a_slogan_and_a_period_as_parts() -> None:
     r = load("四川省-2023.md")
     assert titles(r.parts()) == [

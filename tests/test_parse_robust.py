@@ -102,6 +102,17 @@ def test_a_title_and_a_salutation_open_whatever_the_structure() -> None:
     assert "不是政府工作报告" in expect_error(story.encode()).zh
 
 
+def test_a_list_of_short_lines_is_no_headings() -> None:
+    """Short lines without punctuation make a heading one at a time, not ten in a row."""
+    items = "".join(f"实施民生工程第{n}项目\n" for n in "一二三四五六七八九十")
+    text = HEADER + PART_ONE + "过去一年很好。\n" + PART_TWO + "今年办好十件实事：\n" + items
+    text += "我们将全力以赴，确保各项工作落到实处，决不辜负人民的期望。\n"
+    r = parse_report(text.encode())
+    assert [(s.level, s.title) for s in r.parts()] == [(1, "2023年工作回顾"), (1, "2024年工作安排")]
+    assert r.parts()[1].children == []
+    assert len(r.parts()[1].paragraphs) == 12
+
+
 def test_unnumbered_parts_with_sections_numbered_like_parts() -> None:
     text = (
         HEADER

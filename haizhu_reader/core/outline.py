@@ -303,6 +303,7 @@ class _Outliner:
         self.section_form: str | None = None  # the form the part numbers its sections with
         self.in_list = 0  # the number the next item of a list numbered like parts would have
         self.sub_run: set[int] = set()  # 一、 sections inside a part numbered 一、 too
+        self.plain_lines = {c.index for c in cands if c.form == PLAIN}
         self.part_shape: tuple[bool, bool] | None = None
 
     def fits(self, k: int, parent: int) -> bool:
@@ -389,8 +390,11 @@ class _Outliner:
 
     def _below_part(self, k: int, c: _Candidate) -> None:
         if c.form == PLAIN:
-            # A plain line inside a numbered part: a section heading, when marked as one.
-            if not c.strong and self.part == -1:
+            # A plain line inside a numbered part: a section heading (一个重点, 总体要求和预期
+            # 目标); not before the first part unless marked as one, nor one of a list of
+            # short lines.
+            listed = {c.index - 1, c.index + 1} & self.plain_lines
+            if not c.strong and (self.part == -1 or listed):
                 return
             self.result[c.index] = Heading(SECTION, None, c.title)
             self.section, self.section_form = c.index, self.section_form or PLAIN

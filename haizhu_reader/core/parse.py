@@ -9,17 +9,14 @@ from __future__ import annotations
 
 import hashlib
 import re
-import unicodedata
 from pathlib import Path
 
 from haizhu_reader import resources
 from haizhu_reader.core import glossary
 from haizhu_reader.core.outline import (
-    DATE_RE,
     PART_RE,
     SALUTATION_RE,
     SECTION_RE,
-    cn_number,
     outline,
 )
 from haizhu_reader.core.punctuation import printed
@@ -33,15 +30,13 @@ from haizhu_reader.core.report import (
     Report,
     Section,
     Source,
-    Speaker,
 )
 from haizhu_reader.core.source import MAX_BYTES, Line, ReportError, clean, decode
+from haizhu_reader.core.title_block import CONTENTS_RE, looks_like_report, read_title_block
 from haizhu_reader.core.topics import find_topics
 
 __all__ = ["ReportError", "bundled_report", "load_report", "parse_report"]
 
-MEETING_RE = re.compile(r"^(?:[—－\-─]{1,4}|[（(])\s*(?P<body>.*年.*月.*日.*)$")
-_CN_DIGIT = str.maketrans("〇零OＯ○一二三四五六七八九", "00000123456789")
 # 附件2, 附件：…, 附录一：… (an appendix marker, with or without its title).
 APPENDIX_RE = re.compile(
     r"^附\s*(?P<word>[件录])\s*(?P<n>[0-9０-９一二三四五六七八九十]*)\s*[:：]?\s*(?P<rest>.*)$"
@@ -54,22 +49,7 @@ GLOSSARY_TITLE_RE = re.compile(
     r"(?:和(?:有关情况)?说明)?\s*[:：]?$"
 )
 _BOOK_TITLE = re.compile(r"^《[^《》]{2,24}》$")
-ROLE_RE = re.compile(r"(?:长|主席|主任|书记|代表|委员|总理)$")
-SPEAKER_RUN_ON_RE = re.compile(
-    r"(?P<role>[\u4e00-\u9fff]{0,10}?(?:代理)?(?:省长|市长|区长|县长|州长|旗长|盟长|主席))"
-    r"(?P<name>[\u4e00-\u9fff·]{2,4})"
-)
 TERMINAL = "。！？!?；;：:…”’」』）)》"
-
-
-def _iso_date(m: re.Match[str]) -> str:
-    """2023年3月2日 or 二〇二三年三月二日 -> 2023-03-02."""
-    year = int(m.group(1).translate(_CN_DIGIT))
-
-    def small(s: str) -> int:
-        return int(s) if s.isdigit() else cn_number(s)
-
-    return f"{year:04d}-{small(m.group(2)):02d}-{small(m.group(3)):02d}"
 
 
 class _Ids:
@@ -98,63 +78,6 @@ class _Ids:
 # -- header ------------------------------------------------------------------------
 
 
-def _speaker(text: str) -> Speaker | None:
-    parts = text.split()
-    name = "".join(parts[1:])
-    # 2 to 4 characters, or a transcribed name with its middle dot (莫合买提·尼亚孜).
-    longest = 12 if "·" in name else 5
-    if len(parts) >= 2 and ROLE_RE.search(parts[0]) and 2 <= len(name) <= longest:
-        return Speaker(role=parts[0], name=name)
-    if len(parts) == 1 and ROLE_RE.search(text) and len(text) <= 12:
-        return Speaker(role=text, name=None)
-    joined = SPEAKER_RUN_ON_RE.fullmatch(text) if len(parts) == 1 else None
-    if joined:  # 广州市市长孙志洋: no space between the office and the name
-        return Speaker(role=joined.group("role"), name=joined.group("name"))
-    return None
-
-
-def _looks_like_report(lines: list[Line], page_title: str | None) -> bool:
-    """Two of: a title naming a work report, a salutation (各位代表), a meeting or date line,
-    numbered parts. A title and 各位代表 make a report whatever its parts look like."""
-    head = "\n".join(ln.text for ln in lines[:40])
-    whole = "\n".join(ln.text for ln in lines)
-    signals = 0
-    signals += bool(re.search(r"工作报告", head) or re.search(r"工作报告", page_title or ""))
-    signals += bool(re.search(r"各位代表", whole))
-    signals += any(_meeting(ln.text) for ln in lines[:40])
-    parts = [ln.text for ln in lines if PART_RE.match(ln.text) and len(ln.text) <= 40]
-    signals += len(parts) >= 2 and bool(re.search(r"工作|回顾|安排|任务|目标", "".join(parts)))
-    return signals >= 2
-
-
-def _meeting(text: str) -> tuple[str | None, str | None] | None:
-    """(date, occasion) of a meeting or date line of the header, or None for another line.
-
-    ——2023年3月2日在广州市海珠区第十七届人民代表大会第三次会议上, （2023年3月2日）,
-    2023年1月11日在四川省第十四届人民代表大会第一次会议上, ——在庆阳市…会议上.
-    """
-    t = unicodedata.normalize("NFKC", text)
-    if len(t) > 80:
-        return None
-    marked = bool(MEETING_RE.match(t)) or t.startswith(("——", "--", "—", "(", "（"))
-    d = DATE_RE.search(t)
-    meeting = re.search(r"人民代表大会|人大", t) and "会议" in t
-    if not (meeting or (d and (marked or len(t) <= 24))):
-        return None
-    date = _iso_date(d) if d else None
-    occasion = None
-    if meeting:
-        after = t[d.end() :] if d and d.start() < t.find("会议") else t
-        m = re.search(r"在?\s*([^\s在—\-(（)）]{2,}?人民代表大会.*?会议)", after) or re.search(
-            r"在\s*(.+?会议)", after
-        )
-        occasion = m.group(1).replace(" ", "") if m else None
-    return date, occasion
-
-
-# -- the parse -----------------------------------------------------------------------
-
-
 class _Builder:
     def __init__(self) -> None:
         self.used = _Ids()
@@ -167,7 +90,6 @@ class _Builder:
         return Section(id=ident, level=level, number=number, title=title)
 
 
-CONTENTS_RE = re.compile(r"^目\s*录\s*[:：]?$")
 _PAGE_REF = re.compile(r"[.．…·\s\-—]*\d{1,3}$")
 
 
@@ -262,7 +184,7 @@ def parse_report(data: bytes) -> Report:
     text = decode(data)
     cleaned = clean(text)
     lines = cleaned.lines
-    if not lines or not _looks_like_report(lines, cleaned.page_title):
+    if not lines or not looks_like_report(lines, cleaned.page_title):
         raise ReportError(
             "这不是政府工作报告：找不到标题、“各位代表”或编号的部分",
             "this is not a government work report: no title, salutation or numbered parts",
@@ -272,42 +194,7 @@ def parse_report(data: bytes) -> Report:
     report = Report(title="", content_hash=hashlib.sha256(normalised.encode("utf-8")).hexdigest())
     if cleaned.published or cleaned.publisher:
         report.source = Source(published=cleaned.published, publisher=cleaned.publisher)
-
-    # Header: everything before the salutation (or the first part heading).
-    i, titles = 0, []
-    while i < len(lines) and i < 40:
-        t = lines[i].text
-        if (
-            SALUTATION_RE.match(t)
-            or (PART_RE.match(t) and len(t) <= 60)
-            or SECTION_RE.match(t)
-            or CONTENTS_RE.match(t)
-        ):
-            break
-        meeting = _meeting(t)
-        if meeting is not None and (report.date is None or report.occasion is None):
-            # A meeting line broken over two lines ends with 会议上 on the second.
-            if (
-                not meeting[1]
-                and i + 1 < len(lines)
-                and re.search(r"会议上?[）)]?$", lines[i + 1].text)
-                and len(lines[i + 1].text) < 40
-            ):
-                meeting = _meeting(t + lines[i + 1].text) or meeting
-                i += 1
-            report.date = report.date or meeting[0]
-            report.occasion = report.occasion or meeting[1]
-            i += 1
-            continue
-        sp = _speaker(t)
-        if sp and report.speaker is None:
-            report.speaker = sp
-        elif len(t) <= 40 and not t.endswith(("。", "！", "？", "；")):
-            titles.append(t)
-        else:  # a sentence: the report itself has begun (a short opening, say)
-            break
-        i += 1
-    report.title = _title(titles, report, cleaned.page_title)
+    i = read_title_block(lines, report, cleaned.page_title)
 
     opening = b.section(PART, None, OPENING, "opening")
     body_lines = _join_fragments(_drop_contents(lines[i:]))
@@ -342,31 +229,6 @@ def _as_printed(report: Report) -> None:
         e.term = printed(e.term)
         e.aliases = [printed(x) for x in e.aliases]
         e.definition = printed(e.definition)
-
-
-def _title(titles: list[str], report: Report, page_title: str | None) -> str:
-    specific = [t for t in titles if re.search(r"\d{4}年.*工作报告", t)]
-    if specific:
-        return specific[0].strip("《》")
-    if page_title:
-        half = len(page_title) // 2
-        if page_title[:half] == page_title[half:]:
-            page_title = page_title[:half]  # some pages repeat their title
-        # 哈密市政府工作报告 （2016年1月22日 莫合买提·尼亚孜）: the date and speaker are no title.
-        page_title = re.sub(r"\s*[（(][^（）()]*\d{4}\s*年[^（）()]*[）)]\s*$", "", page_title)
-        if re.fullmatch(r"[^《》]{0,20}\d{4}年[^《》]{0,6}政府工作报告", page_title):
-            return page_title
-    place = re.match(r"(.+?)第[一二三四五六七八九十]+届", report.occasion or "")
-    if place and report.date:
-        base = next((t for t in titles if "报告" in t), "政府工作报告")
-        return f"{place.group(1)}{report.date[:4]}年{base.strip('《》')}"
-    named = [t for t in titles if "报告" in t] or titles
-    title = named[-1] if named else page_title or "政府工作报告"
-    if page_title and "报告" in page_title and "报告" not in title:
-        title = page_title
-    if title.strip("《》") == "政府工作报告" and report.date:
-        return f"{report.date[:4]}年政府工作报告"  # the State Council's, as it is known
-    return title
 
 
 def _structure(lines: list[Line], b: _Builder, opening: Section, report: Report) -> list[Section]:

@@ -14,6 +14,7 @@ derived from the captured text before it.
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from haizhu_reader.core.text import is_cjk
@@ -32,6 +33,15 @@ _GROUP = re.compile(r"\d{3}(?!\d)")
 _REACH = 24
 # Chinese punctuation, quotes and dashes count as Chinese context.
 _CHINESE_MARKS = frozenset("，。、；：？！“”‘’（）《》〈〉【】〔〕「」『』—…·～")
+# A character of Chinese context, as a regex class (the CJK ranges of text.is_cjk too).
+_ZH = "\u4e00-\u9fff\u3400-\u4dbf\U00020000-\U0002ffff\uf900-\ufaff\u3000-\u303f" + re.escape(
+    "".join(sorted(_CHINESE_MARKS))
+)
+# Most marks touch Chinese on one side: decided at once (a long text goes through in C).
+_BESIDE_CHINESE = re.compile(rf"(?<=[{_ZH}])[,;:?!]|[,;:?!](?=[{_ZH}])")
+# The rest, and every bracket, are decided one by one.
+_UNDECIDED = re.compile(rf"(?<![{_ZH}])[,;:?!](?![{_ZH}])|[()]")
+_ANY_CHINESE = re.compile(rf"[{_ZH}]")
 
 
 def _script(c: str) -> str:
@@ -71,16 +81,21 @@ def _is_number_mark(text: str, i: int) -> bool:
 
 def printed(text: str) -> str:
     """``text`` with the ASCII punctuation of its Chinese sentences made full-width."""
-    if not _CANDIDATES.search(text):
-        return text
-    keep = [False] * len(text)
-    for m in _VERBATIM.finditer(text):
-        keep[m.start() : m.end()] = [True] * (m.end() - m.start())
-    out = list(text)
+    if not _CANDIDATES.search(text) or not _ANY_CHINESE.search(text):
+        return text  # nothing to change: no mark, or no Chinese (Latin text, a long line of it)
+    verbatim = [(m.start(), m.end()) for m in _VERBATIM.finditer(text)]
+    starts = [a for a, _ in verbatim]
+
+    def kept(i: int) -> bool:
+        k = bisect.bisect_right(starts, i) - 1
+        return k >= 0 and i < verbatim[k][1]
+
+    # Decided one by one, on the text as captured: marks between non-Chinese, and brackets.
+    changes: dict[int, str] = {}
     opened: list[int] = []  # positions of "(" not yet closed
-    for m in _CANDIDATES.finditer(text):
+    for m in _UNDECIDED.finditer(text):
         i, c = m.start(), m.group()
-        if keep[i]:
+        if kept(i):
             continue
         if c == "(":
             opened.append(i)
@@ -88,15 +103,28 @@ def printed(text: str) -> str:
             if opened:
                 start = opened.pop()
                 if _bracket_is_chinese(text, start, i):
-                    out[start], out[i] = "（", "）"
+                    changes[start], changes[i] = "（", "）"
             elif _chinese_around(text, i - 1, i + 1):
-                out[i] = "）"
+                changes[i] = "）"
         elif not _is_number_mark(text, i) and _chinese_around(text, i - 1, i + 1):
-            out[i] = _FULL[c]
+            changes[i] = _FULL[c]
     for start in opened:  # never closed: judged by what is around it
         if _chinese_around(text, start - 1, start + 1):
-            out[start] = "（"
-    return "".join(out)
+            changes[start] = "（"
+
+    def beside(m: re.Match[str]) -> str:
+        return m.group() if verbatim and kept(m.start()) else _FULL[m.group()]
+
+    out = _BESIDE_CHINESE.sub(beside, text)
+    if not changes:
+        return out
+    pieces: list[str] = []
+    last = 0
+    for i in sorted(changes):
+        pieces += (out[last:i], changes[i])
+        last = i + 1
+    pieces.append(out[last:])
+    return "".join(pieces)
 
 
 def _bracket_is_chinese(text: str, start: int, end: int) -> bool:
