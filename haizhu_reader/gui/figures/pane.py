@@ -1,11 +1,11 @@
 """The figures pane: the report's key figures as a table, and results versus targets.
 
-Extracting the figures of the bundled report takes about 30 ms, so it runs on a
-pool thread, and only once asked (``prepare()``: after the text's first paint,
-or when its dock is first shown): start-up does not wait for it. The pane's
-widgets are built by ``ensure_ui()`` when the dock is first shown (or a
-widget is asked for), so a window that starts with the pane tabbed away does
-not pay for them either.
+Extracting the figures of the bundled report takes about 30 ms (seconds for a
+report near the size limit), so it runs on a pool thread, and only once asked
+(``prepare()``: after the text's first paint, or when its dock is first shown):
+start-up does not wait for it. The pane's widgets are built by ``ensure_ui()``
+when the dock is first shown (or a widget is asked for), so a window that
+starts with the pane tabbed away does not pay for them either.
 """
 
 from __future__ import annotations
@@ -31,14 +31,16 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QPushButton,
     QScrollArea,
+    QSplitter,
     QTableView,
     QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
-from haizhu_reader.core import figures as core
-from haizhu_reader.core.figures import Figure, Kind
+from haizhu_reader.core.figures import extract as core
+from haizhu_reader.core.figures.extract import Comparison, Figure, Kind
+from haizhu_reader.core.figures.table import csv_bytes, results_vs_targets
 from haizhu_reader.core.files import OwnFiles
 from haizhu_reader.core.report import Report
 from haizhu_reader.gui.common import jobs
@@ -76,6 +78,12 @@ class ExportFiguresDialog:
         return chosen[0] if chosen else None
 
 
+def _extract(report: Report) -> tuple[list[Figure], list[Comparison]]:
+    """The figures and results versus targets (a second or so for 90,000 figures)."""
+    found = core.extract(report)
+    return found, results_vs_targets(found)
+
+
 class _FiguresTable(QTableView):
     """Enter activates the current row, as a double-click does.
 
@@ -110,10 +118,12 @@ class FiguresPane(QWidget):
             start, end) to be shown in the text.
         figures_ready(object, object): the figures of a Report were extracted
             (the Report, a list of ``Figure``).
+        exported(object, int): a CSV file was written (its Path, how many rows).
     """
 
     figure_activated = Signal(str, int, int)
     figures_ready = Signal(object, object)
+    exported = Signal(object, int)
 
     def __init__(self, parent: QWidget | None = None, *, own: OwnFiles | None = None) -> None:
         """No CSV is written onto ``own`` (the profile's folders and store)."""
@@ -123,6 +133,8 @@ class FiguresPane(QWidget):
         self._figures: list[Figure] | None = None
         self._generation = 0
         self._pending: jobs.JobSignals | None = None
+        self._export_to: Path | None = None  # chosen before the figures were ready
+        self._compared_rows: list[Comparison] = []  # results versus targets, made by the job
         self._model = FiguresModel(self)
         self._proxy = FiguresFilter(self)
         self._proxy.setSourceModel(self._model)
@@ -232,20 +244,29 @@ class FiguresPane(QWidget):
         page.addWidget(self._count)
         self._tabs.addTab(table_page, self.tr("数据表"))
 
-        # -- the results-versus-targets tab
+        # -- the results-versus-targets tab: every target above, the bars below
         chart_page = QWidget(self._tabs)
-        self._comparisons = ComparisonTable(chart_page)
+        self._compared = QLabel(chart_page)
+        self._compared.setAccessibleName(self.tr("目标条数"))
+        self._compared.setWordWrap(True)
+        splitter = QSplitter(Qt.Orientation.Vertical, chart_page)
+        splitter.setChildrenCollapsible(False)
+        self._comparisons = ComparisonTable(splitter)
         self._chart = ResultsChart()
-        scroll = QScrollArea(chart_page)
+        scroll = QScrollArea(splitter)
         scroll.setAccessibleName(self.tr("对比图区域"))
         scroll.setWidgetResizable(True)
         scroll.setWidget(self._chart)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        splitter.addWidget(self._comparisons)
+        splitter.addWidget(scroll)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
         chart_layout = QVBoxLayout(chart_page)
         chart_layout.setContentsMargins(4, 4, 4, 4)
-        chart_layout.addWidget(self._comparisons)
-        chart_layout.addWidget(scroll, 1)
+        chart_layout.addWidget(self._compared)
+        chart_layout.addWidget(splitter, 1)
         self._tabs.addTab(chart_page, self.tr("结果与目标"))
 
         self._layout.addWidget(self._tabs)
@@ -257,6 +278,7 @@ class FiguresPane(QWidget):
         self._export.clicked.connect(self.export_csv)
         self._table.doubleClicked.connect(self._on_activated)
         self._table.activated_by_key.connect(self._on_activated)
+        self._comparisons.figure_activated.connect(self.figure_activated)
 
     # -- handles for MainWindow and tests ------------------------------------------
 
@@ -302,6 +324,11 @@ class FiguresPane(QWidget):
         self.ensure_ui()
         return [self._tabs, self._filter, self._kind, self._export, self._table]
 
+    @property
+    def compared_label(self) -> QLabel:
+        self.ensure_ui()
+        return self._compared
+
     def figures(self) -> list[Figure] | None:
         """The current report's figures, None until extracted."""
         return self._figures
@@ -315,6 +342,7 @@ class FiguresPane(QWidget):
         self._figures = None
         self._generation += 1
         self._pending = None
+        self._export_to = None
         self._model.set_figures(None, [])
         self._refresh()
 
@@ -323,7 +351,7 @@ class FiguresPane(QWidget):
         """Start extracting the current report's figures, unless done or under way."""
         if self._report is None or self._figures is not None or self._pending is not None:
             return
-        job = jobs.Job(partial(core.extract, self._report), key=self._generation)
+        job = jobs.Job(partial(_extract, self._report), key=self._generation)
         self._pending = job.signals
         job.signals.done.connect(self._on_extracted)
         job.signals.failed.connect(self._on_extract_failed)
@@ -331,29 +359,44 @@ class FiguresPane(QWidget):
         jobs.start(job)
 
     @Slot(object, object)
-    def _on_extracted(self, generation: int, found: list[Figure]) -> None:
+    def _on_extracted(
+        self, generation: int, extracted: tuple[list[Figure], list[Comparison]]
+    ) -> None:
         if generation != self._generation or self._report is None:
             return  # a report that is no longer shown
         self._pending = None
-        self._show_figures(self._report, found)
+        self._show_figures(self._report, *extracted)
 
     @Slot(object, object)
     def _on_extract_failed(self, generation: int, _error: Exception) -> None:
-        self._on_extracted(generation, [])  # a bug in the extractor must not leave it waiting
+        self._on_extracted(generation, ([], []))  # a bug in the extractor must not leave it waiting
 
-    def _show_figures(self, report: Report, found: list[Figure]) -> None:
+    def _show_figures(
+        self, report: Report, found: list[Figure], compared: list[Comparison]
+    ) -> None:
         self._figures = found
+        self._compared_rows = compared
         self._model.set_figures(report, found)
         self._refresh()
         self.figures_ready.emit(report, found)
+        if self._export_to is not None:
+            self._write_csv(self._export_to)
 
     def _refresh(self) -> None:
         """Bring the comparison tab and the count up to date (once the widgets exist)."""
         if not self._built:
             return
-        comparisons = core.results_vs_targets(self._figures or [])
+        comparisons = self._compared_rows if self._figures is not None else []
         self._comparisons.set_comparisons(comparisons)
-        self._chart.set_rows(chart_rows(comparisons), len(comparisons))
+        paired = sum(1 for c in comparisons if c.results)
+        self._chart.set_rows(chart_rows(comparisons), paired)
+        self._compared.setText(
+            self.tr("%1 项目标，其中 %2 项有上年结果（粗体为主要预期目标）")
+            .replace("%1", str(len(comparisons)))
+            .replace("%2", str(paired))
+            if self._figures is not None
+            else ""
+        )
         self._update_count()
 
     # -- export --------------------------------------------------------------------
@@ -367,26 +410,43 @@ class FiguresPane(QWidget):
     @Slot()
     def export_csv(self) -> None:
         """Write the rows the table shows to a CSV file the user chooses (UTF-8 with BOM);
-        the table is brought on screen first."""
+        the table is brought on screen first.
+
+        Never extracts on the GUI thread: asked for before the worker finished, the export
+        starts it (if need be) and writes once the figures are in. The file is made and
+        written by a background job.
+        """
         bring_forward(self)
         report = self._report
         if report is None:
             return
-        if self._figures is None:
-            # Asked for before the worker finished: 30 ms on the GUI thread, at the user's
-            # request, is better than an export that silently waits.
-            self._generation += 1
-            self._pending = None
-            self._show_figures(report, core.extract(report))
         name = self.tr("%1-数据表.csv").replace("%1", report.title or self.tr("报告"))
-        suggested = Path.home() / name
-        path = ExportFiguresDialog.ask(self, suggested)
+        path = ExportFiguresDialog.ask(self, Path.home() / name)
         if path is None or refuse_target(self, self.tr("无法导出数据表"), path, self._own):
             return
-        try:
-            core.write_csv(report, self.shown_figures(), path)
-        except OSError as e:
-            Messages.error(self, self.tr("无法导出数据表"), str(path), str(e))
+        if self._figures is None:
+            self._export_to = path
+            self.prepare()
+            return
+        self._write_csv(path)
+
+    def _write_csv(self, path: Path) -> None:
+        self._export_to = None
+        report, shown = self._report, self.shown_figures()
+        if report is None:
+            return
+        job = jobs.write_file(path, lambda: (csv_bytes(report, shown), len(shown)))
+        job.signals.done.connect(self._on_exported)
+        job.signals.failed.connect(self._on_export_failed)
+        jobs.start(job)
+
+    @Slot(object, object)
+    def _on_exported(self, path: Path, rows: int) -> None:
+        self.exported.emit(path, rows)
+
+    @Slot(object, object)
+    def _on_export_failed(self, path: Path, error: Exception) -> None:
+        Messages.error(self, self.tr("无法导出数据表"), *jobs.write_error(path, error))
 
     # -- slots ---------------------------------------------------------------------
 
