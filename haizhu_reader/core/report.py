@@ -199,8 +199,7 @@ class Report:
         """The place label of the last section of ``path`` (from its part down)."""
         # A topic's own numeral (一是) is not part of a citation: 一、, not 一、一是.
         numbered = [s.number.rstrip("，,") for s in path if s.number and s.level < TOPIC]
-        # Cite in the printed form whatever the capture used: (三) -> （三）.
-        label = "".join(numbered).replace("(", "（").replace(")", "）")
+        label = printed_number("".join(numbered))  # (三) -> （三）, whatever the capture used
         if not path:
             return ""
         if not label:
