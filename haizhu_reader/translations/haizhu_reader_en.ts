@@ -243,10 +243,6 @@
         <translation>Table</translation>
     </message>
     <message>
-        <source>按回车在正文中显示所选数据</source>
-        <translation>Press Enter to show the selected figure in the text</translation>
-    </message>
-    <message>
         <source>数据条数</source>
         <translation>Number of figures</translation>
     </message>
@@ -289,6 +285,17 @@
     <message>
         <source>显示 %1 条，共 %2 条</source>
         <translation>Showing %1 of %2</translation>
+    </message>
+</context>
+<context>
+    <name>FiguresTable</name>
+    <message>
+        <source>数据表</source>
+        <translation>Table</translation>
+    </message>
+    <message>
+        <source>按回车在正文中显示所选数据</source>
+        <translation>Press Enter to show the selected figure in the text</translation>
     </message>
 </context>
 <context>

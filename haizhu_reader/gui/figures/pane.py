@@ -13,16 +13,8 @@ from __future__ import annotations
 from functools import partial
 from pathlib import Path
 
-from PySide6.QtCore import (
-    QCoreApplication,
-    QModelIndex,
-    Qt,
-    Signal,
-    Slot,
-)
-from PySide6.QtGui import QKeyEvent, QResizeEvent
+from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, Signal, Slot
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QDockWidget,
     QHBoxLayout,
@@ -47,17 +39,8 @@ from haizhu_reader.gui.common import jobs
 from haizhu_reader.gui.common.dialogs import Messages, ask_save_path, refuse_target
 from haizhu_reader.gui.common.docking import bring_forward
 from haizhu_reader.gui.figures.chart import ComparisonTable, ResultsChart, chart_rows
-from haizhu_reader.gui.figures.model import (
-    COLUMN_SAMPLES,
-    FIGURE_ROLE,
-    INDICATOR,
-    KIND,
-    PLACE,
-    FiguresFilter,
-    FiguresModel,
-    headers,
-    kind_label,
-)
+from haizhu_reader.gui.figures.model import FIGURE_ROLE, FiguresFilter, FiguresModel
+from haizhu_reader.gui.figures.table import FiguresTable
 
 
 class ExportFiguresDialog:
@@ -82,32 +65,6 @@ def _extract(report: Report) -> tuple[list[Figure], list[Comparison]]:
     """The figures and results versus targets (a second or so for 90,000 figures)."""
     found = core.extract(report)
     return found, results_vs_targets(found)
-
-
-class _FiguresTable(QTableView):
-    """Enter activates the current row, as a double-click does.
-
-    The indicator column takes the width the others leave, but never less than
-    about five characters: in a narrow dock the table scrolls sideways instead.
-    """
-
-    activated_by_key = Signal(QModelIndex)
-
-    def fit_indicator(self) -> None:
-        header = self.horizontalHeader()
-        others = sum(header.sectionSize(c) for c in range(header.count()) if c != INDICATOR)
-        least = self.fontMetrics().horizontalAdvance("中") * 5
-        header.resizeSection(INDICATOR, max(least, self.viewport().width() - others))
-
-    def resizeEvent(self, event: QResizeEvent) -> None:
-        super().resizeEvent(event)
-        self.fit_indicator()
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.currentIndex().isValid():
-            self.activated_by_key.emit(self.currentIndex())
-            return
-        super().keyPressEvent(event)
 
 
 class FiguresPane(QWidget):
@@ -201,34 +158,7 @@ class FiguresPane(QWidget):
         self._export = QPushButton(self.tr("导出…"), table_page)
         self._export.setAccessibleName(self.tr("导出数据表为CSV"))
         self._export.setToolTip(self.tr("把表中显示的数据导出为 CSV 文件（UTF-8）"))
-        self._table = _FiguresTable(table_page)
-        self._table.setObjectName("figures_table")
-        self._table.setAccessibleName(self.tr("数据表"))
-        self._table.setAccessibleDescription(self.tr("按回车在正文中显示所选数据"))
-        self._table.setModel(self._proxy)
-        self._table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self._table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self._table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self._table.setAlternatingRowColors(True)
-        self._table.setWordWrap(False)
-        # Always on: fit_indicator() follows the table's size, not the viewport's.
-        self._table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
-        self._table.verticalHeader().hide()
-        self._table.verticalHeader().setDefaultSectionSize(self._table.fontMetrics().height() + 8)
-        # Widths from the font, once: ResizeToContents would ask the model for every
-        # cell on every layout (40 000 calls, a third of a second, on first show).
-        header = self._table.horizontalHeader()
-        header.setMinimumSectionSize(24)
-        fm = self._table.fontMetrics()
-        titles, head_fm = headers(), header.fontMetrics()
-        kinds = (kind_label("result"), kind_label("target"))  # their length varies by language
-        for col, sample in COLUMN_SAMPLES.items():
-            cells = [sample, *kinds] if col == KIND else [sample]
-            width = max(fm.horizontalAdvance(text) for text in cells) + 12
-            header.resizeSection(col, max(width, head_fm.horizontalAdvance(titles[col]) + 16))
-        header.setStretchLastSection(False)
-        header.setSortIndicator(PLACE, Qt.SortOrder.AscendingOrder)  # reading order
-        self._table.setSortingEnabled(True)
+        self._table = FiguresTable(self._proxy, table_page)
         self._count = QLabel(table_page)
         self._count.setAccessibleName(self.tr("数据条数"))
 
