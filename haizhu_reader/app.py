@@ -71,7 +71,14 @@ def build_parser() -> argparse.ArgumentParser:
         help="format for --export-annotations (default: from PATH's extension, else md)",
     )
     p.add_argument(
-        "--import-annotations", metavar="PATH", help="merge annotations from a JSON export and exit"
+        "--import-annotations",
+        metavar="PATH",
+        help="merge W3C Web Annotations (this reader's JSON export, or another tool's) and exit",
+    )
+    p.add_argument(
+        "--into-this-report",
+        action="store_true",
+        help="with --import-annotations: import annotations whose target names another source",
     )
     p.add_argument(
         "--figures", action="store_true", help="print the report's key figures (use with --json)"
@@ -155,7 +162,10 @@ def _annotations(report: Report, args: argparse.Namespace) -> int:
     """
     from haizhu_reader.core.annotations.export import export_file, format_for, import_file
     from haizhu_reader.core.annotations.store import AnnotationStore, ReadOnlyStoreError, StoreError
-    from haizhu_reader.core.annotations.web_annotation import AnnotationImportError
+    from haizhu_reader.core.annotations.web_annotation import (
+        AnnotationImportError,
+        ForeignSourceError,
+    )
     from haizhu_reader.core.files import OwnFiles, TargetError, check_target
 
     paths = resolve(args.data_dir)
@@ -178,11 +188,24 @@ def _annotations(report: Report, args: argparse.Namespace) -> int:
         if notices:
             print(f"haizhu-reader: {notices}", file=sys.stderr)
         if args.import_annotations:
+            path = Path(args.import_annotations)
             try:
-                merged = import_file(store, report, Path(args.import_annotations))
+                result = import_file(store, report, path, args.into_this_report)
+            except ForeignSourceError as e:
+                return _fail(
+                    f"{e.zh}；确认导入到这份报告请加 --into-this-report"
+                    f"（{e.en}; add --into-this-report to import them into this report）"
+                )
             except (AnnotationImportError, StoreError) as e:
                 return _fail(str(e))
-            summary = {"imported": args.import_annotations, **vars(merged)}
+            summary = {
+                "imported": args.import_annotations,
+                "added": result.added,
+                "updated": result.updated,
+                "skipped": result.skipped,
+                "placed": result.placed,
+                "unplaced": [{"quote": a.anchor.exact, "note": a.note} for a in result.unplaced],
+            }
             print(json.dumps(summary, ensure_ascii=False), flush=True)
         if args.export_annotations:
             path = Path(args.export_annotations)

@@ -202,6 +202,8 @@ LATER = [
     "haizhu_reader.core.annotations.anchoring",
     "haizhu_reader.core.annotations.database",
     "haizhu_reader.core.annotations.export",
+    "haizhu_reader.core.annotations.handout",
+    "haizhu_reader.core.annotations.word",
     "haizhu_reader.core.annotations.store",
     "haizhu_reader.core.annotations.web_annotation",
     "haizhu_reader.core.figures",

@@ -27,7 +27,10 @@ from haizhu_reader.core.annotations.store import (
     Placed,
     StoreError,
 )
-from haizhu_reader.core.annotations.web_annotation import AnnotationImportError
+from haizhu_reader.core.annotations.web_annotation import (
+    AnnotationImportError,
+    ForeignSourceError,
+)
 from haizhu_reader.core.files import OwnFiles
 from haizhu_reader.gui.annotations.dialogs import (
     ExportAnnotationsDialog,
@@ -39,7 +42,7 @@ from haizhu_reader.gui.annotations.session import AnnotationSession
 from haizhu_reader.gui.common import jobs
 from haizhu_reader.gui.common.accessibility import spoken_name
 from haizhu_reader.gui.common.dialogs import Messages, refuse_target
-from haizhu_reader.gui.common.language import bilingual
+from haizhu_reader.gui.common.language import bilingual, pick
 from haizhu_reader.gui.reader.view import ReaderView
 
 
@@ -407,7 +410,8 @@ class ReaderAnnotator(QObject):
 
     @Slot()
     def import_dialog(self) -> None:
-        """File › 导入批注…: a JSON export, merged all or nothing."""
+        """File › 导入批注…: a W3C Web Annotation file (ours, or another tool's), merged all or
+        nothing; one about another source only when the user says so."""
         report, store = self._session.report(), self._session.store
         if report is None or store is None:
             return
@@ -418,18 +422,24 @@ class ReaderAnnotator(QObject):
         if path is None:
             return
         try:
-            result = import_file(store, report, path)
-        except AnnotationImportError as e:
-            Messages.error(self._window, self.tr("无法导入批注"), *bilingual(e.zh, e.en))
-            return
-        except StoreError as e:
+            try:
+                result = import_file(store, report, path)
+            except ForeignSourceError as e:
+                why = pick(e.zh, e.en)
+                if not ImportAnnotationsDialog.confirm_foreign(self._window, report.title, why):
+                    return
+                result = import_file(store, report, path, into_this_report=True)
+        except (AnnotationImportError, StoreError) as e:
             Messages.error(self._window, self.tr("无法导入批注"), *bilingual(e.zh, e.en))
             return
         self._session.import_merged()
         self._window.statusBar().showMessage(
-            self.tr("已导入：新增 %1 条，更新 %2 条，跳过 %3 条")
+            self.tr("已导入：新增 %1 条，更新 %2 条，跳过 %3 条；%4 条已按原文定位")
             .replace("%1", str(result.added))
             .replace("%2", str(result.updated))
-            .replace("%3", str(result.skipped)),
+            .replace("%3", str(result.skipped))
+            .replace("%4", str(result.placed)),
             8000,
         )
+        if result.unplaced:
+            ImportAnnotationsDialog.show_unplaced(self._window, result.unplaced)

@@ -15,19 +15,12 @@ import pytest
 from docx.oxml.ns import qn
 
 from haizhu_reader.core.annotations.anchoring import Placer
-from haizhu_reader.core.annotations.export import (
-    FORMATS,
-    UNPLACED_GROUP,
-    format_for,
-    items,
-    md_escape,
-    render,
-    visible,
-)
+from haizhu_reader.core.annotations.export import FORMATS, format_for, md_escape, render, visible
+from haizhu_reader.core.annotations.handout import UNPLACED_GROUP, items
 from haizhu_reader.core.annotations.store import Annotation, AnnotationStore, Kind, Placed
 from haizhu_reader.core.report import Report
 from haizhu_reader.paths import AppPaths
-from tests.helpers import MARKUP_NOTES, QUOTE, edited_report, highlight_on, variety
+from tests.helpers import CITED, MARKUP_NOTES, QUOTE, edited_report, highlight_on, variety
 
 WHEN = datetime(2026, 11, 28, 12, 0, tzinfo=UTC)
 CITATION = "《海珠区2023年政府工作报告》二、（三）第2段"
@@ -58,7 +51,7 @@ def test_items_carry_citation_quote_and_note(
     assert section_note.citation == "《海珠区2023年政府工作报告》二、（三）"  # just the place
     assert section_note.quote == "" and "（整节）" in section_note.label
     bookmark = next(it for it in all_items if it.annotation.kind is Kind.BOOKMARK)
-    assert bookmark.quote.endswith("……") and len(bookmark.quote) <= 62  # an excerpt
+    assert CITED in bookmark.quote and not bookmark.quote.endswith("……")  # the paragraph
 
 
 @pytest.mark.parametrize("fmt", FORMATS)
@@ -186,7 +179,7 @@ def test_docx_opens_with_headings_quote_note_citation_and_chinese_fonts(
     runs = [r for p in document.paragraphs for r in p.runs]
     fonts = [r._r.rPr.rFonts if r._r.rPr is not None else None for r in runs]
     assert runs and all(f is not None and f.get(qn("w:eastAsia")) for f in fonts)
-    assert {f.get(qn("w:eastAsia")) for f in fonts if f is not None} == {"宋体", "黑体"}
+    assert {f.get(qn("w:eastAsia")) for f in fonts if f is not None} == {"仿宋", "黑体"}
     multi = next(p for p in document.paragraphs if p.text.startswith("笔记：多行"))
     assert multi.text == "笔记：多行\n笔记\n\n第三行"  # line breaks, not lost lines
 

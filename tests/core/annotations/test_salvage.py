@@ -56,12 +56,20 @@ def _readable(db: Path) -> set[str]:
     return ids
 
 
-def _damage(db: Path, where: list[float], size: int = 4096, seed: int = 5) -> None:
+def _damage(db: Path, where: list[float], made: list[str], seed: int = 5) -> None:
+    """Overwrite, at each fraction of the annotations made, the pages that hold that
+    annotation (its row and its id's index entry): the ids are random, so a fixed
+    offset in the file could miss every row."""
     data = bytearray(db.read_bytes())
+    size = int.from_bytes(data[16:18], "big")
+    size = 65536 if size == 1 else size
     rng = random.Random(seed)
     for fraction in where:
-        at = int(len(data) * fraction)
-        data[at : at + size] = rng.randbytes(size)
+        key = made[int(COUNT * fraction)].encode("ascii")
+        starts = {m.start() - m.start() % size for m in re.finditer(re.escape(key), data)}
+        assert starts  # the row's page, and its id index's
+        for start in sorted(starts):
+            data[start : start + size] = rng.randbytes(size)
     db.write_bytes(bytes(data))
 
 
@@ -73,7 +81,7 @@ def test_recovery_reads_past_damaged_pages(
 ) -> None:
     made = _store(app_paths, report)
     db = app_paths.annotations_db
-    _damage(db, where)
+    _damage(db, where, made)
     readable = _readable(db)
     assert 0 < len(readable) < COUNT  # the damage did hit annotations
     with AnnotationStore.open(db) as store:

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import QAbstractItemView, QApplication, QLabel
 from pytestqt.qtbot import QtBot
 
 from haizhu_reader.core.annotations.anchoring import Placer
-from haizhu_reader.core.annotations.export import UNPLACED_GROUP
+from haizhu_reader.core.annotations.handout import UNPLACED_GROUP
 from haizhu_reader.core.annotations.store import (
     Annotation,
     AnnotationStore,
