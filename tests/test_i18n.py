@@ -50,7 +50,7 @@ ALLOWED: dict[tuple[str, str], str] = {
     ("figures/model.py", "类型"): "column-width sample of report data",
     ("figures/model.py", "二、（三）"): "column-width sample of report data",
     ("figures/model.py", "</b>\u3000<small>"): "spacing after a Chinese term",
-    ("figures/pane.py", "中"): "the glyph whose width sizes a column",
+    ("figures/table.py", "中"): "the glyph whose width sizes a column",
     ("glossary/pane.py", "\u3000"): "spacing between the report's place label and title",
     ("reader/view.py", "（"): "brackets around the report's own Chinese aliases",
     ("reader/view.py", "）"): "brackets around the report's own Chinese aliases",

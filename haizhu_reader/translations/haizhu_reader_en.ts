@@ -157,6 +157,10 @@
         <translation>Results and targets table</translation>
     </message>
     <message>
+        <source>按回车在正文中显示该目标</source>
+        <translation>Press Enter to show this target in the text</translation>
+    </message>
+    <message>
         <source>指标</source>
         <translation>Indicator</translation>
     </message>
@@ -169,8 +173,16 @@
         <translation>This year&apos;s target</translation>
     </message>
     <message>
+        <source>报告未给出上年结果</source>
+        <translation>The report gives no result for last year</translation>
+    </message>
+    <message>
         <source>、</source>
         <translation>, </translation>
+    </message>
+    <message>
+        <source>%1（主要预期目标）</source>
+        <translation>%1 (main target)</translation>
     </message>
 </context>
 <context>
@@ -231,12 +243,12 @@
         <translation>Table</translation>
     </message>
     <message>
-        <source>按回车在正文中显示所选数据</source>
-        <translation>Press Enter to show the selected figure in the text</translation>
-    </message>
-    <message>
         <source>数据条数</source>
         <translation>Number of figures</translation>
+    </message>
+    <message>
+        <source>目标条数</source>
+        <translation>Number of targets</translation>
     </message>
     <message>
         <source>对比图区域</source>
@@ -245,6 +257,10 @@
     <message>
         <source>结果与目标</source>
         <translation>Results vs. targets</translation>
+    </message>
+    <message>
+        <source>%1 项目标，其中 %2 项有上年结果（粗体为主要预期目标）</source>
+        <translation>%1 targets, %2 with last year&apos;s result (main targets in bold)</translation>
     </message>
     <message>
         <source>%1-数据表.csv</source>
@@ -269,6 +285,17 @@
     <message>
         <source>显示 %1 条，共 %2 条</source>
         <translation>Showing %1 of %2</translation>
+    </message>
+</context>
+<context>
+    <name>FiguresTable</name>
+    <message>
+        <source>数据表</source>
+        <translation>Table</translation>
+    </message>
+    <message>
+        <source>按回车在正文中显示所选数据</source>
+        <translation>Press Enter to show the selected figure in the text</translation>
     </message>
 </context>
 <context>
@@ -954,6 +981,10 @@ It may have been moved, renamed or deleted; it has been removed from the list.</
         <source>注意：文件有 %1 处损坏的字节，已在正文中显示为 �</source>
         <translation>Note: the file has %1 damaged bytes, shown as � in the text</translation>
     </message>
+    <message>
+        <source>已导出 %1 条数据到 %2</source>
+        <translation>Exported %1 figures to %2</translation>
+    </message>
 </context>
 <context>
     <name>ViewOptions</name>
@@ -1373,8 +1404,16 @@ It may have been moved, renamed or deleted; it has been removed from the list.</
         <translation>−%1</translation>
     </message>
     <message>
-        <source>（未识别指标）</source>
-        <translation>(indicator not recognised)</translation>
+        <source>叙述：%1</source>
+        <translation>Narrative: %1</translation>
+    </message>
+    <message>
+        <source>（叙述）</source>
+        <translation>(narrative)</translation>
+    </message>
+    <message>
+        <source>；排名：%1</source>
+        <translation>; rank: %1</translation>
     </message>
     <message>
         <source>%1：%2（%3）</source>

@@ -44,7 +44,7 @@ if TYPE_CHECKING:
     from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QShowEvent
 
     # Not imported at start-up: these parts are made after the first paint (lazy_pane).
-    from haizhu_reader.core.figures import Figure
+    from haizhu_reader.core.figures.extract import Figure
     from haizhu_reader.gui.annotations.actions import ReaderAnnotator
     from haizhu_reader.gui.annotations.pane import AnnotationsPane
     from haizhu_reader.gui.annotations.session import AnnotationSession
@@ -330,9 +330,9 @@ class MainWindow(QMainWindow):
         self.report_opened.connect(pane.set_report)
         self._reader.first_painted.connect(pane.prepare)  # extract after the first paint
         pane.figures_ready.connect(self._on_figures_ready)
-        pane.figure_activated.connect(
-            lambda pid, start, end: self._reader.show_found(pid, [(start, end)], "figures")
-        )
+        show = partial(self._reader.show_found, layer="figures")
+        pane.figure_activated.connect(lambda pid, start, end: show(pid, [(start, end)]))
+        pane.exported.connect(self._status.show_figures_exported)
 
     def _connect_search(self, pane: SearchPane) -> None:
         self.report_opened.connect(pane.offer_report)

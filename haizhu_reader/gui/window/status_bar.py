@@ -2,8 +2,8 @@
 
 The place is elided in the middle rather than widening the window; the
 progress label is as wide as 已读 100% from the start, so scrolling never
-relays the bar out. Messages (正在打开…, 已复制…, a report's damaged bytes) are
-``showMessage``'s, as in any ``QStatusBar``.
+relays the bar out. Messages (正在打开…, 已复制…, a report's damaged bytes, the
+figures table exported) are ``showMessage``'s, as in any ``QStatusBar``.
 """
 
 from __future__ import annotations
@@ -17,6 +17,8 @@ from PySide6.QtWidgets import QLabel, QSizePolicy, QStatusBar, QWidget
 from haizhu_reader.core.report import Report, heading_text
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from PySide6.QtGui import QPaintEvent
 
 
@@ -72,6 +74,13 @@ class StatusBar(QStatusBar):
             # Once the window is on screen: a message shown before would leave the
             # place label showing under it.
             QTimer.singleShot(0, self, lambda: self.showMessage(warning, 60000))
+
+    @Slot(object, int)
+    def show_figures_exported(self, path: Path, rows: int) -> None:
+        self.showMessage(
+            self.tr("已导出 %1 条数据到 %2").replace("%1", str(rows)).replace("%2", str(path)),
+            8000,
+        )
 
     @Slot(str, float)
     def show_position(self, section_id: str, progress: float) -> None:

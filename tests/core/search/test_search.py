@@ -144,6 +144,17 @@ def test_quotes_and_width_are_transparent(index: ReportIndex, report: Report) ->
     assert pm and [h.unit.id for h in index.search("ｐｍ")] == pm  # width and case
 
 
+def test_printed_punctuation_is_found_as_typed(index: ReportIndex) -> None:
+    """The text reads 现在，我代表 as printed; a query typed with ASCII marks finds it too."""
+    opening = [h for h in index.search("现在，我代表") if h.unit.kind == "paragraph"]
+    assert opening and "现在，我代表" in opening[0].unit.text
+    for variant in ["现在,我代表", '"现在,我代表"', '"现在，我代表"']:
+        found = [h.unit.id for h in index.search(variant) if h.unit.kind == "paragraph"]
+        assert found == [h.unit.id for h in opening], variant
+    brackets = index.search('"同比(下同)"')
+    assert [h.unit.text[s:e] for h in brackets for s, e in h.spans] == ["同比（下同）"]
+
+
 def test_transparent_characters() -> None:
     assert all(is_transparent(c) for c in "，。、“”《》·—%* \u3000\u200b\x00\ud800")
     assert not any(is_transparent(c) for c in "四a1＋+℃ＡⅠ")

@@ -114,7 +114,9 @@ def _check_pages(pages: list[list[str]], heading: str = "") -> None:
     for n, lines in enumerate(pages, start=1):
         assert lines[0].startswith(TITLE), lines[:2]
         if heading:
-            assert lines[1] == heading or heading in lines[0]
+            # A heading too long for its half of the header is elided: 二、（三）强招商…
+            elided = lines[1].endswith("…") and heading.startswith(lines[1][:-1])
+            assert lines[1] == heading or elided or heading in lines[0]
         # pdftotext may or may not read the narrow spaces around the numbers.
         assert lines[-1].replace(" ", "") == f"第{n}页/共{total}页"
 
@@ -169,7 +171,7 @@ def test_export_pdf_of_the_current_section(
     heading = report.section_path(section)[-1]
     assert text.startswith(f"（三）{heading.title}"[:10])
     assert CITED in text
-    assert "现在,我代表" not in text and report.glossary[0].definition[:10] not in text
+    assert "现在，我代表" not in text and report.glossary[0].definition[:10] not in text
     assert "笔记：" not in text  # no notes asked for
     whole = tmp_path / "whole.pdf"
     whole.write_bytes(render_pdf(PrintJob(report), PrintStyle.for_widget(window)))

@@ -116,8 +116,8 @@ def test_results_are_grouped_by_part_and_section(
         if not expected or expected[-1] != label:
             expected.append(label)
     assert tips == expected
-    assert "一、（一）扛起海珠担当,奋力夺取疫情防控和经济社会发展“双胜利”" in groups
-    assert "一、2022年工作回顾 › （一）扛起海珠担当,奋力夺取疫情防控和经济社会发展“双胜利”" in tips
+    assert "一、（一）扛起海珠担当，奋力夺取疫情防控和经济社会发展“双胜利”" in groups
+    assert "一、2022年工作回顾 › （一）扛起海珠担当，奋力夺取疫情防控和经济社会发展“双胜利”" in tips
     assert sum(model.rowCount(model.index(r, 0)) for r in range(model.rowCount())) == len(
         pane.hits()
     )
