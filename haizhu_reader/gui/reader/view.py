@@ -61,7 +61,7 @@ from haizhu_reader.gui.reader.typesetting import (
 if TYPE_CHECKING:
     # Only annotations: PySide6 makes a class when it is first imported, and these
     # events do not come before the first paint.
-    from PySide6.QtGui import QContextMenuEvent, QWheelEvent
+    from PySide6.QtGui import QContextMenuEvent, QKeyEvent, QMouseEvent, QWheelEvent
 
     from haizhu_reader.gui.reader.marks import Mark  # loaded with the first marks
 
@@ -131,6 +131,7 @@ class ReaderView(QTextBrowser):
         self._family = ""  # the user's font; "" chooses one (see reading_family)
         self._line_height = LINE_HEIGHT
         self._wheel_zoom = 0  # angle the Ctrl+wheel turned that has not zoomed yet
+        self._user_selection = False  # the selection was dragged out or keyed by the user
         self._typo = Typography.make(self._theme)
         self._setup_ui()
         self._connect()
@@ -660,10 +661,50 @@ class ReaderView(QTextBrowser):
     @Slot(QUrl)
     def _on_anchor_clicked(self, url: QUrl) -> None:
         # QTextBrowser reports a click only when the press and release were on
-        # the same anchor without a selection being dragged out in between.
+        # the same anchor without a selection being dragged out in between. It
+        # selects the anchor it activates (a focus frame for keyboard users): a term
+        # clicked to be looked up is not text chosen to be annotated or copied.
+        cursor = self.textCursor()
+        if cursor.hasSelection():
+            cursor.clearSelection()
+            self.setTextCursor(cursor)
         entry = glossary_index(url.toString())
         if entry is not None:
             self.term_activated.emit(entry)
+
+    # -- the user's selection ------------------------------------------------------
+
+    def has_user_selection(self) -> bool:
+        """Whether there is a selection the user made: dragged out with the mouse
+        (a double click, Shift+click) or with the keys (Ctrl+A, 全选). A selection a
+        click on a glossary term or the program made is not one (no selection bar)."""
+        return self._user_selection and self.textCursor().hasSelection()
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        shift = bool(event.modifiers() & Qt.KeyboardModifier.ShiftModifier)
+        self._user_selection = shift and event.button() == Qt.MouseButton.LeftButton
+        super().mousePressEvent(event)
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
+        if event.buttons() & Qt.MouseButton.LeftButton:
+            self._user_selection = True
+        super().mouseMoveEvent(event)
+
+    def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
+        self._user_selection = event.button() == Qt.MouseButton.LeftButton
+        super().mouseDoubleClickEvent(event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        before = self.textCursor()
+        super().keyPressEvent(event)
+        after = self.textCursor()
+        if (after.anchor(), after.position()) != (before.anchor(), before.position()):
+            self._user_selection = after.hasSelection()
+
+    @Slot()
+    def _select_all(self) -> None:
+        self.selectAll()
+        self._user_selection = True
 
     # -- copying, menus ------------------------------------------------------------
 
@@ -682,7 +723,7 @@ class ReaderView(QTextBrowser):
         copy = menu.addAction(self.tr("复制"), self.copy)
         copy.setShortcut(QKeySequence.StandardKey.Copy)
         copy.setEnabled(self.textCursor().hasSelection())
-        select_all = menu.addAction(self.tr("全选"), self.selectAll)
+        select_all = menu.addAction(self.tr("全选"), self._select_all)
         select_all.setShortcut(QKeySequence.StandardKey.SelectAll)
         mark = self._mark_at(self.viewport().mapFromGlobal(event.globalPos()))
         if mark is not None and self._report is not None:
