@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import (
     QEvent,
@@ -37,6 +37,7 @@ from PySide6.QtGui import (
     QKeySequence,
     QPainter,
     QPaintEvent,
+    QPen,
     QResizeEvent,
     QShowEvent,
     QTextCharFormat,
@@ -61,12 +62,11 @@ from haizhu_reader.gui.reader.typesetting import (
 if TYPE_CHECKING:
     # Only annotations: PySide6 makes a class when it is first imported, and these
     # events do not come before the first paint.
-    from PySide6.QtGui import QContextMenuEvent, QKeyEvent, QMouseEvent, QWheelEvent
+    from PySide6.QtGui import QContextMenuEvent, QKeyEvent, QMouseEvent, QTextLine, QWheelEvent
 
     from haizhu_reader.gui.reader.marks import Mark  # loaded with the first marks
 
 FLASH_MS = 1600
-HIGHLIGHT = QColor(LIGHT.find)  # find and search hits in the light theme (see Theme.find)
 WHEEL_NOTCH = 120  # angleDelta of one mouse-wheel notch
 TOOLTIP_WIDTH = 360  # pixels: about 26 CJK characters a line
 
@@ -89,6 +89,12 @@ def definition_tooltip(entry: GlossaryEntry) -> str:
         f"<table width='{TOOLTIP_WIDTH}' cellspacing='0' cellpadding='2'>"
         f"<tr><td>{head}{body}</td></tr></table>"
     )
+
+
+def _line_x(line: QTextLine, offset: int) -> float:
+    """The x of a text offset in a laid-out line (PySide answers ``(x, offset)``)."""
+    x, _ = cast("tuple[float, int]", line.cursorToX(offset))
+    return x
 
 
 class ReaderView(QTextBrowser):
@@ -118,6 +124,8 @@ class ReaderView(QTextBrowser):
         self._layer_ranges: dict[str, list[tuple[int, int]]] = {}
         self._flash: list[QTextEdit.ExtraSelection] = []
         self._flash_range: tuple[int, int] | None = None
+        self._current: tuple[str, int, int] | None = None  # the current find match
+        self._current_sel: list[QTextEdit.ExtraSelection] = []
         self._annotations = AnnotationLayer(self, self._apply_selections)
         self._figures = FigureLayer(self, self._apply_selections)
         self._context_actions: list[QAction] = []
@@ -179,6 +187,7 @@ class ReaderView(QTextBrowser):
         self._layers.clear()
         self._layer_ranges.clear()
         self._flash, self._flash_range = [], None
+        self._current, self._current_sel = None, []
         self._annotations.clear()
         self._figures.clear()
         self._pinned = None
@@ -278,9 +287,10 @@ class ReaderView(QTextBrowser):
         self.setDocument(doc)
         if old is not None:
             old.deleteLater()
-        self._layers = {k: self._hit_selections(r) for k, r in self._layer_ranges.items()}
+        self._layers = {k: self._hit_selections(r, k) for k, r in self._layer_ranges.items()}
         flash = self._flash_range
         self._flash = [self._selection(*flash, QColor(self._theme.flash))] if flash else []
+        self._current_sel = self._current_selections()
         self._figures.retypeset()
         self._annotations.forget_drawing()
         self._pinned = None
@@ -479,7 +489,7 @@ class ReaderView(QTextBrowser):
                 ranges_at.extend((base + a, base + b) for a, b in ranges)
         if ranges_at:
             self._layer_ranges[layer] = ranges_at
-            self._layers[layer] = self._hit_selections(ranges_at)
+            self._layers[layer] = self._hit_selections(ranges_at, layer)
         else:
             self._layer_ranges.pop(layer, None)
             self._layers.pop(layer, None)
@@ -494,8 +504,76 @@ class ReaderView(QTextBrowser):
         else:
             self.show_paragraph(pid)
 
-    def _hit_selections(self, ranges: Sequence[tuple[int, int]]) -> list[QTextEdit.ExtraSelection]:
-        colour = QColor(self._theme.find)
+    @Slot(str, int, int)
+    def show_current(self, pid: str, start: int, end: int) -> None:
+        """The current find match (3/15): drawn in a stronger colour with an outline,
+        over the other matches, and scrolled into view if it is not; ``pid`` "" for
+        none (the bar closed, nothing matches)."""
+        pos = self.document_position(pid, start) if pid else None
+        if pos is None:
+            self._current, self._current_sel = None, []
+        else:
+            self._current = (pid, start, end)
+            self._current_sel = self._current_selections()
+            self._pending_place = None
+            if not self.viewport().rect().contains(self._mark_rect(pos, pos + end - start)):
+                self._scroll_to(pos, self.viewport().height() // 3)
+        self._apply_selections()
+        self.viewport().update()
+
+    def current_match(self) -> tuple[str, int, int] | None:
+        """The current find match (paragraph or section id, start, end), if any."""
+        return self._current
+
+    def _current_range(self) -> tuple[int, int] | None:
+        if self._current is None:
+            return None
+        pid, start, end = self._current
+        pos = self.document_position(pid, start)
+        return None if pos is None else (pos, pos + max(0, end - start))
+
+    def _current_selections(self) -> list[QTextEdit.ExtraSelection]:
+        found = self._current_range()
+        return [self._selection(*found, QColor(self._theme.find_current))] if found else []
+
+    def _range_rects(self, a: int, b: int) -> list[QRectF]:
+        """The viewport rectangles of the text from ``a`` to ``b``, one per line."""
+        doc = self.document()
+        layout = doc.documentLayout()
+        top = self.verticalScrollBar().value()
+        rects = []
+        block = doc.findBlock(a)
+        while block.isValid() and block.position() < b:
+            origin = layout.blockBoundingRect(block).topLeft()
+            lo, hi = max(a, block.position()) - block.position(), b - block.position()
+            lines = block.layout()
+            for i in range(lines.lineCount()):
+                line = lines.lineAt(i)
+                x0 = max(lo, line.textStart())
+                x1 = min(hi, line.textStart() + line.textLength())
+                if x0 < x1:
+                    left, right = _line_x(line, x0), _line_x(line, x1)
+                    y = origin.y() + line.y() - top
+                    rects.append(QRectF(origin.x() + left, y, right - left, line.height()))
+            block = block.next()
+        return rects
+
+    def _paint_current_outline(self, painter: QPainter) -> None:
+        found = self._current_range()
+        if found is None:
+            return
+        pen = QPen(QColor(self._theme.find_outline), 2)
+        pen.setJoinStyle(Qt.PenJoinStyle.MiterJoin)
+        painter.setPen(pen)
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        for rect in self._range_rects(*found):
+            painter.drawRect(rect.toAlignedRect().adjusted(-2, -1, 1, 0))
+
+    def _hit_selections(
+        self, ranges: Sequence[tuple[int, int]], layer: str
+    ) -> list[QTextEdit.ExtraSelection]:
+        """Find matches in their colour; search hits (and what else a pane found) in theirs."""
+        colour = QColor(self._theme.find if layer == "find" else self._theme.search)
         return [self._selection(a, b, colour) for a, b in ranges]
 
     def _selection(self, a: int, b: int, color: QColor) -> QTextEdit.ExtraSelection:
@@ -512,9 +590,8 @@ class ReaderView(QTextBrowser):
 
     def _apply_selections(self) -> None:
         merged = [s for layer in self._layers.values() for s in layer]
-        self.setExtraSelections(
-            [*self._figures.selections, *self._annotations.selections, *merged, *self._flash]
-        )
+        self.setExtraSelections([*self._figures.selections, *self._annotations.selections,
+                                 *merged, *self._current_sel, *self._flash])  # fmt: skip
 
     # -- the user's annotations (drawn by layers.AnnotationLayer) -------------
 
@@ -788,9 +865,10 @@ class ReaderView(QTextBrowser):
 
     def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)
-        if self._annotations.has_margin_marks():
+        if self._annotations.has_margin_marks() or self._current is not None:
             painter = QPainter(self.viewport())
             self._annotations.paint_margin(painter, event.rect())
+            self._paint_current_outline(painter)
             painter.end()
         if not self._painted and self._report is not None:
             self._painted = True

@@ -352,7 +352,7 @@ class MainWindow(QMainWindow):
     def _connect_find_bar(self, bar: FindBar) -> None:
         self.report_opened.connect(bar.set_report)
         bar.highlights_changed.connect(partial(self._reader.set_highlights, layer="find"))
-        bar.current_changed.connect(self._reader.flash_span)
+        bar.current_changed.connect(self._reader.show_current)
         bar.closed.connect(lambda: self.focus("reader"))
 
     # -- what the connections call ----------------------------------------------------

@@ -250,9 +250,14 @@ def test_find_keys(qtbot: QtBot, bar: FindBar, report: Report) -> None:
     with qtbot.waitSignal(bar.current_changed) as moved:
         QTest.keyClick(edit, Qt.Key.Key_Return, Qt.KeyboardModifier.ShiftModifier)
     assert tuple(moved.args) == expected[0]
-    with qtbot.waitSignal(bar.closed), qtbot.waitSignal(bar.highlights_changed) as lit:
+    with (
+        qtbot.waitSignal(bar.closed),
+        qtbot.waitSignal(bar.highlights_changed) as lit,
+        qtbot.waitSignal(bar.current_changed) as moved,
+    ):
         QTest.keyClick(edit, Qt.Key.Key_Escape)
     assert lit.args == [{}] and not bar.isVisible()
+    assert moved.args == ["", 0, 0]
 
 
 def test_find_bar_controls_have_accessible_names(bar: FindBar) -> None:
@@ -266,7 +271,10 @@ def test_find_bar_controls_have_accessible_names(bar: FindBar) -> None:
 
 
 def test_find_no_match(qtbot: QtBot, bar: FindBar) -> None:
-    bar.set_text("不存在的词语组合")
+    bar.set_text("海珠")
+    with qtbot.waitSignal(bar.current_changed) as moved:
+        bar.set_text("不存在的词语组合")
+    assert moved.args == ["", 0, 0]  # no current match left showing in the text
     count = bar.findChild(QLabel, "find_count")
     assert count is not None and count.text() == "无匹配"
     assert bar.current() is None

@@ -12,7 +12,6 @@ from PySide6.QtWidgets import QApplication, QLineEdit, QMenu
 from pytestqt.qtbot import QtBot
 
 from haizhu_reader.core.report import Report
-from haizhu_reader.gui.reader.view import HIGHLIGHT
 from haizhu_reader.gui.search.find_bar import FindBar
 from haizhu_reader.gui.search.pane import SearchPane
 from haizhu_reader.gui.window.mainwindow import MainWindow
@@ -30,8 +29,10 @@ def window(qtbot: QtBot, qapp: QApplication, report: Report) -> Iterator[MainWin
     assert QThreadPool.globalInstance().waitForDone(30000)
 
 
-def _highlighted(w: MainWindow) -> list[tuple[int, int]]:
-    colour = QColor(HIGHLIGHT).name()
+def _highlighted(w: MainWindow, layer: str) -> list[tuple[int, int]]:
+    """What is drawn in the colour of search hits ("search") or of find matches ("find")."""
+    theme = w.reader.theme()
+    colour = QColor(theme.search if layer == "search" else theme.find).name()
     return [
         (s.cursor.selectionStart(), s.cursor.selectionEnd())
         for s in w.reader.extraSelections()
@@ -61,10 +62,10 @@ def test_type_result_scrolls_and_highlights(qtbot: QtBot, window: MainWindow) ->
     assert base is not None
     assert window.reader.verticalScrollBar().value() > 0
     assert _visible(window, base + spans[0][0])
-    assert (base + spans[0][0], base + spans[0][1]) in _highlighted(window)
+    assert (base + spans[0][0], base + spans[0][1]) in _highlighted(window, "search")
     # Esc clears the query and the highlights.
     QTest.keyClick(edit, Qt.Key.Key_Escape)
-    assert _highlighted(window) == []
+    assert _highlighted(window, "search") == []
 
 
 def test_index_is_prepared_only_when_search_is_wanted(qtbot: QtBot, window: MainWindow) -> None:
@@ -91,7 +92,7 @@ def test_heading_hit_highlights_the_heading(
     assert report.section_path(sid)[-1].title == "2023年工作安排"
     pos = window.reader.section_position(sid)
     assert pos is not None
-    assert (pos + spans[0][0], pos + spans[0][1]) in _highlighted(window)
+    assert (pos + spans[0][0], pos + spans[0][1]) in _highlighted(window, "search")
     assert _visible(window, pos)
 
 
@@ -105,17 +106,21 @@ def test_ctrl_f_find_bar_works_in_the_window(qtbot: QtBot, window: MainWindow) -
     assert edit is not None and edit.hasFocus()
     edit.setText("两抢")
     qtbot.waitUntil(lambda: len(bar.matches()) > 1, timeout=5000)
-    qtbot.waitUntil(lambda: len(_highlighted(window)) >= len(bar.matches()), timeout=2000)
+    # Every match but the current one in the find colour; the current one stands out.
+    qtbot.waitUntil(lambda: len(_highlighted(window, "find")) >= len(bar.matches()) - 1)
     current = bar.current()
     assert current is not None
+    assert window.reader.current_match() == current
     QTest.keyClick(edit, Qt.Key.Key_Return)  # next match
     nxt = bar.current()
     assert nxt is not None and nxt != current
+    assert window.reader.current_match() == nxt
     pos = window.reader.document_position(nxt[0], nxt[1])
     assert pos is not None and _visible(window, pos)
     QTest.keyClick(edit, Qt.Key.Key_Escape)
     assert not bar.isVisible()
-    assert _highlighted(window) == []
+    assert _highlighted(window, "find") == []
+    assert window.reader.current_match() is None
     assert window.reader.hasFocus()
 
 
@@ -126,7 +131,9 @@ def test_find_a_heading_highlights_it(qtbot: QtBot, window: MainWindow, report: 
     sid = next(s.id for s in report.walk() if s.title == "2022年工作回顾")
     pos = window.reader.section_position(sid)
     assert pos is not None
-    assert any(a >= pos and a < pos + 20 for a, _ in _highlighted(window))
+    assert window.reader.current_match() == window.part(FindBar).current()
+    current = window.reader.current_match()
+    assert current is not None and current[0] == sid
 
 
 def test_edit_menu_has_find_search_undo(window: MainWindow) -> None:
