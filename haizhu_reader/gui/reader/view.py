@@ -460,6 +460,7 @@ class ReaderView(QTextBrowser):
         if pos is not None:
             self._pending_place = None
             self._scroll_to(pos, round(self._typo.em * 0.6))
+            self._jumped_to(pos)
 
     @Slot(str, int, int)
     def flash_span(self, pid: str, start: int, end: int) -> None:
@@ -469,10 +470,18 @@ class ReaderView(QTextBrowser):
             return
         self._pending_place = None
         self._scroll_to(pos, self.viewport().height() // 3)
+        self._jumped_to(pos)
         self._flash_range = (pos, pos + max(0, end - start))
         self._flash = [self._selection(*self._flash_range, QColor(self._theme.flash))]
         self._apply_selections()
         self._flash_timer.start()
+
+    def _jumped_to(self, pos: int) -> None:
+        """The place read is now the section of ``pos``, though the end of the one before
+        it may fill the top of the view: announced as such (the contents tree and the
+        status bar follow) until the user scrolls on."""
+        self._pinned = (self._index.section_at(pos), self.verticalScrollBar().value())
+        self._update_position()
 
     def set_highlights(
         self, spans: Mapping[str, Sequence[tuple[int, int]]], layer: str = "default"
@@ -518,6 +527,7 @@ class ReaderView(QTextBrowser):
             self._pending_place = None
             if not self.viewport().rect().contains(self._mark_rect(pos, pos + end - start)):
                 self._scroll_to(pos, self.viewport().height() // 3)
+            self._jumped_to(pos)
         self._apply_selections()
         self.viewport().update()
 

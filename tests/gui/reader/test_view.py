@@ -288,3 +288,30 @@ def test_the_current_match_is_scrolled_into_view(view: ReaderView, report: Repor
     cursor = QTextCursor(view.document())
     cursor.setPosition(pos)
     assert view.viewport().rect().contains(view.cursorRect(cursor))
+
+
+@pytest.mark.parametrize("jump", ["flash_span", "show_found", "show_current", "show_paragraph"])
+def test_a_jump_names_the_section_jumped_to(
+    qtbot: QtBot, view: ReaderView, report: Report, jump: str
+) -> None:
+    """A search hit, a glossary occurrence, an annotation, a find match: the section
+    announced (to the contents tree and the status bar) is the one jumped to, though
+    the end of the section before it may still fill the top of the view."""
+    topic = next(s for s in report.walk() if s.title == "以更大力度开展招商引资")
+    p = topic.paragraphs[0]
+    view.show_section(report.sections[0].id)
+    qtbot.wait(50)
+    with qtbot.waitSignal(view.reading_position_changed, timeout=1000) as blocker:
+        if jump == "show_found":
+            view.show_found(p.id, [(40, 44)], "search")
+        elif jump == "show_paragraph":
+            view.show_paragraph(p.id)
+        else:
+            getattr(view, jump)(p.id, 40, 44)
+    assert blocker.args[0] == topic.id
+    assert view.section_at_top() == topic.id
+    # Scrolling on from there, the position follows the scrolling again.
+    bar = view.verticalScrollBar()
+    with qtbot.waitSignal(view.reading_position_changed, timeout=1000) as blocker:
+        bar.setValue(bar.maximum())
+    assert blocker.args[0] != topic.id

@@ -3,17 +3,20 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from functools import partial
 
 import pytest
 from PySide6.QtCore import Qt, QThreadPool
 from PySide6.QtGui import QColor, QTextCursor
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QLineEdit, QMenu
+from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QMenu
 from pytestqt.qtbot import QtBot
 
-from haizhu_reader.core.report import Report
+from haizhu_reader.core.report import Report, heading_text
+from haizhu_reader.gui.contents.section_tree import SectionTree
 from haizhu_reader.gui.search.find_bar import FindBar
 from haizhu_reader.gui.search.pane import SearchPane
+from haizhu_reader.gui.search.results import HIT_ROLE
 from haizhu_reader.gui.window.mainwindow import MainWindow
 from haizhu_reader.gui.window.menus import WindowMenus
 from tests.conftest import open_as_a_user
@@ -66,6 +69,38 @@ def test_type_result_scrolls_and_highlights(qtbot: QtBot, window: MainWindow) ->
     # Esc clears the query and the highlights.
     QTest.keyClick(edit, Qt.Key.Key_Escape)
     assert _highlighted(window, "search") == []
+
+
+def _is_current(tree: SectionTree, section: str) -> bool:
+    return tree.current_section() == section
+
+
+def test_the_contents_and_status_bar_name_the_section_of_a_hit(
+    qtbot: QtBot, window: MainWindow, report: Report
+) -> None:
+    """The contents tree and the status bar follow a jump to a search hit, not the end of
+    the section before it that still fills the top of the view."""
+    search = window.part(SearchPane)
+    window.dock("search").raise_()
+    qtbot.waitUntil(search.is_ready, timeout=60000)
+    search.set_query("营商环境")
+    qtbot.waitUntil(lambda: len(search.hits()) > 3, timeout=5000)
+    place = next(
+        w for w in window.statusBar().findChildren(QLabel) if w.accessibleName() == "当前位置"
+    )
+    tree = window.part(SectionTree)
+    for index in search._model.hit_indexes()[:6]:
+        hit = index.data(HIT_ROLE)
+        if hit.unit.kind != "paragraph":
+            continue
+        search._on_result_activated(index)
+        pos = window.reader.document_position(hit.unit.id, hit.spans[0][0])
+        assert pos is not None
+        section = window.reader.section_of(pos)
+        qtbot.waitUntil(partial(_is_current, tree, section), timeout=1000)
+        path = report.section_path(section)
+        titles = {a.id: a.title for a in report.appendices}
+        assert place.text().endswith(heading_text(path[-1]) if path else titles[section])
 
 
 def test_index_is_prepared_only_when_search_is_wanted(qtbot: QtBot, window: MainWindow) -> None:
