@@ -297,12 +297,23 @@ class AnnotationLayer:
 
 
 class FigureLayer:
-    """Key figures, tinted faintly beneath every other layer, with their tooltips."""
+    """Key figures, tinted faintly beneath every other layer, with their tooltips.
+
+    Shown only when wanted (``set_shown``): a page with every figure tinted looks
+    busy, so by default the tints (and their tooltips) are there only while the
+    figures pane is in front.
+    """
 
     def __init__(self, view: LayerHost, changed: Callable[[], None]) -> None:
         self._view = view
         self._changed = changed
+        self._shown = False
         self.clear()
+
+    def set_shown(self, shown: bool) -> None:
+        if shown != self._shown:
+            self._shown = shown
+            self.retypeset()
 
     def clear(self) -> None:
         self.selections: list[QTextEdit.ExtraSelection] = []
@@ -326,12 +337,13 @@ class FigureLayer:
         """Make the selections again (a new typesetting or theme)."""
         fmt = QTextCharFormat()
         fmt.setBackground(QColor(self._view.theme().figure))
-        self.selections = [_selection(self._view, a, b, fmt) for a, b in self._ranges]
+        ranges = self._ranges if self._shown else []
+        self.selections = [_selection(self._view, a, b, fmt) for a, b in ranges]
         self._changed()
 
     def at(self, point: QPoint) -> tuple[int, int, str] | None:
         """(document start, document end, tooltip) of the figure under a viewport point."""
-        if not self._tips:
+        if not self._tips or not self._shown:
             return None
         view = self._view
         cursor = view.cursorForPosition(point)

@@ -139,6 +139,7 @@ class ReaderView(QTextBrowser):
         self._family = ""  # the user's font; "" chooses one (see reading_family)
         self._line_height = LINE_HEIGHT
         self._wheel_zoom = 0  # angle the Ctrl+wheel turned that has not zoomed yet
+        self._figure_tints = (False, False)  # (the View option, the figures pane in front)
         self._user_selection = False  # the selection was dragged out or keyed by the user
         self._typo = Typography.make(self._theme)
         self._setup_ui()
@@ -702,9 +703,22 @@ class ReaderView(QTextBrowser):
         """Tint key figures faintly: (paragraph id, start, end, rich-text tooltip) each.
 
         Drawn beneath every other layer, background only, so glossary underlines,
-        annotations, highlights and the selection all show through unchanged.
+        annotations, highlights and the selection all show through unchanged; and
+        only when wanted (``set_figure_tints``, ``set_figures_in_front``).
         """
         self._figures.set_marks(marks)
+
+    @Slot(bool)
+    def set_figure_tints(self, on: bool) -> None:
+        """View › 标出文中数据: tint the key figures whichever pane is in front."""
+        self._figure_tints = (on, self._figure_tints[1])
+        self._figures.set_shown(any(self._figure_tints))
+
+    @Slot(bool)
+    def set_figures_in_front(self, in_front: bool) -> None:
+        """The figures pane is in front (or not): its figures are tinted while it is."""
+        self._figure_tints = (self._figure_tints[0], in_front)
+        self._figures.set_shown(any(self._figure_tints))
 
     def figure_selections(self) -> list[QTextEdit.ExtraSelection]:
         """The ExtraSelections marking key figures (tests check their ranges)."""

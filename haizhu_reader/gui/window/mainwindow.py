@@ -107,8 +107,7 @@ class MainWindow(QMainWindow):
         self._recent_menu = RecentFilesMenu(self._settings, self)  # in the File menu
         self._tree = SectionTree(self)
         self._glossary = GlossaryPane(self)
-        # Key figures, search and annotations share the glossary's place, behind it:
-        # their panes are made after the first paint.
+        # Key figures, search and annotations, behind the glossary: made after the first paint.
         self._figures = LazyPane(self._make_figures_pane)
         self._search = LazyPane(self._make_search_pane)
         self._annotations = LazyPane(self._make_annotations_pane)
@@ -271,12 +270,13 @@ class MainWindow(QMainWindow):
         # -- annotations: the session is wired when made (_connect_session)
         self.report_opened.connect(self._on_report_for_annotations)
 
-        # -- reading comfort: font, spacing, theme, place; the menu items are wired
-        # when made (_connect_menus)
+        # -- reading comfort: font, spacing, theme, figure tints, place (menus: _connect_menus)
         v = self._view_options
         v.font_family_changed.connect(self._reader.set_font_family)
         v.line_height_changed.connect(self._reader.set_line_height)
         v.theme_changed.connect(self._reader.set_theme)
+        v.figure_tints_changed.connect(self._reader.set_figure_tints)
+        self.dock("figures").visibilityChanged.connect(self._reader.set_figures_in_front)
         self._reader.reading_position_changed.connect(self._places.note_position)
         self._reader.zoom_changed.connect(self._places.note_zoom)
         v.announce()  # the reader starts in the saved look
