@@ -748,7 +748,11 @@ class ReaderView(QTextBrowser):
                     self._mark_rect(a, b),
                 )
             elif notes:
-                QToolTip.showText(event.globalPos(), notes, self.viewport())
+                # Over a margin mark, the note goes when the pointer leaves the mark.
+                around = [r.adjusted(-2, -2, 2, 2) for r, _ in self.margin_marks()]
+                at = event.pos().toPointF()
+                margin = next((r.toAlignedRect() for r in around if r.contains(at)), QRect())
+                QToolTip.showText(event.globalPos(), notes, self.viewport(), margin)
             elif (figure := self._figures.at(event.pos())) is not None:
                 QToolTip.showText(
                     event.globalPos(), figure[2], self.viewport(), self._mark_rect(*figure[:2])

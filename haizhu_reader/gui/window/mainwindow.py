@@ -90,6 +90,7 @@ class MainWindow(QMainWindow):
         self.setObjectName("main_window")
         self.setWindowTitle(self.tr("海珠报告阅读器"))
         self.setAcceptDrops(True)
+        self.setAttribute(Qt.WidgetAttribute.WA_AlwaysShowToolTips)  # a term, a note: on hover
         self._view_options = ViewOptions(self._settings, self)  # the theme, before any widget
         self._reader = ReaderView(self)
         self._places = ReadingPlaces(self._reader, self._settings, self)
