@@ -13,6 +13,7 @@ import re
 import sys
 from bisect import bisect_right
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import pairwise
@@ -49,6 +50,8 @@ from haizhu_reader.gui.common.theme import Theme
 GLOSSARY_SCHEME = "glossary"
 # The same index as a format property, for code that walks the document.
 GLOSSARY_PROPERTY = 0x100000 + 1  # QTextFormat.Property.UserProperty + 1
+# A block (a heading, the title block's lines) whose lines are balanced when it wraps.
+BALANCE_PROPERTY = 0x100000 + 2
 
 # Families in order of preference; the first one installed that has Chinese glyphs wins.
 CJK_FAMILIES: tuple[str, ...] = (
@@ -307,6 +310,7 @@ class _Typesetter:
         fmt.setTextIndent(indent * em)
         fmt.setLineHeight(140, _PROPORTIONAL)
         fmt.setHeadingLevel(1 if scale > 1.2 else 2)
+        fmt.setProperty(BALANCE_PROPERTY, True)
         char = QTextCharFormat(self.bold)
         char.setFontPointSize(self.typo.font.pointSizeF() * scale)
         if color is not None:
@@ -320,6 +324,7 @@ class _Typesetter:
         fmt.setAlignment(_CENTER)
         fmt.setTopMargin(top * self.typo.em)
         fmt.setLineHeight(150, _PROPORTIONAL)
+        fmt.setProperty(BALANCE_PROPERTY, True)
         char = QTextCharFormat(self.body)
         char.setFontPointSize(self.typo.font.pointSizeF() * scale)
         char.setForeground(color)
@@ -451,3 +456,106 @@ def build_document(
     doc.setDocumentMargin(0)
     index = _Typesetter(report, typo, doc).build()
     return doc, index
+
+
+# -- balanced headings ---------------------------------------------------------------------
+
+# Where a heading breaks naturally: after a pause (，、：), before an opening quote,
+# between a number with its unit (2023年) and the Chinese that follows.
+_PAUSES = "，、；：,;:）》”’"
+_OPENINGS = "（《“‘"
+
+
+def _is_seam(text: str, p: int) -> bool:
+    before, after = text[p - 1], text[p]
+    if before in _PAUSES or after in _OPENINGS:
+        return True
+    return p >= 2 and text[p - 2].isdigit() and not before.isdigit() and not after.isdigit()
+
+
+def balance_headings(doc: QTextDocument, width: float) -> None:
+    """Give every heading that wraps in a column ``width`` pixels wide lines of about one
+    length, as the printed report does (and CSS's ``text-wrap: balance``).
+
+    Qt fills lines greedily, which leaves 告 alone under 海珠区2023年政府工作报. A
+    wrapped heading gets the narrowest width that keeps its number of lines, or, on
+    two lines, a break at a natural seam near it (海珠区2023年 / 政府工作报告); the
+    width is made by the block's side margins (both sides of a centred heading).
+    The text is untouched, so every document position stays where it was.
+    """
+    from PySide6.QtGui import QTextLayout  # a heading wraps: zoomed, or a narrow window
+
+    option = doc.defaultTextOption()
+    metrics: dict[str, QFontMetricsF] = {}
+
+    def lines(text: str, font: QFont, w: float, indent: float) -> tuple[int, int]:
+        """How many lines ``text`` takes in ``w`` pixels, and how long the first is."""
+        layout = QTextLayout(text, font)
+        layout.setTextOption(option)
+        layout.beginLayout()
+        count, first = 0, 0
+        while (line := layout.createLine()).isValid():
+            line.setLineWidth(max(1.0, w - (indent if count == 0 else 0.0)))
+            first = first or line.textLength()
+            count += 1
+        layout.endLayout()
+        return count, first
+
+    cursor = QTextCursor(doc)
+    cursor.beginEditBlock()
+    block = doc.begin()
+    while block.isValid():
+        fmt = block.blockFormat()
+        if fmt.boolProperty(BALANCE_PROPERTY):
+            text = block.text()
+            font = block.charFormat().font().resolve(doc.defaultFont())
+            fm = metrics.setdefault(font.key(), QFontMetricsF(font))
+            indent = fmt.textIndent()
+            w = width
+            if fm.horizontalAdvance(text) + indent > width:
+                w = _balanced_width(text, font, fm, width, indent, lines)
+            margin = max(0.0, width - w)
+            centred = bool(fmt.alignment() & Qt.AlignmentFlag.AlignHCenter)
+            left, right = (margin / 2, margin / 2) if centred else (0.0, margin)
+            if abs(fmt.leftMargin() - left) > 0.5 or abs(fmt.rightMargin() - right) > 0.5:
+                fmt.setLeftMargin(left)
+                fmt.setRightMargin(right)
+                cursor.setPosition(block.position())
+                cursor.setBlockFormat(fmt)
+        block = block.next()
+    cursor.endEditBlock()
+
+
+def _balanced_width(
+    text: str,
+    font: QFont,
+    fm: QFontMetricsF,
+    width: float,
+    indent: float,
+    lines: Callable[[str, QFont, float, float], tuple[int, int]],
+) -> float:
+    """The width ``text`` is set in: as narrow as keeps its lines as few as in ``width``."""
+    count, _ = lines(text, font, width, indent)
+    if count <= 1:
+        return width
+    lo, hi = fm.horizontalAdvance(text) / count, width
+    while hi - lo > 1.0:  # the narrowest width with no more lines
+        mid = (lo + hi) / 2
+        if lines(text, font, mid, indent)[0] <= count:
+            hi = mid
+        else:
+            lo = mid
+    balanced = hi + 1.0
+    if count != 2:
+        return balanced
+    # On two lines, a natural seam near the balanced break reads better than the
+    # break a width alone gives (政 / 府): the first line ends at the seam.
+    best: float | None = None
+    for p in range(1, len(text)):
+        if not _is_seam(text, p):
+            continue
+        w = max(fm.horizontalAdvance(text[:p]) + indent, fm.horizontalAdvance(text[p:])) + 1.0
+        fits = w <= min(width, balanced * 1.2) and (best is None or w < best)
+        if fits and lines(text, font, w, indent) == (2, p):
+            best = w
+    return best if best is not None else balanced

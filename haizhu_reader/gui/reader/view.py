@@ -55,6 +55,7 @@ from haizhu_reader.gui.reader.typesetting import (
     ZOOM_LEVELS,
     DocumentIndex,
     Typography,
+    balance_headings,
     build_document,
     glossary_index,
 )
@@ -140,6 +141,7 @@ class ReaderView(QTextBrowser):
         self._line_height = LINE_HEIGHT
         self._wheel_zoom = 0  # angle the Ctrl+wheel turned that has not zoomed yet
         self._figure_tints = (False, False)  # (the View option, the figures pane in front)
+        self._balanced = (0, 0)  # (id of the document, column width) headings are balanced for
         self._user_selection = False  # the selection was dragged out or keyed by the user
         self._typo = Typography.make(self._theme)
         self._setup_ui()
@@ -847,22 +849,27 @@ class ReaderView(QTextBrowser):
     # -- geometry and painting -----------------------------------------------------
 
     def _update_margins(self, doc: QTextDocument | None = None) -> None:
-        """Centre a text column no wider than the measure (about 40 characters)."""
+        """Centre a text column no wider than the measure (about 40 characters), its
+        headings' lines balanced for that width."""
         em = self._typo.em
         # The viewport's width, without asking for the viewport: the first
-        # viewport() call costs PySide ~20 ms of type discovery, which we
-        # keep out of the start-up path. The vertical scroll bar is always on.
-        width = self.maximumViewportSize().width() - self.verticalScrollBar().sizeHint().width()
+        # viewport() call costs PySide ~20 ms of type discovery, which we keep out
+        # of the start-up path. The scroll bar, always on, is already left out.
+        width = self.maximumViewportSize().width()
         side = max(1.5 * em, (width - self._typo.measure) / 2)
-        root = (doc or self.document()).rootFrame()
+        doc = doc or self.document()
+        root = doc.rootFrame()
         fmt = root.frameFormat()
-        if abs(fmt.leftMargin() - side) < 0.5 and fmt.topMargin() > 0:
-            return
-        fmt.setLeftMargin(side)
-        fmt.setRightMargin(side)
-        fmt.setTopMargin(2 * em)
-        fmt.setBottomMargin(4 * em)
-        root.setFrameFormat(fmt)
+        if abs(fmt.leftMargin() - side) >= 0.5 or fmt.topMargin() <= 0:
+            fmt.setLeftMargin(side)
+            fmt.setRightMargin(side)
+            fmt.setTopMargin(2 * em)
+            fmt.setBottomMargin(4 * em)
+            root.setFrameFormat(fmt)
+        column = round(width - 2 * side)
+        if self._balanced != (id(doc), column):  # the document shown, or the one coming
+            self._balanced = (id(doc), column)
+            balance_headings(doc, column)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         # Keep the line being read at the top while the text reflows.

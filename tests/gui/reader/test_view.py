@@ -82,6 +82,7 @@ def test_text_column_is_at_most_the_measure_and_centred(qtbot: QtBot, view: Read
     column = view.viewport().width() - fmt.leftMargin() - fmt.rightMargin()
     em = Typography.for_widget(view).em
     assert MEASURE_CHARS * em * 0.95 <= column <= MEASURE_CHARS * em * 1.05
+    assert column == pytest.approx(view.typography().measure, abs=1)
     assert fmt.leftMargin() == pytest.approx(fmt.rightMargin())
 
 
@@ -315,3 +316,40 @@ def test_a_jump_names_the_section_jumped_to(
     with qtbot.waitSignal(view.reading_position_changed, timeout=1000) as blocker:
         bar.setValue(bar.maximum())
     assert blocker.args[0] != topic.id
+
+
+def _wrapped_headings(view: ReaderView) -> list[tuple[str, list[float], list[str]]]:
+    """(text, the width of each line, its lines) of every heading laid out on several lines."""
+    doc = view.document()
+    out = []
+    block = doc.begin()
+    while block.isValid():
+        lines = block.layout()
+        if block.blockFormat().headingLevel() and lines.lineCount() > 1:
+            each = [lines.lineAt(i) for i in range(lines.lineCount())]
+            text = block.text()
+            out.append((
+                text,
+                [line.naturalTextWidth() for line in each],
+                [text[line.textStart() : line.textStart() + line.textLength()] for line in each],
+            ))  # fmt: skip
+        block = block.next()
+    return out
+
+
+def test_a_heading_that_wraps_has_balanced_lines(
+    qtbot: QtBot, view: ReaderView, report: Report
+) -> None:
+    """Zoomed, the title no longer leaves 告 alone on a line of its own: every heading
+    that wraps has lines of about one length (the shortest at least half the longest)."""
+    view.set_zoom(200)
+    seen_title = False
+    for width in range(520, 1100, 45):
+        view.resize(width, 700)
+        view.document().documentLayout().documentSize()  # laid out at the new width
+        for text, widths, lines in _wrapped_headings(view):
+            assert min(widths) >= 0.5 * max(widths), (width, text, widths)
+            if text == report.title and len(lines) == 2:
+                assert lines == ["海珠区2023年", "政府工作报告"]  # where the words part
+                seen_title = True
+    assert seen_title
