@@ -13,6 +13,7 @@ import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import NoReturn
 
 from haizhu_reader import __version__
 from haizhu_reader.core.errors import ReportError
@@ -22,8 +23,17 @@ from haizhu_reader.paths import resolve
 EXIT_BAD_INPUT = 2
 
 
+class _Parser(argparse.ArgumentParser):
+    """argparse, whose usage errors are one line on stderr like every other failure."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(
+            EXIT_BAD_INPUT, f"haizhu-reader: 命令行有误：{message}（bad arguments; see --help）\n"
+        )
+
+
 def build_parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(
+    p = _Parser(
         prog="haizhu-reader",
         description="海珠报告阅读器 — an offline reader for Chinese government work reports.",
     )
@@ -61,7 +71,14 @@ def build_parser() -> argparse.ArgumentParser:
         help="format for --export-annotations (default: from PATH's extension, else md)",
     )
     p.add_argument(
-        "--import-annotations", metavar="PATH", help="merge annotations from a JSON export and exit"
+        "--import-annotations",
+        metavar="PATH",
+        help="merge W3C Web Annotations (this reader's JSON export, or another tool's) and exit",
+    )
+    p.add_argument(
+        "--into-this-report",
+        action="store_true",
+        help="with --import-annotations: import annotations whose target names another source",
     )
     p.add_argument(
         "--figures", action="store_true", help="print the report's key figures (use with --json)"
@@ -92,7 +109,9 @@ def _search(report: Report, queries: list[str], data_dir: str | None) -> int:
 
     paths = resolve(data_dir)
     try:
-        index = ReportIndex.open_or_build(report, paths.index_dir)
+        # The window's cached index if there is one; else a scan, as fast as one
+        # search can be (building the index of a large report takes far longer).
+        index = ReportIndex.open_cached(report, paths.index_dir) or ReportIndex.scanning(report)
     except SearchError as e:
         return _fail(str(e))
     try:
@@ -134,22 +153,51 @@ def _annotations(report: Report, args: argparse.Namespace) -> int:
     into a handout. Each step prints one JSON line on stdout.
     """
     from haizhu_reader.core.annotations.export import export_file, format_for, import_file
-    from haizhu_reader.core.annotations.store import AnnotationStore, StoreError
-    from haizhu_reader.core.annotations.web_annotation import AnnotationImportError
+    from haizhu_reader.core.annotations.store import AnnotationStore, ReadOnlyStoreError, StoreError
+    from haizhu_reader.core.annotations.web_annotation import (
+        AnnotationImportError,
+        ForeignSourceError,
+    )
+    from haizhu_reader.core.files import OwnFiles, TargetError, check_target
 
+    paths = resolve(args.data_dir)
+    if args.export_annotations:
+        # Before the store is opened: the target may be the store itself.
+        own = OwnFiles.of(paths.own_folders, paths.annotations_db)
+        try:
+            check_target(Path(args.export_annotations), own)
+        except TargetError as e:
+            return _fail(str(e))
     try:
-        store = AnnotationStore.open(resolve(args.data_dir).annotations_db)
+        store = AnnotationStore.open(paths.annotations_db)
     except StoreError as e:
         return _fail(str(e))
     with store:
-        for notice in store.notices:
-            print(f"haizhu-reader: {notice}", file=sys.stderr)
+        # stderr gets one line: the notices together, or the refused import instead.
+        notices = "；".join(str(n) for n in store.notices)
+        if args.import_annotations and store.read_only:
+            return _fail(notices or str(ReadOnlyStoreError(paths.annotations_db)))
+        if notices:
+            print(f"haizhu-reader: {notices}", file=sys.stderr)
         if args.import_annotations:
+            path = Path(args.import_annotations)
             try:
-                merged = import_file(store, report, Path(args.import_annotations))
+                result = import_file(store, report, path, args.into_this_report)
+            except ForeignSourceError as e:
+                return _fail(
+                    f"{e.zh}；确认导入到这份报告请加 --into-this-report"
+                    f"（{e.en}; add --into-this-report to import them into this report）"
+                )
             except (AnnotationImportError, StoreError) as e:
                 return _fail(str(e))
-            summary = {"imported": args.import_annotations, **vars(merged)}
+            summary = {
+                "imported": args.import_annotations,
+                "added": result.added,
+                "updated": result.updated,
+                "skipped": result.skipped,
+                "placed": result.placed,
+                "unplaced": [{"quote": a.anchor.exact, "note": a.note} for a in result.unplaced],
+            }
             print(json.dumps(summary, ensure_ascii=False), flush=True)
         if args.export_annotations:
             path = Path(args.export_annotations)
@@ -172,6 +220,13 @@ def _headless(args: argparse.Namespace) -> int:
         report = _open(args.file)
     except ReportError as e:
         return _fail(str(e))
+    if report.damaged:
+        n = report.damaged
+        print(
+            f"haizhu-reader: 注意：文件有 {n} 处损坏的字节，已读作 U+FFFD（�）"
+            f"（warning: {n} damaged byte sequences in the file were read as U+FFFD）",
+            file=sys.stderr,
+        )
     try:
         if args.dump_structure:
             return _dump_structure(report)
@@ -187,8 +242,26 @@ def _headless(args: argparse.Namespace) -> int:
         return 0
 
 
+# Options whose value is free text: a query (-海珠 excludes 海珠) or a path may start
+# with "-", which argparse would take for an option.
+_FREE_VALUES = ("--search", "--export-annotations", "--import-annotations", "--screenshot")
+
+
+def attach_values(argv: Sequence[str]) -> list[str]:
+    """``--search -海珠`` as ``--search=-海珠``: the word after such an option is its value."""
+    out: list[str] = []
+    rest = iter(argv)
+    for arg in rest:
+        if arg == "--":
+            out += [arg, *rest]
+            break
+        value = next(rest, None) if arg in _FREE_VALUES else None
+        out.append(arg if value is None else f"{arg}={value}")
+    return out
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    args = build_parser().parse_args(attach_values(sys.argv[1:] if argv is None else argv))
     headless = (args.dump_structure, args.search, args.figures)
     if any(headless) or args.export_annotations or args.import_annotations:
         return _headless(args)

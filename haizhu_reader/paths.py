@@ -73,6 +73,11 @@ class AppPaths:
     def settings_file(self) -> Path:
         return self.config_dir / "settings.ini"
 
+    @property
+    def own_folders(self) -> tuple[Path, Path, Path]:
+        """The reader's own folders: no export may be written inside them."""
+        return (self.data_dir, self.cache_dir, self.config_dir)
+
 
 def portable_root() -> Path | None:
     """``<exe dir>/data`` when a frozen build runs with a ``portable`` file beside it.

@@ -61,6 +61,11 @@ ALLOWED: dict[tuple[str, str], str] = {
     ("launch.py", "窗口尺寸应写作 宽x高，如 1280x800（bad --size: "): "stderr, bilingual",
     ("launch.py", "haizhu-reader: 无法保存截图（cannot write "): "stderr, bilingual",
     ("launch.py", "）"): "stderr, bilingual",
+    ("launch.py", "无法保存截图："): "stderr, bilingual",
+    ("launch.py", " 不是文件夹（cannot write "): "stderr, bilingual",
+    ("launch.py", " is not a folder）"): "stderr, bilingual",
+    ("launch.py", "haizhu-reader: 未能截图（the window closed before "): "stderr, bilingual",
+    ("launch.py", " was saved）"): "stderr, bilingual",
 }
 # Modules that render the report itself: their Chinese is the report's typography.
 CONTENT_MODULES = {

@@ -14,29 +14,57 @@ from haizhu_reader.core.report import GlossaryEntry, Occurrence, Paragraph
 from haizhu_reader.core.text import fold, is_cjk, skeleton, strip_quotes
 
 
+class Matcher:
+    """Finds a fixed set of needles in many texts; built once per set of needles.
+
+    Linear in the text for any number of needles: each needle is folded once,
+    and a text is looked up position by position, only at the lengths that some
+    needle starting with that character has (a 20,000-term glossary took 8 s when
+    every needle was folded and searched for in every paragraph).
+    """
+
+    def __init__(self, needles: Iterable[str]) -> None:
+        self._needles: dict[str, list[str]] = {}  # key -> needles with that key, in order
+        lengths: dict[str, set[int]] = {}
+        for needle in needles:
+            key = fold(strip_quotes(needle))
+            if not key:
+                continue
+            self._needles.setdefault(key, []).append(needle)
+            lengths.setdefault(key[0], set()).add(len(key))
+        self._lengths = {c: sorted(ls) for c, ls in lengths.items()}
+
+    def spans(self, text: str) -> list[tuple[int, int, str]]:
+        """Non-overlapping (start, end, needle) matches in ``text``, leftmost-longest."""
+        if not self._needles:
+            return []
+        skel, where = skeleton(text)
+        found: list[tuple[int, int, str]] = []
+        lengths, needles = self._lengths, self._needles
+        for pos, c in enumerate(skel):
+            for n in lengths.get(c, ()):
+                names = needles.get(skel[pos : pos + n])
+                if names:
+                    found.extend((pos, pos + n, name) for name in names)
+        # Longest first, then leftmost (then in needle order: the sort is stable);
+        # accept those that overlap nothing accepted.
+        found.sort(key=lambda m: (-(m[1] - m[0]), m[0]))
+        taken_at = bytearray(len(skel))
+        taken: list[tuple[int, int, str]] = []
+        for m in found:
+            if not any(taken_at[m[0] : m[1]]):
+                taken_at[m[0] : m[1]] = b"\x01" * (m[1] - m[0])
+                taken.append(m)
+        taken.sort()
+        return [(where[s], where[e - 1] + 1, n) for s, e, n in taken]
+
+
 def find_spans(text: str, needles: Iterable[str]) -> list[tuple[int, int, str]]:
     """Non-overlapping (start, end, needle) matches of ``needles`` in ``text``.
 
     Leftmost-longest: a longer needle beats a shorter one it overlaps.
     """
-    skel, where = skeleton(text)
-    found: list[tuple[int, int, str]] = []
-    for needle in needles:
-        key = fold(strip_quotes(needle))
-        if len(key) < 1:
-            continue
-        pos = skel.find(key)
-        while pos != -1:
-            found.append((pos, pos + len(key), needle))
-            pos = skel.find(key, pos + 1)
-    # Longest first, then leftmost; accept those that overlap nothing accepted.
-    found.sort(key=lambda m: (-(m[1] - m[0]), m[0]))
-    taken: list[tuple[int, int, str]] = []
-    for m in found:
-        if all(m[1] <= t[0] or m[0] >= t[1] for t in taken):
-            taken.append(m)
-    taken.sort()
-    return [(where[s], where[e - 1] + 1, n) for s, e, n in taken]
+    return Matcher(needles).spans(text)
 
 
 def link(entries: list[GlossaryEntry], paragraphs: Iterable[Paragraph]) -> None:
@@ -48,8 +76,9 @@ def link(entries: list[GlossaryEntry], paragraphs: Iterable[Paragraph]) -> None:
         e.occurrences = []
     if not owner:
         return
+    matcher = Matcher(owner)
     for p in paragraphs:
-        for start, end, name in find_spans(p.text, owner):
+        for start, end, name in matcher.spans(p.text):
             owner[name].occurrences.append(Occurrence(p.id, start, end))
 
 

@@ -12,7 +12,7 @@ import re
 from pathlib import Path
 
 from haizhu_reader import resources
-from haizhu_reader.core import glossary
+from haizhu_reader.core import files, glossary
 from haizhu_reader.core.report import (
     PART,
     SECTION,
@@ -23,7 +23,7 @@ from haizhu_reader.core.report import (
     Source,
     Speaker,
 )
-from haizhu_reader.core.source import MAX_BYTES, Line, ReportError, clean, decode
+from haizhu_reader.core.source import MAX_BYTES, Line, ReportError, clean, decode_counting
 from haizhu_reader.core.topics import find_topics
 
 __all__ = ["ReportError", "bundled_report", "load_report", "parse_report"]
@@ -238,7 +238,7 @@ def _split_heading(title: str) -> tuple[str, str]:
 
 def parse_report(data: bytes) -> Report:
     """Parse a report file's bytes. Raises ``ReportError`` on anything not a report."""
-    text = decode(data)
+    text, damaged = decode_counting(data)
     cleaned = clean(text)
     lines = cleaned.lines
     if not lines or not _looks_like_report(lines):
@@ -249,6 +249,8 @@ def parse_report(data: bytes) -> Report:
     normalised = "\n".join(ln.text for ln in lines)
     b = _Builder()
     report = Report(title="", content_hash=hashlib.sha256(normalised.encode("utf-8")).hexdigest())
+    # Damage in page chrome the cleaner dropped is not the report's.
+    report.damaged = min(damaged, normalised.count("\ufffd"))
     if cleaned.published or cleaned.publisher:
         report.source = Source(published=cleaned.published, publisher=cleaned.publisher)
 
@@ -483,15 +485,22 @@ def _walk(sections: list[Section]) -> list[Section]:
 def load_report(path: Path) -> Report:
     """Read and parse a report file, with clear errors for unreadable files."""
     try:
-        size = path.stat().st_size
-        if path.is_dir():
-            raise ReportError(f"{path} 是文件夹，不是报告文件", f"{path} is a folder, not a file")
+        size = files.check_regular(path).st_size
         if size > MAX_BYTES:
             raise ReportError(
                 f"文件过大（{size // (1024 * 1024)} MB），报告文件不应超过 20 MB",
                 f"file too large ({size // (1024 * 1024)} MB); a report is at most 20 MB",
             )
-        data = path.read_bytes()
+        data = files.read_regular(path, MAX_BYTES)  # decode() refuses more than MAX_BYTES
+    except files.NotRegularFileError as e:
+        if e.folder:
+            raise ReportError(
+                f"{path} 是文件夹，不是报告文件", f"{path} is a folder, not a file"
+            ) from e
+        raise ReportError(
+            f"{path} 不是普通文件（{e.what_zh}），不能作为报告打开",
+            f"{path} is {e.what_en}, not a regular file; it cannot be opened as a report",
+        ) from e
     except FileNotFoundError as e:
         raise ReportError(f"找不到文件：{path}", f"file not found: {path}") from e
     except PermissionError as e:

@@ -11,6 +11,8 @@ decisions are plain data, tested without Qt:
 * ``print_notes``: the user's notes, each after what it annotates (a range or
   paragraph note after its paragraph, a section note after the heading), in
   reading order. Empty notes (a plain highlight or bookmark) print nothing.
+* ``print_highlights``: the highlights and underlines, where they are and how
+  they look (the printout marks them; a note's words are printed with the note).
 """
 
 from __future__ import annotations
@@ -19,7 +21,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from haizhu_reader.core.annotations.anchoring import Scope
-from haizhu_reader.core.annotations.store import Placed
+from haizhu_reader.core.annotations.colours import UNDERLINE_HEX
+from haizhu_reader.core.annotations.store import COLOUR_HEX, Colour, Kind, Placed
 from haizhu_reader.core.report import PART, SECTION, Report
 
 
@@ -60,4 +63,33 @@ def print_notes(placed: Iterable[Placed]) -> dict[str, list[PrintNote]]:
         key = at.section_id if at.scope is Scope.SECTION else at.paragraph_id
         quote = at.text if at.scope is Scope.RANGE else ""
         out.setdefault(key, []).append(PrintNote(quote, note))
+    return out
+
+
+@dataclass(frozen=True)
+class PrintHighlight:
+    """A highlight (``underline`` False: a tint) or an underline, ``text[start:end]`` of a
+    paragraph, in its colour (``#rrggbb``)."""
+
+    paragraph_id: str
+    start: int
+    end: int
+    underline: bool
+    colour: str
+
+
+def print_highlights(placed: Iterable[Placed]) -> list[PrintHighlight]:
+    """The highlights and underlines among ``placed``, in the order given."""
+    out = []
+    for p in placed:
+        a, at = p.annotation, p.placement
+        if a.kind not in (Kind.HIGHLIGHT, Kind.UNDERLINE) or at.scope is not Scope.RANGE:
+            continue
+        if a.kind is Kind.HIGHLIGHT:
+            colour = COLOUR_HEX[a.colour or Colour.YELLOW]
+        else:
+            colour = COLOUR_HEX[a.colour] if a.colour else UNDERLINE_HEX
+        out.append(
+            PrintHighlight(at.paragraph_id, at.start, at.end, a.kind is Kind.UNDERLINE, colour)
+        )
     return out

@@ -107,6 +107,8 @@ class Report:
     glossary: list[GlossaryEntry] = field(default_factory=list)
     glossary_title: str | None = None
     content_hash: str = ""
+    # How many damaged byte sequences the file had, each read as U+FFFD (source.decode).
+    damaged: int = 0
 
     # -- traversal ---------------------------------------------------------
 

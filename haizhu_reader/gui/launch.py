@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING
 
 from haizhu_reader import __version__, resources
 from haizhu_reader.core.errors import MAX_BYTES, ReportError
+from haizhu_reader.core.files import read_regular
 from haizhu_reader.core.report import Report
 from haizhu_reader.paths import APP_NAME, ORG_NAME, AppPaths, resolve
 
@@ -37,6 +38,8 @@ if TYPE_CHECKING:
 
 EXIT_BAD_INPUT = 2
 DEFAULT_SIZE = (1280, 800)
+# A cached parse is a few times its report's size; one past this is not ours.
+_MAX_CACHED_PARSE = 40 * MAX_BYTES
 
 
 def parse_size(text: str) -> tuple[int, int] | None:
@@ -76,11 +79,10 @@ def _read_source(path: Path | None) -> bytes | None:
     if path is None:
         return resources.bundled_report_bytes()
     try:
-        if not path.is_file() or path.stat().st_size > MAX_BYTES:
-            return None
-        return path.read_bytes()
-    except OSError:
+        data = read_regular(path, MAX_BYTES)
+    except OSError:  # not a regular file, or unreadable: the parse says why
         return None
+    return data if len(data) <= MAX_BYTES else None
 
 
 def open_first_report(path: Path | None, paths: AppPaths) -> Report:
@@ -94,7 +96,7 @@ def open_first_report(path: Path | None, paths: AppPaths) -> Report:
         key = _cache_key(data)
         cache = paths.cache_dir / "reports" / f"{key}.pickle"
         try:
-            cached = pickle.loads(cache.read_bytes())
+            cached = pickle.loads(read_regular(cache, _MAX_CACHED_PARSE))
             if isinstance(cached, Report):
                 return cached
         except Exception:  # a damaged pickle can raise almost anything
@@ -133,6 +135,10 @@ def run_gui(args: argparse.Namespace, on_window: Callable[[MainWindow], None] | 
         size = parsed
     path = Path(args.file) if args.file else None
     paths = resolve(args.data_dir)
+    if args.screenshot:
+        problem = _screenshot_target_problem(Path(args.screenshot), paths)
+        if problem:
+            return _fail(problem)
     try:
         report = open_first_report(path, paths)
     except ReportError as e:
@@ -174,6 +180,7 @@ def run_gui(args: argparse.Namespace, on_window: Callable[[MainWindow], None] | 
             settings=settings,
             index_dir=paths.index_dir,
             annotations_db=paths.annotations_db,
+            own_folders=paths.own_folders,
         )
         window.open_report(report, path)
         window.restore_layout()
@@ -235,22 +242,49 @@ def choose_language(lang: str | None, settings: Settings | None) -> str:
     return language.resolve(choice, language.system_languages())
 
 
+def _screenshot_target_problem(out: Path, paths: AppPaths) -> str:
+    """Why no screenshot can be written to ``out`` ("" when it can), found before any
+    window exists: a failure inside the event loop would leave it running."""
+    from haizhu_reader.core.files import OwnFiles, TargetError, check_target
+
+    try:
+        check_target(out, OwnFiles.of(paths.own_folders, None))
+    except TargetError as e:
+        return str(e)
+    parent = out.parent
+    while not parent.exists() and parent != parent.parent:
+        parent = parent.parent  # the folders --screenshot will create
+    if not parent.is_dir():
+        return f"无法保存截图：{parent} 不是文件夹（cannot write {out}: {parent} is not a folder）"
+    return ""
+
+
 def _screenshot(app: QApplication, window: MainWindow, out: Path, size: tuple[int, int]) -> int:
-    """Show the window, wait for the report's first complete paint, save a PNG."""
+    """Show the window, wait for the report's first complete paint, save a PNG.
+
+    Whatever happens while saving, the window closes and the loop ends: an
+    exception left inside a Qt slot would keep the process running.
+    """
     from PySide6.QtCore import QTimer
 
     result: list[int] = []
 
     def save() -> None:
-        out.parent.mkdir(parents=True, exist_ok=True)
-        ok = window.grab().save(str(out), "PNG")
-        if not ok:
-            print(f"haizhu-reader: 无法保存截图（cannot write {out}）", file=sys.stderr)
-        result.append(0 if ok else 1)
-        # Closed inside the loop: closing the last window after exec() returned
-        # would leave the application quitting, and every later event loop with it.
-        window.close()
-        app.quit()
+        try:
+            out.parent.mkdir(parents=True, exist_ok=True)
+            reason = "" if window.grab().save(str(out), "PNG") else "Qt could not save the PNG"
+        except OSError as e:
+            reason = e.strerror or str(e)
+        except Exception as e:  # a bug must not leave the process running either
+            reason = f"{type(e).__name__}: {e}"
+        finally:
+            # Closed inside the loop: closing the last window after exec() returned
+            # would leave the application quitting, and every later event loop with it.
+            window.close()
+            app.quit()
+        if reason:
+            print(f"haizhu-reader: 无法保存截图（cannot write {out}: {reason}）", file=sys.stderr)
+        result.append(EXIT_BAD_INPUT if reason else 0)
 
     # first_painted fires inside the viewport's paint; the zero timer runs
     # once the whole window's paint pass has finished.
@@ -264,4 +298,9 @@ def _screenshot(app: QApplication, window: MainWindow, out: Path, size: tuple[in
     window.show()
     app.exec()
     app.setQuitOnLastWindowClosed(quit_on_close)
-    return result[0] if result else 1
+    if not result:
+        print(
+            f"haizhu-reader: 未能截图（the window closed before {out} was saved）", file=sys.stderr
+        )
+        return EXIT_BAD_INPUT
+    return result[0]

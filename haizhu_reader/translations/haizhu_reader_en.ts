@@ -532,6 +532,22 @@
         <translation>Include my notes</translation>
     </message>
     <message>
+        <source>印出高亮和下划线（共 %1 处）(&amp;H)</source>
+        <translation>Print &amp;highlights and underlines (%1)</translation>
+    </message>
+    <message>
+        <source>印出高亮和下划线（暂无）(&amp;H)</source>
+        <translation>Print &amp;highlights and underlines (none yet)</translation>
+    </message>
+    <message>
+        <source>印出高亮和下划线</source>
+        <translation>Print highlights and underlines</translation>
+    </message>
+    <message>
+        <source>浅色底纹加虚线，黑白打印也看得出</source>
+        <translation>A light tint with a dashed line under it: visible in black and white too</translation>
+    </message>
+    <message>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
@@ -647,8 +663,8 @@
         <translation>Cannot import the notes</translation>
     </message>
     <message>
-        <source>已导入：新增 %1 条，更新 %2 条，跳过 %3 条</source>
-        <translation>Imported: %1 added, %2 updated, %3 skipped</translation>
+        <source>已导入：新增 %1 条，更新 %2 条，跳过 %3 条；%4 条已按原文定位</source>
+        <translation>Imported: %1 new, %2 updated, %3 skipped; %4 placed by their quotes</translation>
     </message>
 </context>
 <context>
@@ -942,6 +958,10 @@ It may have been moved, renamed or deleted; it has been removed from the list.</
         <source>已读 %1%</source>
         <translation>%1% read</translation>
     </message>
+    <message>
+        <source>注意：文件有 %1 处损坏的字节，已在正文中显示为 �</source>
+        <translation>Note: the file has %1 damaged bytes, shown as � in the text</translation>
+    </message>
 </context>
 <context>
     <name>ViewOptions</name>
@@ -1187,6 +1207,14 @@ It may have been moved, renamed or deleted; it has been removed from the list.</
         <translation>Note text</translation>
     </message>
     <message>
+        <source>Ctrl+Enter 保存，Esc 取消</source>
+        <translation>Ctrl+Enter saves, Esc cancels</translation>
+    </message>
+    <message>
+        <source>保存</source>
+        <translation>Save</translation>
+    </message>
+    <message>
         <source>Markdown (*.md)</source>
         <translation>Markdown (*.md)</translation>
     </message>
@@ -1213,6 +1241,26 @@ It may have been moved, renamed or deleted; it has been removed from the list.</
     <message>
         <source>批注 JSON (*.json *.jsonld);;所有文件 (*)</source>
         <translation>Notes JSON (*.json *.jsonld);;All files (*)</translation>
+    </message>
+    <message>
+        <source>仍要把它们导入《%1》吗？按原文找得到的批注放到原处，找不到的保留在批注栏“未能定位的批注”下。</source>
+        <translation>Import them into “%1” all the same? Those whose quoted text is found go there; the others are kept in the Annotations pane under “not placed”.</translation>
+    </message>
+    <message>
+        <source>导入到本报告</source>
+        <translation>Import into this report</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>……另有 %1 条</source>
+        <translation>… and %1 more</translation>
+    </message>
+    <message>
+        <source>有 %1 条批注在本报告中找不到原文。它们已保留，列在批注栏“未能定位的批注”下：</source>
+        <translation>%1 annotations quote text this report does not contain. They are kept, listed in the Annotations pane under “not placed”:</translation>
     </message>
     <message>
         <source>批注数据</source>

@@ -191,7 +191,7 @@ print(json.dumps(seen))
 # Loaded after the first paint (or never, when not used): whole feature folders (search,
 # annotating, key figures, printing, help); of the folders the first paint uses, what it
 # does not (the annotation store, the parser: the first report comes from the parse
-# cache); and what those bring in.
+# cache, read through core/files.py); and what those bring in.
 LATER = [
     "haizhu_reader.core.search",
     "haizhu_reader.gui.search",
@@ -202,10 +202,11 @@ LATER = [
     "haizhu_reader.core.annotations.anchoring",
     "haizhu_reader.core.annotations.database",
     "haizhu_reader.core.annotations.export",
+    "haizhu_reader.core.annotations.handout",
+    "haizhu_reader.core.annotations.word",
     "haizhu_reader.core.annotations.store",
     "haizhu_reader.core.annotations.web_annotation",
     "haizhu_reader.core.figures",
-    "haizhu_reader.core.files",
     "haizhu_reader.core.parse",
     "haizhu_reader.core.printing",
     "haizhu_reader.core.quoting",

@@ -28,7 +28,8 @@ by title when the numbering changed).
 
 ``Placer.where(placement)`` gives the place a deputy cites — 二、（三）第2段: the
 paragraph's ordinal within its innermost numbered section in reading order (the
-opening counts as 开篇, an appendix by its title); ``citation(report, where)``
+opening counts as 开篇, an appendix by its title); a note on a lead topic names
+the topic, 一、（二）数字经济蓬勃发展; ``citation(report, where)``
 prefixes the report's title in 《》. Pure Python: the GUI and the exporters call it.
 """
 
@@ -38,7 +39,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Protocol
 
-from haizhu_reader.core.report import Appendix, Paragraph, Report, Section
+from haizhu_reader.core.report import TOPIC, Appendix, Paragraph, Report, Section
 from haizhu_reader.core.text import fold
 
 CONTEXT = 32
@@ -77,7 +78,9 @@ class Anchor:
         # No paragraph is near MAX_OFFSET characters; SQLite's integers end at 2**63.
         if not 0 <= self.start <= self.end <= MAX_OFFSET:
             raise AnchorError(f"bad offsets {self.start}..{self.end}")
-        if self.scope is not Scope.SECTION and not self.paragraph_id:
+        # Without ids the anchor is its quote alone (imported from another tool and not
+        # found in the report): a paragraph id needs its section's.
+        if self.scope is not Scope.SECTION and not self.paragraph_id and self.section_id:
             raise AnchorError(f"a {self.scope} anchor needs a paragraph id")
 
 
@@ -188,6 +191,13 @@ class Placer:
 
     # -- placing ---------------------------------------------------------------------
 
+    def find_quote(self, exact: str, prefix: str = "", suffix: str = "") -> Placement | None:
+        """Where a quote stands in the report, its context choosing among several (as a
+        W3C TextQuoteSelector is resolved); None when it is not there, or not surely."""
+        if not exact:
+            return None
+        return self._place_range(Anchor(Scope.RANGE, "", "", 0, len(exact), exact, prefix, suffix))
+
     def place(self, anchor: Anchor) -> Placement | None:
         if anchor.scope is Scope.SECTION:
             return self._place_section(anchor)
@@ -297,10 +307,26 @@ class Placer:
             return container.title
         return self.report.place_label(section_id)
 
+    def topic(self, section_id: str) -> Section | None:
+        """The lead topic with this id (None for any other section or an appendix)."""
+        container = self._sections.get(section_id)
+        if isinstance(container, Section) and container.level == TOPIC:
+            return container
+        return None
+
+    def paragraph_text(self, paragraph_id: str) -> str:
+        """The text of a paragraph of this report ("" when there is none)."""
+        found = self._paragraphs.get(paragraph_id)
+        return found[1].text if found else ""
+
     def where(self, placement: Placement) -> str:
-        """二、（三）第2段 for a paragraph or a selection, 二、（三） for a section note."""
+        """二、（三）第2段 for a paragraph or a selection; for a section note the section,
+        二、（三）, or a lead topic by its headline, 一、（二）数字经济蓬勃发展 (a topic
+        has no numeral of its own: cited as its section alone, it would read as all of it)."""
         if placement.scope is Scope.SECTION:
-            return self.place_label(placement.section_id)
+            label = self.place_label(placement.section_id)
+            topic = self.topic(placement.section_id)
+            return label + topic.title if topic is not None else label
         label, n = self._ordinal[placement.paragraph_id]
         return f"{label}第{n}段"
 

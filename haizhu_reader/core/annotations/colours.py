@@ -36,3 +36,5 @@ COLOUR_NAMES_ZH: dict[Colour, str] = {
     Colour.PURPLE: "紫色",
     Colour.ORANGE: "橙色",
 }
+# An underline without a colour of its own.
+UNDERLINE_HEX = "#c0392b"

@@ -4,8 +4,10 @@
 notices the user should see. It never damages a file it cannot handle:
 
 - a file SQLite reports as corrupt (or whose ``PRAGMA integrity_check`` is not ok)
-  is renamed ``<name>.corrupt-<UTC time>`` with its ``-wal``/``-shm``, the rows
-  that can still be read are copied into a fresh database, and a notice says so;
+  is renamed ``<name>.corrupt-<UTC time>`` with its ``-wal``/``-shm``, every row
+  that can still be read is copied into a fresh database (row by row, past
+  damaged pages: ``salvage``), and a notice says how many were recovered and how
+  many rows could not be read;
 - a file from a newer app (``user_version`` above ours) raises ``NewerSchemaError``
   before anything is written to it;
 - a file SQLite cannot write (read-only folder, a path under a file, a WAL it
@@ -21,13 +23,13 @@ append one.
 from __future__ import annotations
 
 import contextlib
-import os
-import shutil
 import sqlite3
-import tempfile
+import stat
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
+
+from haizhu_reader.core.annotations.salvage import salvage
 
 MIGRATIONS: list[tuple[str, ...]] = [
     # 1: the initial schema. A report is known by its content hash; its title names it.
@@ -205,8 +207,34 @@ def _open_rw(path: Path) -> sqlite3.Connection:
     return conn
 
 
+def _refuse_special(path: Path) -> None:
+    """``StoreError`` when something other than a file stands at ``path``.
+
+    SQLite would take a folder for an unwritable database (the notice blamed
+    permissions) and wait for ever on a FIFO.
+    """
+    try:
+        mode = path.stat().st_mode
+    except OSError:
+        return  # nothing there (a new store), or the open below says why
+    if stat.S_ISREG(mode):
+        return
+    what_zh, what_en = (
+        ("文件夹", "a folder") if stat.S_ISDIR(mode) else ("设备或管道", "a device or a pipe")
+    )
+    raise StoreError(
+        f"批注数据库的位置上是一个{what_zh}，不是数据库文件：{path}；移走它后批注才能保存",
+        f"the annotations database's place holds {what_en}, not a database file: {path}; "
+        "move it away to save annotations",
+    )
+
+
 def connect(path: Path) -> Opened:
-    """Open ``path`` for ``AnnotationStore``; see the module docstring."""
+    """Open ``path`` for ``AnnotationStore``; see the module docstring.
+
+    Raises ``StoreError`` for a folder, a FIFO or a device where the file should be.
+    """
+    _refuse_special(path)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         return Opened(_open_rw(path), read_only=False)
@@ -288,77 +316,13 @@ def _replace_corrupt(path: Path) -> Opened:
         )
         return _read_only(None, damaged)
     saved = salvage(moved, conn)
+    lost_zh = f"，另有 {saved.unreadable} 行数据无法读取" if saved.unreadable else ""
+    lost_en = f"; {saved.unreadable} rows could not be read" if saved.unreadable else ""
     notice = Notice(
-        f"批注数据库已损坏，已移至 {moved.name}，找回 {saved} 条批注，其余请从备份导入",
+        f"批注数据库已损坏，已移至 {moved.name}，找回 {saved.annotations} 条批注{lost_zh}，"
+        "其余请从备份导入",
         f"the annotations database was damaged and was moved to {moved.name}; "
-        f"{saved} annotations were recovered, import the rest from a backup",
+        f"{saved.annotations} annotations were recovered{lost_en}, import the rest from a backup",
         moved_to=moved,
     )
     return Opened(conn, read_only=False, notices=[notice])
-
-
-def salvage(damaged: Path, into: sqlite3.Connection) -> int:
-    """Copy the rows that can still be read from ``damaged``; returns how many annotations.
-
-    Works on a scratch copy (with its WAL, whose commits may be the newest) whose
-    header is made to agree with the file's length: SQLite refuses every query
-    on a truncated file otherwise, though most of its pages are intact.
-    """
-    with tempfile.TemporaryDirectory(prefix="haizhu-salvage-") as tmp:
-        copy = Path(tmp) / "salvage.sqlite3"
-        try:
-            shutil.copyfile(damaged, copy)
-            wal = damaged.with_name(damaged.name + "-wal")
-            if wal.is_file():
-                shutil.copyfile(wal, copy.with_name(copy.name + "-wal"))
-            _fit_header(copy)
-            src = sqlite3.connect(copy, isolation_level=None)
-        except (OSError, sqlite3.Error):
-            return 0
-        try:
-            return _copy_rows(src, into)
-        finally:
-            src.close()
-
-
-def _fit_header(db: Path) -> None:
-    """Set the header's page count to the pages the file really holds."""
-    with db.open("r+b") as f:
-        header = f.read(100)
-        if len(header) < 100 or not header.startswith(b"SQLite format 3\0"):
-            return
-        page_size = int.from_bytes(header[16:18], "big")
-        page_size = 65536 if page_size == 1 else page_size
-        if page_size < 512 or page_size & (page_size - 1):
-            return
-        pages = f.seek(0, os.SEEK_END) // page_size
-        f.truncate(pages * page_size)
-        f.seek(28)
-        f.write(pages.to_bytes(4, "big"))
-
-
-def _copy_rows(src: sqlite3.Connection, into: sqlite3.Connection) -> int:
-    saved = 0
-    into.execute("BEGIN IMMEDIATE")
-    try:
-        for table in ("reports", "annotations"):
-            ours = {str(r[1]) for r in into.execute(f"PRAGMA table_info({table})")}
-            try:
-                cur = src.execute(f"SELECT * FROM {table}")
-                names = [str(d[0]) for d in cur.description]
-                keep = [i for i, n in enumerate(names) if n in ours]
-                insert = (
-                    f"INSERT OR IGNORE INTO {table} ({', '.join(names[i] for i in keep)}) "
-                    f"VALUES ({', '.join('?' * len(keep))})"
-                )
-                while (row := cur.fetchone()) is not None:
-                    with contextlib.suppress(sqlite3.IntegrityError, sqlite3.InterfaceError):
-                        n = into.execute(insert, [row[i] for i in keep]).rowcount
-                        saved += n if table == "annotations" else 0
-            except sqlite3.DatabaseError:
-                continue  # the rest of this table is unreadable
-    except BaseException:
-        into.execute("ROLLBACK")
-        raise
-    into.execute("COMMIT")
-    return saved

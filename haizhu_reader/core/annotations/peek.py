@@ -26,6 +26,8 @@ def has_annotations(db: Path, content_hash: str) -> bool:
     newer file) is True: the store then opens the file and deals with it."""
     if not db.exists():
         return False
+    if not db.is_file():
+        return True  # a folder or a FIFO (which SQLite would wait on): the store says so
     try:
         uri = f"{db.resolve().as_uri()}?mode=ro"  # percent-encoded: any name is safe
         with contextlib.closing(sqlite3.connect(uri, uri=True)) as conn:

@@ -320,12 +320,19 @@ class AnnotationStore:
             )
         return annotation
 
-    def merge(self, report: Report, annotations: Iterable[Annotation]) -> MergeResult:
+    def merge(
+        self,
+        report: Report,
+        annotations: Iterable[Annotation],
+        undated: frozenset[str] = frozenset(),
+    ) -> MergeResult:
         """Merge annotations from elsewhere (an import), all or nothing.
 
         A new id is added. A known id is replaced when the incoming copy was
         modified later than ours (live or deleted here), else skipped — so an
-        import is idempotent and never undoes a later edit or deletion.
+        import is idempotent and never undoes a later edit or deletion. The
+        ``undated`` ids came without times of their own (stamped with the import
+        time): a known one is skipped, as no later than ours.
         """
         added = updated = skipped = 0
         with self._write() as conn:
@@ -334,7 +341,9 @@ class AnnotationStore:
                 row = conn.execute(
                     "SELECT modified, deleted FROM annotations WHERE id = ?", (a.id,)
                 ).fetchone()
-                if row is not None and a.modified <= max(str(row[0]), str(row[1] or "")):
+                if row is not None and (
+                    a.id in undated or a.modified <= max(str(row[0]), str(row[1] or ""))
+                ):
                     skipped += 1
                     continue
                 conn.execute(

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from array import array
 from bisect import bisect_right
 
 from haizhu_reader.core.text import fold_char
@@ -87,10 +88,11 @@ class KeyedText:
         # For the j-th dropped character at text offset d_j, shift[j] = d_j - j:
         # the key offset it precedes. Key offset k sits at text offset
         # k + (number of shifts <= k).
-        self._shift: list[int] | None = None
+        # An array, not a list: a line of words has millions of spaces.
+        self._shift: array[int] | None = None
         if len(self.key) != len(text):
             marked = text.translate(_MARK)
-            self._shift = [m.start() - j for j, m in enumerate(_NUL.finditer(marked))]
+            self._shift = array("q", (m.start() - j for j, m in enumerate(_NUL.finditer(marked))))
 
     @property
     def folded(self) -> str:

@@ -247,9 +247,13 @@ _K1, _B = 1.2, 0.75
 
 
 class _Corpus:
-    """A store with its units, their keyed texts and per-scope length statistics."""
+    """A store with its units, their keyed texts and per-scope length statistics.
 
-    def __init__(self, store: Store, units: Sequence[Unit]) -> None:
+    Without a store every unit is a candidate: the exact check on each text is
+    the whole search (a scan, linear in the report; see ``ReportIndex.scanning``).
+    """
+
+    def __init__(self, store: Store | None, units: Sequence[Unit]) -> None:
         self.store = store
         self.units = units
         self.keyed = [KeyedText(u.text) for u in units]
@@ -262,7 +266,9 @@ class _Corpus:
     def hits(self, query: Query, scope: str) -> list[Hit]:
         units, keyed, scopes = self.units, self.keyed, self.scopes
         found: list[tuple[int, list[int]]] = []
-        for i in self.store.candidates(whoosh_query(query)):
+        store = self.store
+        candidates = range(len(units)) if store is None else store.candidates(whoosh_query(query))
+        for i in candidates:
             if scopes[i] != scope:
                 continue
             counts = query.counts(keyed[i])
@@ -291,12 +297,23 @@ class ReportIndex:
     An index that fails at search time is rebuilt once, transparently.
     """
 
-    def __init__(self, units: Sequence[Unit], disk: DiskIndex | None) -> None:
-        from haizhu_reader.core.search.store import memory_store
-
+    def __init__(
+        self,
+        units: Sequence[Unit],
+        disk: DiskIndex | None,
+        *,
+        store: Store | None = None,
+        scan: bool = False,
+    ) -> None:
+        """The units' index: ``store`` if given, else ``disk``'s (opened or built), else
+        one in memory; ``scan``: none at all, every search reads every text."""
         self._disk = disk
         self._units = units
-        self._body = _Corpus(disk.open() if disk else memory_store(units), units)
+        if store is None and not scan:
+            from haizhu_reader.core.search.store import memory_store
+
+            store = disk.open() if disk else memory_store(units)
+        self._body = _Corpus(store, units)
         self._notes: _Corpus | None = None
         self._lock = threading.Lock()
 
@@ -325,6 +342,24 @@ class ReportIndex:
             raise SearchError(f"搜索索引不可用：{e}") from e
 
     @classmethod
+    def open_cached(cls, report: Report, index_dir: Path) -> ReportIndex | None:
+        """The cached index for ``report`` if there is a valid one; never builds one."""
+        from haizhu_reader.core.search.store import DiskIndex
+
+        units = report_units(report)
+        disk = DiskIndex(units, report.content_hash, index_dir)
+        store = disk.try_open(disk.final)
+        return cls(units, disk, store=store) if store is not None else None
+
+    @classmethod
+    def scanning(cls, report: Report) -> ReportIndex:
+        """Search without an index: each search reads every text (tens of milliseconds
+        for a 20 MB report), ready at once. A one-off search (``--search``) and the
+        window, while an index is built, search this way: building the index of a
+        large report takes far longer than one search."""
+        return cls(report_units(report), None, scan=True)
+
+    @classmethod
     def in_memory(cls, report: Report) -> ReportIndex:
         """An index that is never written to disk (screenshots, throwaway windows)."""
         try:
@@ -343,8 +378,9 @@ class ReportIndex:
 
     @property
     def location(self) -> Path | None:
-        """The index folder, or None when it lives in memory."""
-        return self._body.store.location
+        """The index folder, or None when it lives in memory (or there is none)."""
+        store = self._body.store
+        return store.location if store is not None else None
 
     def search(
         self, text: str, scope: SearchScope = SearchScope.BODY, order: Order = Order.READING
@@ -372,7 +408,7 @@ class ReportIndex:
         from haizhu_reader.core.search.store import memory_store
 
         with self._lock:
-            if self._body is broken:
+            if self._body is broken and broken.store is not None:
                 try:
                     if self._disk is None:
                         broken.store.close()
@@ -396,6 +432,6 @@ class ReportIndex:
 
     def close(self) -> None:
         """Release the searchers (after the last search, from any thread)."""
-        self._body.store.close()
-        if self._notes is not None:
-            self._notes.store.close()
+        for corpus in (self._body, self._notes):
+            if corpus is not None and corpus.store is not None:
+                corpus.store.close()

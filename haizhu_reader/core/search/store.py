@@ -25,6 +25,7 @@ import json
 import multiprocessing
 import os
 import shutil
+import stat
 import sys
 import threading
 import time
@@ -39,6 +40,7 @@ from whoosh import query as wq
 from whoosh.codec.whoosh3 import W3Codec
 from whoosh.filedb.filestore import RamStorage
 
+from haizhu_reader.core.files import NotRegularFileError, read_regular
 from haizhu_reader.core.search.analysis import (
     BigramTokenizer,
     GramExistence,
@@ -53,6 +55,7 @@ from haizhu_reader.core.search.key import IndexCorruptError
 SCHEMA_VERSION = 2
 META = "meta.json"
 _STALE_BUILD_SECONDS = 3600
+_MAX_META = 1 << 20  # meta.json lists a few dozen files
 # Over this many key characters, build with several processes where that is safe.
 _PARALLEL_FROM_CHARS = 1_000_000
 
@@ -163,8 +166,12 @@ def _write(ix: Any, docs: Sequence[Doc], procs: int) -> None:
 
 
 def _file_digests(folder: Path) -> dict[str, list[Any]]:
+    """Each file's size and digest; ``OSError`` if the folder holds anything but files
+    (a FIFO would block the read, and Whoosh's, for ever)."""
     out: dict[str, list[Any]] = {}
     for f in sorted(folder.iterdir()):
+        if not stat.S_ISREG(f.lstat().st_mode):
+            raise NotRegularFileError(f, f.lstat().st_mode)
         if f.name == META or f.name.endswith("_WRITELOCK"):
             continue
         with f.open("rb") as fh:
@@ -295,7 +302,7 @@ class DiskIndex:
     def try_open(self, folder: Path) -> Store | None:
         """A store over ``folder`` if it holds a valid index for these docs, else None."""
         try:
-            meta = json.loads((folder / META).read_text(encoding="utf-8"))
+            meta = json.loads(read_regular(folder / META, _MAX_META))
         except (OSError, ValueError):
             return None
         if not isinstance(meta, dict) or any(meta.get(k) != v for k, v in self.meta.items()):

@@ -27,7 +27,11 @@ from haizhu_reader.core.annotations.store import (
     Placed,
     StoreError,
 )
-from haizhu_reader.core.annotations.web_annotation import AnnotationImportError
+from haizhu_reader.core.annotations.web_annotation import (
+    AnnotationImportError,
+    ForeignSourceError,
+)
+from haizhu_reader.core.files import OwnFiles
 from haizhu_reader.gui.annotations.dialogs import (
     ExportAnnotationsDialog,
     ImportAnnotationsDialog,
@@ -36,8 +40,8 @@ from haizhu_reader.gui.annotations.dialogs import (
 from haizhu_reader.gui.annotations.labels import colour_icon, colour_name, kind_label
 from haizhu_reader.gui.annotations.session import AnnotationSession
 from haizhu_reader.gui.common import jobs
-from haizhu_reader.gui.common.dialogs import Messages
-from haizhu_reader.gui.common.language import bilingual
+from haizhu_reader.gui.common.dialogs import Messages, refuse_target
+from haizhu_reader.gui.common.language import bilingual, pick
 from haizhu_reader.gui.reader.selection_bar import SelectionBar
 from haizhu_reader.gui.reader.view import ReaderView
 
@@ -51,11 +55,19 @@ class ReaderAnnotator(QObject):
 
     exported = Signal(object)
 
-    def __init__(self, reader: ReaderView, session: AnnotationSession, window: QMainWindow) -> None:
+    def __init__(
+        self,
+        reader: ReaderView,
+        session: AnnotationSession,
+        window: QMainWindow,
+        own: OwnFiles | None = None,
+    ) -> None:
+        """No export is written onto ``own`` (the profile's folders and store)."""
         super().__init__(window)
         self._reader = reader
         self._session = session
         self._window = window
+        self._own = own if own is not None else OwnFiles()
         self._setup_actions()
         self.selection_bar = SelectionBar(reader, [*self.colour_actions, self.underline_action,
                                                    self.note_selection_action])  # fmt: skip
@@ -319,6 +331,8 @@ class ReaderAnnotator(QObject):
         if chosen is None:
             return
         path, fmt = chosen
+        if refuse_target(self._window, self.tr("无法导出批注"), path, self._own):
+            return
         placed, unplaced = self._session.placed(), self._session.unplaced()
         job = jobs.write_file(
             path, lambda: (render(report, placed, unplaced, fmt), len(placed) + len(unplaced))
@@ -343,7 +357,8 @@ class ReaderAnnotator(QObject):
 
     @Slot()
     def import_dialog(self) -> None:
-        """File › 导入批注…: a JSON export, merged all or nothing."""
+        """File › 导入批注…: a W3C Web Annotation file (ours, or another tool's), merged all or
+        nothing; one about another source only when the user says so."""
         report, store = self._session.report(), self._session.store
         if report is None or store is None:
             return
@@ -354,18 +369,24 @@ class ReaderAnnotator(QObject):
         if path is None:
             return
         try:
-            result = import_file(store, report, path)
-        except AnnotationImportError as e:
-            Messages.error(self._window, self.tr("无法导入批注"), *bilingual(e.zh, e.en))
-            return
-        except StoreError as e:
+            try:
+                result = import_file(store, report, path)
+            except ForeignSourceError as e:
+                why = pick(e.zh, e.en)
+                if not ImportAnnotationsDialog.confirm_foreign(self._window, report.title, why):
+                    return
+                result = import_file(store, report, path, into_this_report=True)
+        except (AnnotationImportError, StoreError) as e:
             Messages.error(self._window, self.tr("无法导入批注"), *bilingual(e.zh, e.en))
             return
         self._session.import_merged()
         self._window.statusBar().showMessage(
-            self.tr("已导入：新增 %1 条，更新 %2 条，跳过 %3 条")
+            self.tr("已导入：新增 %1 条，更新 %2 条，跳过 %3 条；%4 条已按原文定位")
             .replace("%1", str(result.added))
             .replace("%2", str(result.updated))
-            .replace("%3", str(result.skipped)),
+            .replace("%3", str(result.skipped))
+            .replace("%4", str(result.placed)),
             8000,
         )
+        if result.unplaced:
+            ImportAnnotationsDialog.show_unplaced(self._window, result.unplaced)

@@ -26,7 +26,7 @@ from PySide6.QtCore import QModelIndex, QObject, Qt
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 
 from haizhu_reader.core.annotations.anchoring import Placer
-from haizhu_reader.core.annotations.export import Item, items
+from haizhu_reader.core.annotations.handout import Item, items
 from haizhu_reader.core.annotations.store import COLOUR_HEX, Annotation, Placed
 from haizhu_reader.core.report import Report
 from haizhu_reader.gui.annotations.labels import colour_icon
@@ -34,17 +34,28 @@ from haizhu_reader.gui.reader.marks import TOOLTIP_WIDTH
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 _EXCERPT = 40
+_TOOLTIP_QUOTE = 200  # a paragraph is quoted whole in the exports, not in a tooltip
 _GROUP_CHARS = 16
 
 # Where a row goes: (0, or newest first; unplaced last; paragraph; offset; created; id).
 Key = tuple[float, int, int, int, str, str]
 
 
+def _clip(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[:limit] + "……"
+
+
 def item_tooltip(it: Item) -> str:
-    """Label, quote and note, every part escaped."""
+    """Label, quote (the words a note was made on in bold) and note, every part escaped."""
     parts = [f"<b>{html.escape(it.label)}</b>"]
     if it.quote:
-        parts.append(f"<p>“{html.escape(it.quote)}”</p>")
+        s, e = it.span or (0, 0)
+        quote = (
+            html.escape(_clip(it.quote[:s][::-1], _TOOLTIP_QUOTE)[::-1])
+            + (f"<b>{html.escape(it.quote[s:e])}</b>" if e else "")
+            + html.escape(_clip(it.quote[e:], _TOOLTIP_QUOTE))
+        )
+        parts.append(f"<p>“{quote}”</p>")
     for line in it.annotation.note.splitlines():
         if line.strip():
             parts.append(f"<p>{html.escape(line)}</p>")
@@ -79,9 +90,8 @@ def _row(it: Item) -> QStandardItem:
     """Plain text: label, quote and note, a line each; the tooltip escaped."""
     a = it.annotation
     lines = [it.label]
-    if it.quote:
-        quote = it.quote if len(it.quote) <= _EXCERPT else it.quote[:_EXCERPT] + "……"
-        lines.append(f"“{quote}”")
+    if it.marked:  # what the annotation was made on, not the sentence around it
+        lines.append(f"“{_clip(it.marked, _EXCERPT)}”")
     if a.note.strip():
         note = " ".join(a.note.split())
         lines.append("✎ " + (note if len(note) <= _EXCERPT * 2 else note[: _EXCERPT * 2] + "……"))

@@ -35,7 +35,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from haizhu_reader.core.annotations.export import Item
+from haizhu_reader.core.annotations.handout import Item
 from haizhu_reader.core.annotations.store import (
     COLOUR_HEX,
     Annotation,

@@ -18,6 +18,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from haizhu_reader.core.annotations.anchoring import Anchor, Placer, Scope
+from haizhu_reader.core.annotations.colours import UNDERLINE_HEX
 from haizhu_reader.core.annotations.store import (
     COLOUR_HEX,
     Annotation,
@@ -38,7 +39,7 @@ from haizhu_reader.gui.reader.marks import NOTE_COLOUR, Mark, MarkStyle
 if TYPE_CHECKING:
     from haizhu_reader.core.search.searching import NoteText
 
-UNDERLINE_COLOUR = "#c0392b"
+UNDERLINE_COLOUR = UNDERLINE_HEX
 
 
 def mark_for(p: Placed) -> Mark:

@@ -18,6 +18,8 @@ from PySide6.QtCore import QCoreApplication
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QMessageBox, QWidget
 
+    from haizhu_reader.core.files import OwnFiles
+
 
 def show_message(
     icon: QMessageBox.Icon, parent: QWidget | None, title: str, text: str, detail: str = ""
@@ -57,6 +59,21 @@ class Messages:
         from PySide6.QtWidgets import QMessageBox
 
         show_message(QMessageBox.Icon.Information, parent, title, text)
+
+
+def refuse_target(parent: QWidget | None, title: str, path: Path, own: OwnFiles) -> bool:
+    """True, after a message box saying why, when no export may be written to ``path``
+    (inside the reader's own folders, the annotations database, a device: see
+    ``core.files.check_target``)."""
+    from haizhu_reader.core.files import TargetError, check_target
+    from haizhu_reader.gui.common.language import bilingual
+
+    try:
+        check_target(path, own)
+    except TargetError as e:
+        Messages.error(parent, title, *bilingual(e.zh, e.en))
+        return True
+    return False
 
 
 def ask_save_path(

@@ -39,9 +39,10 @@ from PySide6.QtWidgets import (
 
 from haizhu_reader.core import figures as core
 from haizhu_reader.core.figures import Figure, Kind
+from haizhu_reader.core.files import OwnFiles
 from haizhu_reader.core.report import Report
 from haizhu_reader.gui.common import jobs
-from haizhu_reader.gui.common.dialogs import Messages, ask_save_path
+from haizhu_reader.gui.common.dialogs import Messages, ask_save_path, refuse_target
 from haizhu_reader.gui.common.docking import bring_forward
 from haizhu_reader.gui.figures.chart import ComparisonTable, ResultsChart, chart_rows
 from haizhu_reader.gui.figures.model import (
@@ -114,8 +115,10 @@ class FiguresPane(QWidget):
     figure_activated = Signal(str, int, int)
     figures_ready = Signal(object, object)
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, *, own: OwnFiles | None = None) -> None:
+        """No CSV is written onto ``own`` (the profile's folders and store)."""
         super().__init__(parent)
+        self._own = own if own is not None else OwnFiles()
         self._report: Report | None = None
         self._figures: list[Figure] | None = None
         self._generation = 0
@@ -378,7 +381,7 @@ class FiguresPane(QWidget):
         name = self.tr("%1-数据表.csv").replace("%1", report.title or self.tr("报告"))
         suggested = Path.home() / name
         path = ExportFiguresDialog.ask(self, suggested)
-        if path is None:
+        if path is None or refuse_target(self, self.tr("无法导出数据表"), path, self._own):
             return
         try:
             core.write_csv(report, self.shown_figures(), path)

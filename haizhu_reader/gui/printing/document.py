@@ -4,12 +4,15 @@ The printout is set like the reading view — ``reader/typesetting.build_documen
 builds it, so headings by level, the two-character first-line indent and the
 1.7 line spacing are the same — but in print colours (black on white whatever
 the screen theme), without the glossary underlines, cut to the chosen section,
-and with the user's notes after what they annotate (inserted as plain text:
-a note ``<script>`` prints as those characters).
+with the user's highlights (a light tint with a dashed line under it, which a
+black-and-white printer keeps) and underlines, and with the user's notes after
+what they annotate (inserted as plain text: a note ``<script>`` prints as those
+characters). Highlights and notes are each optional.
 
 ``QTextDocument.print_`` puts only a page number on a page, so ``paint_pages``
 lays the document out to the body of the page and paints each page itself:
-the header (the report's title, the section printed), the body clipped to the
+the header (the report's title, the section printed; not on the first page of
+the whole report, which opens with the title block), the body clipped to the
 page's share of the text, and the footer (第 3 页 / 共 40 页). The same code
 paints a ``QPrinter`` (print, preview) and a ``QPdfWriter`` (export); the PDF
 keeps real, selectable text with the fonts embedded.
@@ -52,9 +55,15 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QWidget
 
 from haizhu_reader.core.annotations.store import Placed
-from haizhu_reader.core.printing import PrintNote, following_id, print_notes
+from haizhu_reader.core.printing import (
+    PrintNote,
+    following_id,
+    print_highlights,
+    print_notes,
+)
 from haizhu_reader.core.report import Report, group_title
 from haizhu_reader.gui.reader.typesetting import (
+    DocumentIndex,
     Typography,
     build_document,
     reading_family,
@@ -65,6 +74,7 @@ HEADER_POINT_SIZE = 9.0
 INK = QColor("#000000")
 GREY = QColor("#555555")
 NOTE_BACKGROUND = QColor("#f1f1f1")
+HIGHLIGHT_LINE_DARKER = 250  # percent: the line under a highlight, from its tint
 PAGE_MARGINS_MM = QMarginsF(20, 14, 20, 12)  # left, top, right, bottom
 PDF_DPI = 600
 HEADER_MM = 11.0  # the running header's band above the body
@@ -74,11 +84,13 @@ _PROPORTIONAL = QTextBlockFormat.LineHeightTypes.ProportionalHeight.value
 
 @dataclass(frozen=True)
 class PrintJob:
-    """What to print: the report, one section of it (``""``: all), and the notes (or none)."""
+    """What to print: the report, one section of it (``""``: all), the annotations whose
+    notes are printed, and those whose highlights and underlines are (or none)."""
 
     report: Report
     section_id: str = ""
     notes: tuple[Placed, ...] = ()
+    highlights: tuple[Placed, ...] = ()
 
     @property
     def heading(self) -> str:
@@ -127,6 +139,7 @@ def build_print_document(job: PrintJob, style: PrintStyle) -> QTextDocument:
     plain.setAnchor(False)
     plain.setUnderlineStyle(QTextCharFormat.UnderlineStyle.NoUnderline)
     whole.mergeCharFormat(plain)  # glossary marks are links on screen, words on paper
+    _mark_highlights(doc, index, job.highlights)
 
     start, end = 0, doc.characterCount() - 1
     if job.section_id:
@@ -164,6 +177,29 @@ def build_print_document(job: PrintJob, style: PrintStyle) -> QTextDocument:
         cut.removeSelectedText()
         QTextCursor(doc).setBlockFormat(heading)
     return doc
+
+
+def _mark_highlights(doc: QTextDocument, index: DocumentIndex, placed: tuple[Placed, ...]) -> None:
+    """Highlights as a light tint with a dashed line under it in a darker shade (the tint
+    may not survive a black-and-white printer, the line does); underlines as a line.
+    Before anything is cut or inserted: the marks move with their text."""
+    cursor = QTextCursor(doc)
+    for h in print_highlights(placed):
+        at = index.paragraph_pos.get(h.paragraph_id)
+        if at is None or h.end > index.paragraph_len[h.paragraph_id]:
+            continue
+        fmt = QTextCharFormat()
+        colour = QColor(h.colour)
+        if h.underline:
+            fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
+            fmt.setUnderlineColor(colour)
+        else:
+            fmt.setBackground(colour)
+            fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DashUnderline)
+            fmt.setUnderlineColor(colour.darker(HIGHLIGHT_LINE_DARKER))
+        cursor.setPosition(at + h.start)
+        cursor.setPosition(at + h.end, QTextCursor.MoveMode.KeepAnchor)
+        cursor.mergeCharFormat(fmt)
 
 
 class _NoteInserter:
@@ -263,7 +299,8 @@ def paint_pages(
         for page in range(first, last + 1):
             if page > first:
                 device.newPage()
-            _paint_header(painter, small, QRectF(0, 0, width, header * 0.7), title, heading)
+            if page > 1 or heading:  # page 1 of the whole report opens with its title block
+                _paint_header(painter, small, QRectF(0, 0, width, header * 0.7), title, heading)
             top = (page - 1) * doc.pageSize().height()
             painter.save()
             painter.translate(body.topLeft())

@@ -1,7 +1,7 @@
 """File › 打印…, 打印预览… and 导出 PDF…: the options, then the printer, the preview or a file.
 
 Each starts with ``PrintOptionsDialog`` (the whole report or the section at
-the reading position; with or without the user's notes). Printing and the
+the reading position; with or without the user's notes, and their highlights). Printing and the
 preview paint a ``QPrinter`` on the GUI thread (Qt's print dialogs want it
 there); a PDF is rendered and written by a worker (``jobs.write_file``) and the window
 says when it is done, or in a message box why not (an unwritable folder...).
@@ -29,10 +29,11 @@ from PySide6.QtWidgets import (
 )
 
 from haizhu_reader.core.annotations.store import Placed
-from haizhu_reader.core.printing import print_notes, print_section
+from haizhu_reader.core.files import OwnFiles
+from haizhu_reader.core.printing import print_highlights, print_notes, print_section
 from haizhu_reader.core.report import Report, group_title
 from haizhu_reader.gui.common import jobs
-from haizhu_reader.gui.common.dialogs import Messages, ask_save_path
+from haizhu_reader.gui.common.dialogs import Messages, ask_save_path, refuse_target
 from haizhu_reader.gui.printing.document import (
     PrintJob,
     PrintStyle,
@@ -47,10 +48,11 @@ from haizhu_reader.gui.printing.document import (
 class PrintOptions:
     section: bool = False  # the current section only (else the whole report)
     notes: bool = True  # the user's notes after what they annotate
+    highlights: bool = True  # the user's highlights and underlines
 
 
 class PrintOptionsDialog(QDialog):
-    """Scope and notes, before printing, previewing or exporting."""
+    """Scope, notes and highlights, before printing, previewing or exporting."""
 
     def __init__(
         self,
@@ -60,6 +62,7 @@ class PrintOptionsDialog(QDialog):
         section: str,
         note_count: int,
         options: PrintOptions,
+        highlight_count: int = 0,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("print_options_dialog")
@@ -93,6 +96,17 @@ class PrintOptionsDialog(QDialog):
             self.notes = QCheckBox(self.tr("附上我的笔记（暂无笔记）(&N)"), self)
             self.notes.setEnabled(False)
         self.notes.setAccessibleName(self.tr("附上我的笔记"))
+        if highlight_count:
+            self.highlights = QCheckBox(
+                self.tr("印出高亮和下划线（共 %1 处）(&H)").replace("%1", str(highlight_count)),
+                self,
+            )
+            self.highlights.setChecked(options.highlights)
+        else:
+            self.highlights = QCheckBox(self.tr("印出高亮和下划线（暂无）(&H)"), self)
+            self.highlights.setEnabled(False)
+        self.highlights.setAccessibleName(self.tr("印出高亮和下划线"))
+        self.highlights.setToolTip(self.tr("浅色底纹加虚线，黑白打印也看得出"))
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )
@@ -107,11 +121,14 @@ class PrintOptionsDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(scope)
         layout.addWidget(self.notes)
+        layout.addWidget(self.highlights)
         layout.addWidget(buttons)
         self.setMinimumWidth(360)
 
     def options(self) -> PrintOptions:
-        return PrintOptions(self.section.isChecked(), self.notes.isChecked())
+        return PrintOptions(
+            self.section.isChecked(), self.notes.isChecked(), self.highlights.isChecked()
+        )
 
     @classmethod
     def ask(
@@ -122,9 +139,10 @@ class PrintOptionsDialog(QDialog):
         section: str,
         note_count: int,
         options: PrintOptions,
+        highlight_count: int = 0,
     ) -> PrintOptions | None:
         """The chosen options, or None when cancelled."""
-        dialog = cls(parent, title, action, section, note_count, options)
+        dialog = cls(parent, title, action, section, note_count, options, highlight_count)
         (dialog.section if dialog.section.isChecked() else dialog.whole).setFocus()
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return None
@@ -179,11 +197,18 @@ class ReportPrinter(QObject):
 
     exported = Signal(object)
 
-    def __init__(self, window: QMainWindow, family: Callable[[], str] = str) -> None:
-        """``family`` gives the reading font chosen at the time of printing ("" for the default)."""
+    def __init__(
+        self,
+        window: QMainWindow,
+        family: Callable[[], str] = str,
+        own: OwnFiles | None = None,
+    ) -> None:
+        """``family`` gives the reading font chosen at the time of printing ("" for the
+        default); no PDF is written onto ``own`` (the profile's folders and store)."""
         super().__init__(window)
         self._window = window
         self._family = family
+        self._own = own if own is not None else OwnFiles()
         self._options = PrintOptions()
 
     def _ask(
@@ -201,6 +226,7 @@ class ReportPrinter(QObject):
             group_title(report, section) if section else "",
             count,
             self._options,
+            len(print_highlights(placed)),
         )
         if options is None:
             return None
@@ -209,6 +235,7 @@ class ReportPrinter(QObject):
             report,
             section if options.section else "",
             tuple(placed) if options.notes else (),
+            tuple(placed) if options.highlights else (),
         )
 
     def print_report(self, report: Report | None, at: str, placed: list[Placed]) -> None:
@@ -236,7 +263,7 @@ class ReportPrinter(QObject):
             return
         name = "-".join(x for x in (job.report.title, job.heading) if x) or "report"
         path = PrintDialogs.pdf_path(self._window, Path.home() / f"{_file_name(name)}.pdf")
-        if path is None:
+        if path is None or refuse_target(self._window, self.tr("无法导出 PDF"), path, self._own):
             return
         style = PrintStyle.for_widget(self._window, self._family())
 

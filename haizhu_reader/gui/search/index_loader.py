@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import partial
 from pathlib import Path
 
@@ -12,11 +13,25 @@ from haizhu_reader.core.search.searching import NoteText, ReportIndex
 from haizhu_reader.gui.common import jobs
 
 
-def _open_index(report: Report, index_dir: Path | None) -> ReportIndex:
-    """``ReportIndex.open_or_build`` (a job's work: under a second on first run)."""
+def _open_index(report: Report, index_dir: Path | None) -> tuple[ReportIndex, bool]:
+    """An index to search at once, and whether it is the final one (a job's work).
+
+    The cached index (or, without a folder, one in memory) is final. Without a
+    cached index a scanning one comes first: a large report's index takes a while
+    to build (a minute for a 20,000-term glossary), and searching meanwhile reads
+    every text, tens of milliseconds a search; ``_build_index`` follows.
+    """
     if index_dir is None:
-        return ReportIndex.in_memory(report)
-    return ReportIndex.open_or_build(report, index_dir)
+        return ReportIndex.in_memory(report), True
+    cached = ReportIndex.open_cached(report, index_dir)
+    if cached is not None:
+        return cached, True
+    return ReportIndex.scanning(report), False
+
+
+def _build_index(report: Report, index_dir: Path) -> tuple[ReportIndex, bool]:
+    """``ReportIndex.open_or_build`` (a job's work: under a second on first run)."""
+    return ReportIndex.open_or_build(report, index_dir), True
 
 
 class IndexLoader(QObject):
@@ -24,8 +39,9 @@ class IndexLoader(QObject):
 
     ``load(report)`` starts opening (or building) the index in ``index_dir``
     (None: in memory, nothing written); ``ready`` follows when it can be
-    searched. A result for a report that is no longer current is closed and
-    dropped.
+    searched: with no cached index, first with one that scans, then again with
+    the index once built. A result for a report that is no longer current is
+    closed and dropped.
 
     Signals:
         ready(object, object): the Report and its ReportIndex.
@@ -59,7 +75,10 @@ class IndexLoader(QObject):
         if self._index is not None:
             self._index.close()
             self._index = None
-        job = jobs.Job(partial(_open_index, report, self._index_dir), key=self._generation)
+        self._start(partial(_open_index, report, self._index_dir))
+
+    def _start(self, work: Callable[[], tuple[ReportIndex, bool]]) -> None:
+        job = jobs.Job(work, key=self._generation)
         job.signals.done.connect(self._on_finished)
         job.signals.failed.connect(self._on_failed)
         self._jobs[self._generation] = job
@@ -77,12 +96,16 @@ class IndexLoader(QObject):
             self._index = None
 
     @Slot(object, object)
-    def _on_finished(self, generation: int, index: ReportIndex) -> None:
+    def _on_finished(self, generation: int, result: tuple[ReportIndex, bool]) -> None:
+        index, final = result
         self._jobs.pop(generation, None)
         if generation != self._generation or self._report is None:
             index.close()
             return
         self._index = index
+        if not final and self._index_dir is not None:
+            # Search by scanning until the index is built (``ready`` again then).
+            self._start(partial(_build_index, self._report, self._index_dir))
         self.ready.emit(self._report, index)
 
     @Slot(object, object)

@@ -20,6 +20,7 @@ from PySide6.QtCore import QObject, Qt, Signal, Slot
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QVBoxLayout, QWidget
 
 from haizhu_reader.core.annotations.peek import has_annotations
+from haizhu_reader.core.files import OwnFiles
 from haizhu_reader.core.report import Report
 from haizhu_reader.gui.comfort.reading_places import ReadingPlaces
 from haizhu_reader.gui.comfort.view_options import ViewOptions
@@ -71,6 +72,7 @@ class MainWindow(QMainWindow):
         *,
         index_dir: Path | None = None,
         annotations_db: Path | None = None,
+        own_folders: tuple[Path, ...] = (),
     ) -> None:
         """``index_dir`` None: an in-memory search index; ``annotations_db`` None: no
         annotating (a screenshot of a profile that has none)."""
@@ -78,6 +80,7 @@ class MainWindow(QMainWindow):
         self._settings = settings
         self._index_dir = index_dir
         self._annotations_db = annotations_db
+        self._own = OwnFiles.of(own_folders, annotations_db)  # no export is written there
         self._index_loader: IndexLoader | None = None  # made with the search pane
         self._report: Report | None = None
         self._layout_restored = False
@@ -146,8 +149,7 @@ class MainWindow(QMainWindow):
     # -- parts made after the first paint (see lazy_pane) -----------------------------
 
     def _make_menus(self) -> WindowMenus:
-        """The menus' items and their shortcuts (the annotate actions are the annotator's),
-        and full-screen reading (View › 全屏阅读, F11)."""
+        """The menus' items and shortcuts (annotating's are the annotator's), full screen (F11)."""
         from haizhu_reader.gui.comfort.full_screen import FullScreenReading
 
         self._full_screen = FullScreenReading(self, self._reader)
@@ -176,7 +178,7 @@ class MainWindow(QMainWindow):
         from haizhu_reader.gui.annotations.actions import ReaderAnnotator
 
         menus = self._menus.get()  # the Edit menu it adds to, and the action it puts first
-        a = ReaderAnnotator(self._reader, self._session.get(), self)
+        a = ReaderAnnotator(self._reader, self._session.get(), self, self._own)
         menus.add_annotating(a)
         self._reader.set_context_actions([menus.copy_cited_action, *a.all_actions])
         return a
@@ -184,7 +186,7 @@ class MainWindow(QMainWindow):
     def _make_figures_pane(self) -> FiguresPane:
         from haizhu_reader.gui.figures.pane import FiguresPane
 
-        pane = FiguresPane(self)
+        pane = FiguresPane(self, own=self._own)
         self._connect_figures(pane)
         if self._report is not None:
             pane.set_report(self._report)
@@ -234,7 +236,7 @@ class MainWindow(QMainWindow):
         from haizhu_reader.gui.printing.printer import ReportPrinter
 
         reader = self._reader
-        return ReportPrinter(self, lambda: reader.typography().font.family())
+        return ReportPrinter(self, lambda: reader.typography().font.family(), self._own)
 
     def is_complete(self) -> bool:
         """Whether every part made after the first paint has been made."""
@@ -383,8 +385,7 @@ class MainWindow(QMainWindow):
             self._annotations.get().select(annotation_id)
 
     def show_store_notices(self) -> None:
-        """Say once, in plain words, what happened to the annotations file at start
-        (the file is opened now if it has not been yet)."""
+        """Say once what happened to the annotations file at start (opened now if not yet)."""
         from haizhu_reader.gui.annotations.dialogs import show_store_notices
 
         show_store_notices(self, self._session.get().store)
@@ -427,9 +428,8 @@ class MainWindow(QMainWindow):
         return self._reader
 
     def part(self, kind: type[Q]) -> Q:
-        """The window's one part of type ``kind`` (a pane, the menus, the annotation
-        session…), for tests and scripts: the parts made after the first paint are made
-        now if it is one of them."""
+        """The window's one part of type ``kind`` (a pane, the menus, the session…), for
+        tests and scripts; the parts made after the first paint are made now if need be."""
         found = self.findChild(kind)
         if found is None:
             self.make_panes()

@@ -2,15 +2,15 @@
 
 The place is elided in the middle rather than widening the window; the
 progress label is as wide as 已读 100% from the start, so scrolling never
-relays the bar out. Messages (正在打开…, 已复制…) are ``showMessage``'s, as in
-any ``QStatusBar``.
+relays the bar out. Messages (正在打开…, 已复制…, a report's damaged bytes) are
+``showMessage``'s, as in any ``QStatusBar``.
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Slot
+from PySide6.QtCore import Qt, QTimer, Slot
 from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import QLabel, QSizePolicy, QStatusBar, QWidget
 
@@ -59,6 +59,13 @@ class StatusBar(QStatusBar):
     @Slot(object)
     def set_report(self, report: Report) -> None:
         self._report = report
+        if report.damaged:
+            warning = self.tr("注意：文件有 %1 处损坏的字节，已在正文中显示为 �").replace(
+                "%1", str(report.damaged)
+            )
+            # Once the window is on screen: a message shown before would leave the
+            # place label showing under it.
+            QTimer.singleShot(0, self, lambda: self.showMessage(warning, 60000))
 
     @Slot(str, float)
     def show_position(self, section_id: str, progress: float) -> None:

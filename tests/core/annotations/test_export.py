@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import io
+import json
 import re
+import zipfile
 from datetime import UTC, datetime
 from html.parser import HTMLParser
 from pathlib import Path
@@ -12,18 +14,13 @@ import docx
 import pytest
 from docx.oxml.ns import qn
 
-from haizhu_reader.core.annotations.export import (
-    FORMATS,
-    UNPLACED_GROUP,
-    format_for,
-    items,
-    md_escape,
-    render,
-)
+from haizhu_reader.core.annotations.anchoring import Placer
+from haizhu_reader.core.annotations.export import FORMATS, format_for, md_escape, render, visible
+from haizhu_reader.core.annotations.handout import UNPLACED_GROUP, items
 from haizhu_reader.core.annotations.store import Annotation, AnnotationStore, Kind, Placed
 from haizhu_reader.core.report import Report
 from haizhu_reader.paths import AppPaths
-from tests.helpers import MARKUP_NOTES, QUOTE, edited_report, highlight_on, variety
+from tests.helpers import CITED, MARKUP_NOTES, QUOTE, edited_report, highlight_on, variety
 
 WHEN = datetime(2026, 11, 28, 12, 0, tzinfo=UTC)
 CITATION = "《海珠区2023年政府工作报告》二、（三）第2段"
@@ -54,7 +51,7 @@ def test_items_carry_citation_quote_and_note(
     assert section_note.citation == "《海珠区2023年政府工作报告》二、（三）"  # just the place
     assert section_note.quote == "" and "（整节）" in section_note.label
     bookmark = next(it for it in all_items if it.annotation.kind is Kind.BOOKMARK)
-    assert bookmark.quote.endswith("……") and len(bookmark.quote) <= 62  # an excerpt
+    assert CITED in bookmark.quote and not bookmark.quote.endswith("……")  # the paragraph
 
 
 @pytest.mark.parametrize("fmt", FORMATS)
@@ -182,7 +179,7 @@ def test_docx_opens_with_headings_quote_note_citation_and_chinese_fonts(
     runs = [r for p in document.paragraphs for r in p.runs]
     fonts = [r._r.rPr.rFonts if r._r.rPr is not None else None for r in runs]
     assert runs and all(f is not None and f.get(qn("w:eastAsia")) for f in fonts)
-    assert {f.get(qn("w:eastAsia")) for f in fonts if f is not None} == {"宋体", "黑体"}
+    assert {f.get(qn("w:eastAsia")) for f in fonts if f is not None} == {"仿宋", "黑体"}
     multi = next(p for p in document.paragraphs if p.text.startswith("笔记：多行"))
     assert multi.text == "笔记：多行\n笔记\n\n第三行"  # line breaks, not lost lines
 
@@ -194,7 +191,7 @@ def test_docx_survives_control_characters(report: Report) -> None:
     placement = Placer(report).place(a.anchor)
     assert placement is not None
     text = _docx_text(render(report, [Placed(a, placement)], [], "docx", WHEN))
-    assert "响铃\ufffd和空字符\ufffd" in text
+    assert "响铃␇和空字符␀" in text  # shown as their pictures, as in Markdown and HTML
 
 
 @pytest.mark.parametrize(
@@ -216,3 +213,37 @@ def test_format_for(name: str, explicit: str | None, fmt: str) -> None:
 def test_empty_export(report: Report) -> None:
     assert "共 0 条批注" in render(report, [], [], "md", WHEN).decode()
     assert "共 0 条批注" in _docx_text(render(report, [], [], "docx", WHEN))
+
+
+# -- what a reader of the export sees (issue 12, point 8) --------------------------------
+
+HOSTILE = "前\x00中\x1b[31m红\x07\u202e倒过来\u202c\u2066隔离\u2069\x85后\r\n下一行\x7f"
+
+
+def test_visible_shows_controls_and_bidi_overrides() -> None:
+    shown = visible(HOSTILE)
+    assert shown == "前␀中␛[31m红␇<U+202E>倒过来<U+202C><U+2066>隔离<U+2069><U+0085>后\n下一行␡"
+
+
+@pytest.mark.parametrize("fmt", ["md", "html", "docx"])
+def test_exports_carry_no_raw_controls(report: Report, fmt: str) -> None:
+    a = highlight_on(report, QUOTE, note=HOSTILE)
+    placement = Placer(report).place(a.anchor)
+    assert placement is not None
+    data = render(report, [Placed(a, placement)], [], fmt)
+    if fmt == "docx":
+        with zipfile.ZipFile(io.BytesIO(data)) as z:
+            text = z.read("word/document.xml").decode("utf-8")
+    else:
+        text = data.decode("utf-8")
+    for raw in ("\x00", "\x1b", "\x07", "\u202e", "\u202c", "\u2066", "\x85", "\r", "\x7f"):
+        assert raw not in text
+    assert "␛" in text and "U+202E" in text
+
+
+def test_json_keeps_the_note_as_typed(report: Report) -> None:
+    a = highlight_on(report, QUOTE, note=HOSTILE)
+    placement = Placer(report).place(a.anchor)
+    assert placement is not None
+    doc = render(report, [Placed(a, placement)], [], "json").decode("utf-8")
+    assert json.dumps(HOSTILE, ensure_ascii=False) in doc  # escaped by JSON only

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import QAbstractItemView, QApplication, QLabel
 from pytestqt.qtbot import QtBot
 
 from haizhu_reader.core.annotations.anchoring import Placer
-from haizhu_reader.core.annotations.export import UNPLACED_GROUP
+from haizhu_reader.core.annotations.handout import UNPLACED_GROUP
 from haizhu_reader.core.annotations.store import (
     Annotation,
     AnnotationStore,
@@ -492,7 +492,7 @@ def test_a_change_repaints_the_lines_it_is_on(
     cursor = QTextCursor(w.reader.document())
     cursor.setPosition(pos)
     w.reader.setTextCursor(cursor)
-    qtbot.wait(50)
+    qtbot.waitUntil(lambda: _on_screen_as_drawn_afresh(w))
     stack = w.part(AnnotationSession).undo_stack
     steps = [
         w.part(ReaderAnnotator).bookmark_action.trigger,  # a ribbon in the margin
@@ -503,8 +503,9 @@ def test_a_change_repaints_the_lines_it_is_on(
     ]
     for step in steps:
         step()
-        qtbot.wait(50)
-        assert _on_screen_as_drawn_afresh(w)
+        # The repaint comes on a later turn of the event loop (a fixed 50 ms wait was
+        # sometimes too short on a busy machine); stale lines would never match.
+        qtbot.waitUntil(lambda: _on_screen_as_drawn_afresh(w), timeout=5000)
     w.close()
 
 

@@ -364,7 +364,7 @@ def test_options_dialog_is_named_and_keyboard_reachable(qtbot: QtBot) -> None:
     QTest.keyClick(dialog, Qt.Key.Key_Tab)
     assert dialog.focusWidget() is dialog.notes
     QTest.keyClick(dialog.notes, Qt.Key.Key_Space)
-    assert dialog.options() == PrintOptions(section=True, notes=False)
+    assert dialog.options() == PrintOptions(section=True, notes=False, highlights=False)
 
 
 def test_options_dialog_without_a_section_or_notes(qtbot: QtBot) -> None:
@@ -372,7 +372,7 @@ def test_options_dialog_without_a_section_or_notes(qtbot: QtBot) -> None:
     qtbot.addWidget(dialog)
     assert not dialog.section.isEnabled() and dialog.whole.isChecked()
     assert not dialog.notes.isEnabled()
-    assert dialog.options() == PrintOptions(section=False, notes=False)
+    assert dialog.options() == PrintOptions(section=False, notes=False, highlights=False)
 
 
 # -- copy with citation ---------------------------------------------------------------
