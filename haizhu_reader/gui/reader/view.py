@@ -8,15 +8,16 @@ id, offset into ``Paragraph.text``), the parser's own coordinates.
 Longer than the ~450 lines a module should have, because it is one class that
 needs it: a ``QTextBrowser`` whose event handlers (paint, wheel, tooltips,
 context menu, resize) and reading positions all work on the same document and
-layout. What can stand apart already does: the typesetting (``typesetting``),
-what is drawn over the text (``layers``, ``marks``).
+layout. What can stand apart already does: the typesetting (``typesetting``,
+``headings``), what is drawn over the text (``layers``, ``marks``), the bar over
+a selection (``selection_bar``).
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
     QEvent,
@@ -37,7 +38,6 @@ from PySide6.QtGui import (
     QKeySequence,
     QPainter,
     QPaintEvent,
-    QPen,
     QResizeEvent,
     QShowEvent,
     QTextCharFormat,
@@ -49,13 +49,13 @@ from PySide6.QtWidgets import QFrame, QMenu, QTextBrowser, QTextEdit, QToolTip, 
 from haizhu_reader.core.report import GlossaryEntry, Report
 from haizhu_reader.core.text import escape_html
 from haizhu_reader.gui.common.theme import LIGHT, Theme
-from haizhu_reader.gui.reader.layers import AnnotationLayer, FigureLayer
+from haizhu_reader.gui.reader.headings import balance_headings
+from haizhu_reader.gui.reader.layers import AnnotationLayer, CurrentMatchLayer, FigureLayer
 from haizhu_reader.gui.reader.typesetting import (
     LINE_HEIGHT,
     ZOOM_LEVELS,
     DocumentIndex,
     Typography,
-    balance_headings,
     build_document,
     glossary_index,
 )
@@ -63,7 +63,7 @@ from haizhu_reader.gui.reader.typesetting import (
 if TYPE_CHECKING:
     # Only annotations: PySide6 makes a class when it is first imported, and these
     # events do not come before the first paint.
-    from PySide6.QtGui import QContextMenuEvent, QKeyEvent, QMouseEvent, QTextLine, QWheelEvent
+    from PySide6.QtGui import QContextMenuEvent, QKeyEvent, QMouseEvent, QWheelEvent
 
     from haizhu_reader.gui.reader.marks import Mark  # loaded with the first marks
 
@@ -90,12 +90,6 @@ def definition_tooltip(entry: GlossaryEntry) -> str:
         f"<table width='{TOOLTIP_WIDTH}' cellspacing='0' cellpadding='2'>"
         f"<tr><td>{head}{body}</td></tr></table>"
     )
-
-
-def _line_x(line: QTextLine, offset: int) -> float:
-    """The x of a text offset in a laid-out line (PySide answers ``(x, offset)``)."""
-    x, _ = cast("tuple[float, int]", line.cursorToX(offset))
-    return x
 
 
 class ReaderView(QTextBrowser):
@@ -125,10 +119,9 @@ class ReaderView(QTextBrowser):
         self._layer_ranges: dict[str, list[tuple[int, int]]] = {}
         self._flash: list[QTextEdit.ExtraSelection] = []
         self._flash_range: tuple[int, int] | None = None
-        self._current: tuple[str, int, int] | None = None  # the current find match
-        self._current_sel: list[QTextEdit.ExtraSelection] = []
         self._annotations = AnnotationLayer(self, self._apply_selections)
         self._figures = FigureLayer(self, self._apply_selections)
+        self._current = CurrentMatchLayer(self)
         self._context_actions: list[QAction] = []
         self._position: tuple[str, float] = ("", -1.0)
         self._pinned: tuple[str, int] | None = None
@@ -190,7 +183,7 @@ class ReaderView(QTextBrowser):
         self._layers.clear()
         self._layer_ranges.clear()
         self._flash, self._flash_range = [], None
-        self._current, self._current_sel = None, []
+        self._current.clear()
         self._annotations.clear()
         self._figures.clear()
         self._pinned = None
@@ -293,7 +286,7 @@ class ReaderView(QTextBrowser):
         self._layers = {k: self._hit_selections(r, k) for k, r in self._layer_ranges.items()}
         flash = self._flash_range
         self._flash = [self._selection(*flash, QColor(self._theme.flash))] if flash else []
-        self._current_sel = self._current_selections()
+        self._current.retypeset()
         self._figures.retypeset()
         self._annotations.forget_drawing()
         self._pinned = None
@@ -521,12 +514,8 @@ class ReaderView(QTextBrowser):
         """The current find match (3/15): drawn in a stronger colour with an outline,
         over the other matches, and scrolled into view if it is not; ``pid`` "" for
         none (the bar closed, nothing matches)."""
-        pos = self.document_position(pid, start) if pid else None
-        if pos is None:
-            self._current, self._current_sel = None, []
-        else:
-            self._current = (pid, start, end)
-            self._current_sel = self._current_selections()
+        pos = self._current.set_match(pid, start, end)
+        if pos is not None:
             self._pending_place = None
             if not self.viewport().rect().contains(self._mark_rect(pos, pos + end - start)):
                 self._scroll_to(pos, self.viewport().height() // 3)
@@ -536,51 +525,7 @@ class ReaderView(QTextBrowser):
 
     def current_match(self) -> tuple[str, int, int] | None:
         """The current find match (paragraph or section id, start, end), if any."""
-        return self._current
-
-    def _current_range(self) -> tuple[int, int] | None:
-        if self._current is None:
-            return None
-        pid, start, end = self._current
-        pos = self.document_position(pid, start)
-        return None if pos is None else (pos, pos + max(0, end - start))
-
-    def _current_selections(self) -> list[QTextEdit.ExtraSelection]:
-        found = self._current_range()
-        return [self._selection(*found, QColor(self._theme.find_current))] if found else []
-
-    def _range_rects(self, a: int, b: int) -> list[QRectF]:
-        """The viewport rectangles of the text from ``a`` to ``b``, one per line."""
-        doc = self.document()
-        layout = doc.documentLayout()
-        top = self.verticalScrollBar().value()
-        rects = []
-        block = doc.findBlock(a)
-        while block.isValid() and block.position() < b:
-            origin = layout.blockBoundingRect(block).topLeft()
-            lo, hi = max(a, block.position()) - block.position(), b - block.position()
-            lines = block.layout()
-            for i in range(lines.lineCount()):
-                line = lines.lineAt(i)
-                x0 = max(lo, line.textStart())
-                x1 = min(hi, line.textStart() + line.textLength())
-                if x0 < x1:
-                    left, right = _line_x(line, x0), _line_x(line, x1)
-                    y = origin.y() + line.y() - top
-                    rects.append(QRectF(origin.x() + left, y, right - left, line.height()))
-            block = block.next()
-        return rects
-
-    def _paint_current_outline(self, painter: QPainter) -> None:
-        found = self._current_range()
-        if found is None:
-            return
-        pen = QPen(QColor(self._theme.find_outline), 2)
-        pen.setJoinStyle(Qt.PenJoinStyle.MiterJoin)
-        painter.setPen(pen)
-        painter.setBrush(Qt.BrushStyle.NoBrush)
-        for rect in self._range_rects(*found):
-            painter.drawRect(rect.toAlignedRect().adjusted(-2, -1, 1, 0))
+        return self._current.match
 
     def _hit_selections(
         self, ranges: Sequence[tuple[int, int]], layer: str
@@ -604,7 +549,7 @@ class ReaderView(QTextBrowser):
     def _apply_selections(self) -> None:
         merged = [s for layer in self._layers.values() for s in layer]
         self.setExtraSelections([*self._figures.selections, *self._annotations.selections,
-                                 *merged, *self._current_sel, *self._flash])  # fmt: skip
+                                 *merged, *self._current.selections, *self._flash])  # fmt: skip
 
     # -- the user's annotations (drawn by layers.AnnotationLayer) -------------
 
@@ -900,10 +845,10 @@ class ReaderView(QTextBrowser):
 
     def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)
-        if self._annotations.has_margin_marks() or self._current is not None:
+        if self._annotations.has_margin_marks() or self._current.match is not None:
             painter = QPainter(self.viewport())
             self._annotations.paint_margin(painter, event.rect())
-            self._paint_current_outline(painter)
+            self._current.paint_outline(painter)
             painter.end()
         if not self._painted and self._report is not None:
             self._painted = True
