@@ -733,8 +733,8 @@ class ReaderView(QTextBrowser):
         return self._user_selection and self.textCursor().hasSelection()
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
-        shift = bool(event.modifiers() & Qt.KeyboardModifier.ShiftModifier)
-        self._user_selection = shift and event.button() == Qt.MouseButton.LeftButton
+        if event.button() == Qt.MouseButton.LeftButton:  # a right click keeps the selection
+            self._user_selection = bool(event.modifiers() & Qt.KeyboardModifier.ShiftModifier)
         super().mousePressEvent(event)
 
     def mouseMoveEvent(self, event: QMouseEvent) -> None:
