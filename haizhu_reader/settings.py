@@ -21,6 +21,7 @@ _LANGUAGE = "ui/language"
 _THEME = "view/theme"
 _FONT_FAMILY = "view/font_family"
 _LINE_HEIGHT = "view/line_height"
+_FIGURE_TINTS = "view/figure_tints"
 _ZOOM = "view/zoom"
 _UI_TEXT_SIZE = "view/ui_text_size"
 _PLACES = "places"  # one group per report, named by its content hash
@@ -136,6 +137,13 @@ class Settings:
 
     def set_line_height(self, percent: int) -> None:
         self._qs.setValue(_LINE_HEIGHT, percent)
+
+    def figure_tints(self) -> bool:
+        """Whether every key figure in the text is tinted (View menu); off by default."""
+        return self._qs.value(_FIGURE_TINTS, "false") in ("true", True)
+
+    def set_figure_tints(self, on: bool) -> None:
+        self._qs.setValue(_FIGURE_TINTS, "true" if on else "false")
 
     def zoom(self) -> int:
         """The text size last chosen, in percent: every report opens at it."""

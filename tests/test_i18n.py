@@ -74,6 +74,7 @@ ALLOWED: dict[tuple[str, str], str] = {
 # Modules that render the report itself: their Chinese is the report's typography.
 CONTENT_MODULES = {
     "reader/typesetting.py": "dates (年月日), the meeting line and headings as printed",
+    "reader/headings.py": "the punctuation a heading's line may break at (，、《“)",
     "printing/document.py": "the printed report, typeset like the reading view",
 }
 

@@ -1005,6 +1005,14 @@ It may have been moved, renamed or deleted; it has been removed from the list.</
         <translation>&amp;Font…</translation>
     </message>
     <message>
+        <source>标出文中数据(&amp;M)</source>
+        <translation>&amp;Mark Figures in the Text</translation>
+    </message>
+    <message>
+        <source>为正文中的每个数据加底色（数据窗格在前时总会标出）</source>
+        <translation>Tint every figure in the text (they are always tinted while the Figures pane is in front)</translation>
+    </message>
+    <message>
         <source>全屏阅读(&amp;U)</source>
         <translation>F&amp;ull-Screen Reading</translation>
     </message>

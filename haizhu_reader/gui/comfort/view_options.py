@@ -1,5 +1,5 @@
-"""The View menu's reading options: text size, font, line spacing, theme, full screen,
-and the interface's text size.
+"""The View menu's reading options: text size, font, line spacing, theme, figure tints,
+full screen, and the interface's text size.
 
 ``ViewOptions`` owns the actions and the preferences behind them (kept in
 ``Settings``), applies the theme and the interface's text size to the whole
@@ -64,11 +64,13 @@ class ViewOptions(QObject):
         theme_changed(object): the ``Theme`` now applied to the application.
         font_family_changed(str): the reading font chosen ("" chooses one).
         line_height_changed(int): line spacing of the text, in percent.
+        figure_tints_changed(bool): whether every key figure in the text is tinted.
     """
 
     theme_changed = Signal(object)
     font_family_changed = Signal(str)
     line_height_changed = Signal(int)
+    figure_tints_changed = Signal(bool)
 
     def __init__(self, settings: Settings | None, parent: QWidget) -> None:
         super().__init__(parent)
@@ -83,6 +85,7 @@ class ViewOptions(QObject):
         height = settings.line_height(LINE_HEIGHT) if settings else LINE_HEIGHT
         self._line_height = height if height in LINE_HEIGHTS else LINE_HEIGHT
         self._ui_size = settings.ui_text_size() if settings else 100
+        self._figure_tints = settings.figure_tints() if settings else False
         # The menu items are made with the menus, after the first paint (add_to_menu).
         self.theme_actions: list[QAction] = []
         self.line_height_actions: list[QAction] = []
@@ -105,6 +108,12 @@ class ViewOptions(QObject):
         self.zoom_reset_action = QAction(self.tr("原始大小(&R)"), parent)
         self.zoom_reset_action.setShortcut(QKeySequence("Ctrl+0"))
         self.font_action = QAction(self.tr("字体(&F)…"), parent)
+        self.figure_tints_action = QAction(self.tr("标出文中数据(&M)"), parent)
+        self.figure_tints_action.setCheckable(True)
+        self.figure_tints_action.setChecked(self._figure_tints)
+        self.figure_tints_action.setStatusTip(
+            self.tr("为正文中的每个数据加底色（数据窗格在前时总会标出）")
+        )
         self.full_screen_action = QAction(self.tr("全屏阅读(&U)"), parent)
         self.full_screen_action.setCheckable(True)
         self.full_screen_action.setShortcut(QKeySequence("F11"))
@@ -151,6 +160,7 @@ class ViewOptions(QObject):
 
     def _connect_actions(self) -> None:
         self.font_action.triggered.connect(self._on_font_action)
+        self.figure_tints_action.toggled.connect(self.set_figure_tints)
         self._spacing_group.triggered.connect(self._on_line_height_action)
         self._ui_size_group.triggered.connect(self._on_ui_size_action)
         self._theme_group.triggered.connect(self._on_theme_action)
@@ -169,6 +179,7 @@ class ViewOptions(QObject):
         spacing.addActions(self.line_height_actions)
         themes = menu.addMenu(self.tr("主题(&T)"))
         themes.addActions(self.theme_actions)
+        menu.addAction(self.figure_tints_action)
         menu.addAction(self.full_screen_action)
         # Shortcuts keep working while full-screen reading hides the menu bar.
         self._parent.addActions([self.zoom_in_action, self.zoom_out_action, self.zoom_reset_action])
@@ -196,6 +207,7 @@ class ViewOptions(QObject):
         self.theme_changed.emit(self._theme)
         self.font_family_changed.emit(self._family)
         self.line_height_changed.emit(self._line_height)
+        self.figure_tints_changed.emit(self._figure_tints)
 
     # -- changing them -------------------------------------------------------------------
 
@@ -253,6 +265,17 @@ class ViewOptions(QObject):
     @Slot(QAction)
     def _on_ui_size_action(self, action: QAction) -> None:
         self.set_ui_text_size(int(action.data()))
+
+    @Slot(bool)
+    def set_figure_tints(self, on: bool) -> None:
+        """View › 标出文中数据: tint every key figure in the text, or (off) only while the
+        数据 dock is in front."""
+        if on == self._figure_tints:
+            return
+        self._figure_tints = on
+        if self._settings is not None:
+            self._settings.set_figure_tints(on)
+        self.figure_tints_changed.emit(on)
 
     @Slot(QAction)
     def _on_theme_action(self, action: QAction) -> None:

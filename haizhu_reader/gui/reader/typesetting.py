@@ -49,6 +49,8 @@ from haizhu_reader.gui.common.theme import Theme
 GLOSSARY_SCHEME = "glossary"
 # The same index as a format property, for code that walks the document.
 GLOSSARY_PROPERTY = 0x100000 + 1  # QTextFormat.Property.UserProperty + 1
+# A block (a heading, the title block's lines) whose lines are balanced when it wraps.
+BALANCE_PROPERTY = 0x100000 + 2
 
 # Families in order of preference; the first one installed that has Chinese glyphs wins.
 CJK_FAMILIES: tuple[str, ...] = (
@@ -322,6 +324,7 @@ class _Typesetter:
         fmt.setTextIndent(indent * em)
         fmt.setLineHeight(140, _PROPORTIONAL)
         fmt.setHeadingLevel(1 if scale > 1.2 else 2)
+        fmt.setProperty(BALANCE_PROPERTY, True)
         char = QTextCharFormat(self.bold)
         char.setFontPointSize(self.typo.font.pointSizeF() * scale)
         if color is not None:
@@ -335,6 +338,7 @@ class _Typesetter:
         fmt.setAlignment(_CENTER)
         fmt.setTopMargin(top * self.typo.em)
         fmt.setLineHeight(150, _PROPORTIONAL)
+        fmt.setProperty(BALANCE_PROPERTY, True)
         char = QTextCharFormat(self.body)
         char.setFontPointSize(self.typo.font.pointSizeF() * scale)
         char.setForeground(color)

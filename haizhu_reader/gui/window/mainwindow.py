@@ -96,6 +96,7 @@ class MainWindow(QMainWindow):
         self.setObjectName("main_window")
         self.setWindowTitle(self.tr("海珠报告阅读器"))
         self.setAcceptDrops(True)
+        self.setAttribute(Qt.WidgetAttribute.WA_AlwaysShowToolTips)  # a term, a note: on hover
         self._view_options = ViewOptions(self._settings, self)  # the theme, before any widget
         DialogFolders(self._settings, self)  # where each kind of file dialog opens
         self._reader = ReaderView(self)
@@ -109,8 +110,7 @@ class MainWindow(QMainWindow):
         self._recent_menu = RecentFilesMenu(self._settings, self)  # in the File menu
         self._tree = SectionTree(self)
         self._glossary = GlossaryPane(self)
-        # Key figures, search and annotations share the glossary's place, behind it:
-        # their panes are made after the first paint.
+        # Key figures, search and annotations, behind the glossary: made after the first paint.
         self._figures = LazyPane(self._make_figures_pane)
         self._search = LazyPane(self._make_search_pane)
         self._annotations = LazyPane(self._make_annotations_pane)
@@ -147,8 +147,7 @@ class MainWindow(QMainWindow):
     # -- parts made after the first paint (see lazy_pane) -----------------------------
 
     def _make_menus(self) -> WindowMenus:
-        """The menus' items and their shortcuts (the annotate actions are the annotator's),
-        and full-screen reading (View › 全屏阅读, F11)."""
+        """The menus' items and shortcuts (annotating's are the annotator's), full screen (F11)."""
         from haizhu_reader.gui.comfort.full_screen import FullScreenReading
 
         self._full_screen = FullScreenReading(self, self._reader)
@@ -272,12 +271,13 @@ class MainWindow(QMainWindow):
         # -- annotations: the session is wired when made (_connect_session)
         self.report_opened.connect(self._on_report_for_annotations)
 
-        # -- reading comfort: font, spacing, theme, place; the menu items are wired
-        # when made (_connect_menus)
+        # -- reading comfort: font, spacing, theme, figure tints, place (menus: _connect_menus)
         v = self._view_options
         v.font_family_changed.connect(self._reader.set_font_family)
         v.line_height_changed.connect(self._reader.set_line_height)
         v.theme_changed.connect(self._reader.set_theme)
+        v.figure_tints_changed.connect(self._reader.set_figure_tints)
+        self.dock("figures").visibilityChanged.connect(self._reader.set_figures_in_front)
         self._reader.reading_position_changed.connect(self._places.note_position)
         self._reader.zoom_changed.connect(self._places.note_zoom)
         v.announce()  # the reader starts in the saved look
@@ -354,7 +354,7 @@ class MainWindow(QMainWindow):
     def _connect_find_bar(self, bar: FindBar) -> None:
         self.report_opened.connect(bar.set_report)
         bar.highlights_changed.connect(partial(self._reader.set_highlights, layer="find"))
-        bar.current_changed.connect(self._reader.flash_span)
+        bar.current_changed.connect(self._reader.show_current)
         bar.closed.connect(lambda: self.focus("reader"))
 
     # -- what the connections call ----------------------------------------------------

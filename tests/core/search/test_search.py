@@ -29,7 +29,6 @@ from haizhu_reader.core.search.searching import (
     Unit,
     find_in_paragraphs,
     report_units,
-    snippet,
 )
 from haizhu_reader.core.search.store import SCHEMA_VERSION, Store
 
@@ -310,16 +309,6 @@ def test_find_in_paragraphs_in_reading_order(report: Report, units: list[Unit]) 
     body = [u for u in units if u.kind != "glossary"]
     assert len(matches) == sum(search_key(u.text).count("海珠") for u in body)
     assert find_in_paragraphs(report, "。，") == []
-
-
-def test_snippet_marks_every_span_exactly() -> None:
-    text = "甲" * 30 + "四上企业" + "乙" * 100 + "四上企业" + "丙"
-    runs = snippet(text, [(30, 34), (134, 138)])
-    assert [t for t, marked in runs if marked] == ["四上企业", "四上企业"]
-    assert runs[0] == ("…", False)
-    assert snippet("短四上", [(1, 3)]) == [("短", False), ("四上", True)]
-    long_span = snippet("x" * 200, [(10, 150)], width=40)
-    assert all(set(t) <= {"x", "…"} for t, _ in long_span)
 
 
 # -- the index on disk -------------------------------------------------------------

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterator
+from itertools import combinations, product
 from pathlib import Path
 
 import pytest
@@ -26,7 +27,9 @@ from haizhu_reader.gui.common.theme import (
     THEMES,
     Theme,
     ThemeName,
+    colour_difference,
     contrast_ratio,
+    delta_e_2000,
     relative_luminance,
 )
 from haizhu_reader.gui.contents.section_tree import SectionTree
@@ -286,8 +289,47 @@ def test_every_text_colour_pair_has_wcag_contrast(theme: Theme) -> None:
     listed = {what for what, _, _ in theme.text_pairs()}
     assert {f"highlight {c.value}" for c in Colour} <= listed
     assert {"find hit", "flash", "key figure", "selected text", "muted on page"} <= listed
+    assert {"current find match", "search hit"} <= listed
+    assert "current find match outline" in {what for what, _, _ in theme.mark_pairs()}
     # The search results' snippet mark is black on its own colour in every theme.
     assert contrast_ratio("#000000", MARK_COLOR) >= 4.5
+
+
+DISTINCT = 12.0  # CIEDE2000: told apart at a glance (1 is barely noticed side by side)
+
+
+@pytest.mark.parametrize("theme", list(THEMES.values()), ids=lambda t: t.name.value)
+def test_find_matches_search_hits_and_highlights_look_different(theme: Theme) -> None:
+    """With 3/15 showing, the current match stands out from the other 14; a find match is
+    not a search hit, and neither looks like a yellow (or any) highlight, the span just
+    jumped to, a key figure's tint or the page."""
+    found = theme.found_colours()
+    assert set(found) == {"find match", "current find match", "search hit"}
+    backgrounds = theme.backgrounds()
+    assert {f"highlight {c.value}" for c in Colour} <= set(backgrounds)
+    pairs = [*combinations(found.items(), 2), *product(found.items(), backgrounds.items())]
+    close = [
+        (a, b, round(colour_difference(x, y), 1))
+        for (a, x), (b, y) in pairs
+        if colour_difference(x, y) < DISTINCT
+    ]
+    assert not close, f"{theme.name}: too alike: {close}"
+
+
+def test_colour_difference_is_ciede2000() -> None:
+    # Sharma, Wu and Dalal's test data (pairs 1, 3, 7, 17, 26 of 34).
+    for lab1, lab2, expected in [
+        ((50.0, 2.6772, -79.7751), (50.0, 0.0, -82.7485), 2.0425),
+        ((50.0, 2.8361, -74.02), (50.0, 0.0, -82.7485), 3.4412),
+        ((50.0, 0.0, 0.0), (50.0, -1.0, 2.0), 2.3669),
+        ((50.0, 2.5, 0.0), (73.0, 25.0, -18.0), 27.1492),
+        ((60.2574, -34.0099, 36.2677), (60.4626, -34.1751, 39.4387), 1.2644),
+    ]:
+        assert delta_e_2000(lab1, lab2) == pytest.approx(expected, abs=1e-4)
+        assert delta_e_2000(lab2, lab1) == pytest.approx(expected, abs=1e-4)
+    assert colour_difference("#ffffff", "#ffffff") == 0
+    assert colour_difference("#000000", "#ffffff") == pytest.approx(100, abs=0.01)
+    assert colour_difference("#fff0a8", "#fff59d") < 5  # the old find yellow and highlight
 
 
 def test_contrast_ratio_is_wcag() -> None:

@@ -34,6 +34,9 @@ from haizhu_reader.gui.figures.model import (
 from haizhu_reader.gui.figures.pane import ExportFiguresDialog, FiguresPane
 from haizhu_reader.gui.reader.view import ReaderView
 from haizhu_reader.gui.window.mainwindow import MainWindow
+from haizhu_reader.gui.window.menus import WindowMenus
+from haizhu_reader.paths import AppPaths
+from haizhu_reader.settings import Settings
 from tests.conftest import DATA, open_as_a_user
 
 
@@ -200,10 +203,67 @@ def test_tooltip_names_indicator_and_kind_escaped() -> None:
     assert "结果" in figure_tooltip(result) and "叙述" in figure_tooltip(result)
 
 
+def test_figure_tints_are_a_view_option_off_by_default(
+    window: MainWindow, figures: list[Figure]
+) -> None:
+    """Every figure tinted makes the page look busy: the tints are off until asked for."""
+    reader = window.reader
+    assert reader.figure_selections() == []
+    assert reader.figure_tooltip_at(_figure_point(reader, figures)) == ""  # no hidden targets
+    action = window.view_options.figure_tints_action
+    assert action.isCheckable() and not action.isChecked()
+    view_menu = window.part(WindowMenus).view
+    assert action in view_menu.actions()
+    action.trigger()
+    assert len(reader.figure_selections()) == len(figures)
+    action.trigger()
+    assert reader.figure_selections() == []
+
+
+def test_figure_tints_show_while_the_figures_dock_is_in_front(
+    qtbot: QtBot, window: MainWindow, figures: list[Figure]
+) -> None:
+    reader = window.reader
+    window.dock("figures").raise_()
+    qtbot.waitUntil(lambda: len(reader.figure_selections()) == len(figures), timeout=2000)
+    window.dock("glossary").raise_()
+    qtbot.waitUntil(lambda: reader.figure_selections() == [], timeout=2000)
+    window.view_options.figure_tints_action.trigger()  # on: whichever dock is in front
+    assert len(reader.figure_selections()) == len(figures)
+
+
+def test_the_figure_tints_option_is_remembered(
+    qtbot: QtBot, app_paths: AppPaths, report: Report
+) -> None:
+    settings = Settings(app_paths.settings_file)
+    assert not settings.figure_tints()
+    first = MainWindow(settings)
+    qtbot.addWidget(first)
+    first.make_panes()
+    first.view_options.figure_tints_action.trigger()
+    assert Settings(app_paths.settings_file).figure_tints()
+    again = MainWindow(Settings(app_paths.settings_file))
+    qtbot.addWidget(again)
+    again.make_panes()
+    assert again.view_options.figure_tints_action.isChecked()
+
+
+def _figure_point(reader: ReaderView, figures: list[Figure]) -> QPoint:
+    gdp = next(f for f in figures if f.text == "增长1.4%")
+    reader.flash_span(gdp.paragraph, gdp.start, gdp.end)
+    pos = reader.document_position(gdp.paragraph, gdp.start + 2)
+    assert pos is not None
+    cursor = QTextCursor(reader.document())
+    cursor.setPosition(pos)
+    rect = reader.cursorRect(cursor)
+    return QPoint(rect.left() + 2, rect.center().y())
+
+
 def test_figures_are_marked_in_the_text_with_their_tooltip(
     window: MainWindow, figures: list[Figure]
 ) -> None:
     reader = window.reader
+    window.view_options.figure_tints_action.trigger()
     marks = reader.figure_selections()
     assert len(marks) == len(figures)
     gdp = next(f for f in figures if f.text == "增长1.4%")
