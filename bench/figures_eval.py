@@ -1,18 +1,24 @@
-"""Precision and recall of the key-figures extractor on the hand-labelled sample.
+"""Precision and recall of the key-figures extractor on the hand-labelled samples.
 
-    python bench/figures_eval.py            # a table
-    python bench/figures_eval.py --json     # the numbers, for tests/test_figures.py
+    python bench/figures_eval.py            # a table per label set
+    python bench/figures_eval.py --json     # the numbers, for tests/core/test_figures.py
     python bench/figures_eval.py --misses   # every disagreement, to read
 
-Predictions are scored only in the labelled paragraphs (every figure there is labelled). A
-prediction matches the label whose span it overlaps most (one to one). Per field:
+Two label sets: ``issue 8`` (tests/data/figures_labels.json: the bundled report, Guangzhou
+2025, Kunming 2020) and ``issue 13`` (tests/data/figures/labels.json: four development-corpus
+reports of different forms). Predictions are scored only in the labelled paragraphs (every
+figure there is labelled). A prediction matches the label whose span it overlaps most (one to
+one). Per field:
 
-* value+unit: a match with the same value and unit; over all predictions / all labels.
-* kind: a match with the same kind; over all predictions / all labels.
-* indicator, qualifier, direction: a match where both give the field and agree; precision over
-  predictions that give it, recall over labels that give it.
+* value+unit: a match with the same value, range end (value_high) and unit (a qualitative
+  target: no value); over all predictions / all labels.
+* kind: a match with the same kind; over all predictions / all labels. "kind (plan)": the same
+  over the labels of target kind (and predictions matched to them).
+* indicator, qualifier, direction, rank: a match where both give the field and agree;
+  precision over predictions that give it, recall over labels that give it.
 
-Indicators are compared twice. *strict*: equal after dropping quotation marks and spaces.
+Indicators are compared twice. *strict*: equal after dropping quotation marks and spaces
+(punctuation width-folded: the parser prints a capture's (站) as （站）).
 *lenient* (the one the test holds to): strict, or one contains the other and the shorter is at
 least half as long — 工业载体建设 for 工业载体建设全面推进 — the usual partial-match rule for
 phrases whose edges are a matter of convention.
@@ -24,17 +30,23 @@ import argparse
 import json
 import re
 import sys
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from haizhu_reader.core.figures import Figure, extract
+from haizhu_reader.core.figures.extract import Figure, extract
 from haizhu_reader.core.parse import bundled_report, load_report
 from haizhu_reader.core.report import Report
 
 ROOT = Path(__file__).resolve().parent.parent
-LABELS = ROOT / "tests" / "data" / "figures_labels.json"
-FIELDS = ("value+unit", "indicator", "indicator (strict)", "kind", "qualifier", "direction")
+DATA = ROOT / "tests" / "data"
+LABELS = DATA / "figures_labels.json"
+SETS = {"issue 8": LABELS, "issue 13": DATA / "figures" / "labels.json"}
+FIELDS = (
+    "value+unit", "indicator", "indicator (strict)", "kind", "kind (targets)", "qualifier",
+    "direction", "rank",
+)  # fmt: skip
 
 
 @dataclass
@@ -53,7 +65,8 @@ class Tally:
 
 
 def _norm(s: str) -> str:
-    return re.sub(r"[“”\"‘’\s]", "", s)
+    """Without quotation marks and spaces, punctuation width-folded: （站） is (站)."""
+    return re.sub(r"[“”\"‘’\s]", "", unicodedata.normalize("NFKC", s))
 
 
 def indicator_matches(predicted: str, label: str, *, strict: bool = False) -> bool:
@@ -67,7 +80,7 @@ def indicator_matches(predicted: str, label: str, *, strict: bool = False) -> bo
 
 
 def _open(name: str, file: str | None) -> Report:
-    return load_report(LABELS.parent / file) if file else bundled_report()
+    return load_report(DATA / file) if file else bundled_report()
 
 
 def _pair(preds: list[Figure], labels: list[dict[str, Any]]) -> list[tuple[Figure, dict[str, Any]]]:
@@ -112,11 +125,13 @@ def _score(
     for field in ("value+unit", "kind"):
         t[field].predicted += len(preds)
         t[field].labelled += len(labels)
+    t["kind (targets)"].labelled += sum(1 for x in labels if x["kind"] == "target")
     for field, attr in (
         ("indicator", "indicator"),
         ("indicator (strict)", "indicator"),
         ("qualifier", "qualifier"),
         ("direction", "direction"),
+        ("rank", "rank"),
     ):
         t[field].predicted += sum(1 for p in preds if getattr(p, attr) is not None)
         t[field].labelled += sum(1 for x in labels if x[attr] is not None)
@@ -131,12 +146,17 @@ def _score(
             misses.append(f"missed  {x['paragraph']} {x['text']!r} ({x['indicator']})")
     for p, x in pairs:
         where = f"{p.paragraph} {x['text']!r}"
-        if abs(p.value - x["value"]) < 1e-9 and p.unit == x["unit"]:
+        got = (p.value, p.value_high, p.unit)
+        want = (x["value"], x.get("value_high"), x["unit"])
+        if _same(got[0], want[0]) and _same(got[1], want[1]) and got[2] == want[2]:
             t["value+unit"].correct += 1
         else:
-            misses.append(f"value   {where}: {p.value:g} {p.unit} != {x['value']:g} {x['unit']}")
+            misses.append(f"value   {where}: {got} != {want}")
+        if x["kind"] == "target":
+            t["kind (targets)"].predicted += 1
         if p.kind == x["kind"]:
             t["kind"].correct += 1
+            t["kind (targets)"].correct += x["kind"] == "target"
         else:
             misses.append(f"kind    {where}: {p.kind} != {x['kind']}")
         for field, strict in (("indicator", False), ("indicator (strict)", True)):
@@ -145,12 +165,16 @@ def _score(
                     t[field].correct += 1
                 elif not strict:
                     misses.append(f"indic.  {where}: {p.indicator} != {x['indicator']}")
-        for field in ("qualifier", "direction"):
-            got, want = getattr(p, field), x[field]
-            if got is not None and got == want:
+        for field in ("qualifier", "direction", "rank"):
+            said, meant = getattr(p, field), x.get(field)
+            if said is not None and said == meant:
                 t[field].correct += 1
-            elif got != want:
-                misses.append(f"{field[:7]:7} {where}: {got} != {want}")
+            elif said != meant:
+                misses.append(f"{field[:7]:7} {where}: {said} != {meant}")
+
+
+def _same(a: float | None, b: float | None) -> bool:
+    return a is None if b is None else a is not None and abs(a - b) < 1e-9
 
 
 def table(tallies: dict[str, Tally]) -> str:
@@ -163,28 +187,35 @@ def table(tallies: dict[str, Tally]) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
-    p.add_argument("--json", action="store_true", help="print the scores as JSON")
+    p.add_argument("--json", action="store_true", help="print the scores as JSON, per set")
     p.add_argument("--misses", action="store_true", help="also print every disagreement")
-    p.add_argument("--report", metavar="NAME", help="score one report of the sample only")
+    p.add_argument("--set", choices=list(SETS), help="score one label set only")
+    p.add_argument("--report", metavar="NAME", help="score one report of the set(s) only")
     p.add_argument("--per-report", action="store_true", help="also a table per report")
     args = p.parse_args(argv)
-    tallies, misses = evaluate(only=args.report)
+    sets = {args.set: SETS[args.set]} if args.set else SETS
+    scores: dict[str, Any] = {}
+    for name, path in sets.items():
+        tallies, misses = evaluate(path, only=args.report)
+        if args.json:
+            scores[name] = {
+                f: {"precision": t.precision, "recall": t.recall, "predicted": t.predicted,
+                    "labelled": t.labelled}
+                for f, t in tallies.items()
+            }  # fmt: skip
+            continue
+        print(f"== {name} ({path.relative_to(ROOT)})")
+        print(table(tallies))
+        if args.per_report:
+            for report in json.loads(path.read_text(encoding="utf-8"))["reports"]:
+                print(f"\n{report}\n{table(evaluate(path, only=report)[0])}")
+        if args.misses:
+            print()
+            print("\n".join(misses))
+        print()
     if args.json:
-        scores = {
-            f: {"precision": t.precision, "recall": t.recall, "predicted": t.predicted,
-                "labelled": t.labelled}
-            for f, t in tallies.items()
-        }  # fmt: skip
         json.dump(scores, sys.stdout, ensure_ascii=False)
         sys.stdout.write("\n")
-        return 0
-    print(table(tallies))
-    if args.per_report:
-        for name in json.loads(LABELS.read_text(encoding="utf-8"))["reports"]:
-            print(f"\n{name}\n{table(evaluate(only=name)[0])}")
-    if args.misses:
-        print()
-        print("\n".join(misses))
     return 0
 
 

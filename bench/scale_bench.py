@@ -45,7 +45,7 @@ def find_spans(text, needles):
     skel, where = skeleton(text)
     found = []
     for needle in needles:
-        key = fold(strip_quotes(needle))
+        key = "".join(fold(strip_quotes(needle)).split())
         if not key:
             continue
         pos = skel.find(key)

@@ -147,15 +147,23 @@ def _search(report: Report, queries: list[str], data_dir: str | None) -> int:
 
 def _figures(report: Report, args: argparse.Namespace) -> int:
     """--figures: the report's quantitative statements as JSON (--json) or one per line."""
-    from haizhu_reader.core.figures import extract
+    from haizhu_reader.core.figures.extract import extract
 
     figures = extract(report)
     if args.json:
-        json.dump({"figures": [f.to_json() for f in figures]}, sys.stdout, ensure_ascii=False)
-        sys.stdout.write("\n")
+        # In chunks: json.dump's many small writes take seconds for a report near the size
+        # limit, and one json.dumps of it all holds the whole output in memory at once.
+        sys.stdout.write('{"figures": [')
+        for i in range(0, len(figures), 1000):
+            items = (json.dumps(f.to_json(), ensure_ascii=False) for f in figures[i : i + 1000])
+            sys.stdout.write((", " if i else "") + ", ".join(items))
+        sys.stdout.write("]}\n")
     else:
+        from haizhu_reader.core.figures.table import places
+
+        labels = places(report)  # one walk, not one per figure
         for f in figures:
-            cells = (report.place_label(f.section), f.text, f.indicator or "", f.kind)
+            cells = (labels.get(f.section, ""), f.text, f.indicator or "", f.kind)
             sys.stdout.write("\t".join(cells) + "\n")
     sys.stdout.flush()
     return 0

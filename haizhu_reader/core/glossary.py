@@ -27,7 +27,7 @@ class Matcher:
         self._needles: dict[str, list[str]] = {}  # key -> needles with that key, in order
         lengths: dict[str, set[int]] = {}
         for needle in needles:
-            key = fold(strip_quotes(needle))
+            key = "".join(fold(strip_quotes(needle)).split())  # the skeleton has no spaces
             if not key:
                 continue
             self._needles.setdefault(key, []).append(needle)
@@ -144,6 +144,10 @@ def _split_term(text: str, body_skel: str, quoted: set[str]) -> tuple[str, str]:
     sep = _SEP.search(head)
     if sep and "。" not in head[: sep.start()] and sep.start() >= 1:
         return text[: sep.start()].strip(), text[sep.end() :].strip()
+    # A long name (3大类综合影视基地、5个特色影视产业聚集区、…：): a list without a sentence.
+    sep = _SEP.search(text, 0, 2 * _MAX_TERM + 1)
+    if sep and not re.search(r"[。，,；;！？]", text[: sep.start()]):
+        return text[: sep.start()].strip(), text[sep.end() :].strip()
     space = re.search(r"\s", head)
     if space and space.start() >= 1:
         return text[: space.start()], text[space.end() :].strip()
@@ -168,16 +172,84 @@ def _split_term(text: str, body_skel: str, quoted: set[str]) -> tuple[str, str]:
     return first, text[len(first) :].lstrip(",，。；;").strip()
 
 
-def _terms(raw: str, definition: str) -> list[str]:
-    """One or more terms named by an entry's head (独角兽、未来独角兽 -> two)."""
-    term = strip_quotes(raw).strip().strip("《》")
-    parts = [x.strip() for x in term.split("、") if x.strip()]
-    if len(parts) >= 2 and all(
-        len(x) >= 2 and re.search(re.escape(x) + r"(?:[,，:：。]|指|是|即|一般)", definition)
-        for x in parts
-    ):
-        return parts
-    return [term]
+# Where a name stands defined in a definition: 独角兽，指… / PM10，可吸入… / “四早”是…
+_DEFINED_AFTER = r"(?:[,，:：。；;（(]|指|是|即|为|一般|主要|包括)"
+# A numeral and a measure word: the counted names of slogans (两个基地, 八项本领, 6大水系).
+_COUNTED = re.compile(r"(?:[0-9]+|[一二两三四五六七八九十百千]+)[个项种大条张批类支座片件次位名家]")
+# Endings of a modifier that shares its noun with the next one (审批替代型、容缺受理型信用承诺).
+_MODIFIER_ENDS = "型式类级性化制"
+_QUOTED = re.compile(r"[“\"]([^“”\"]+)[”\"]")
+
+
+def _split_outside_quotes(text: str, seps: str) -> list[str]:
+    parts, depth, start = [], 0, 0
+    for i, c in enumerate(text):
+        if c in "“「『（(":
+            depth += 1
+        elif c in "”」』）)":
+            depth = max(0, depth - 1)
+        elif depth == 0 and c in seps:
+            parts.append(text[start:i])
+            start = i + 1
+    parts.append(text[start:])
+    return [x.strip() for x in parts]
+
+
+def _names(raw: str, definition: str, body_skel: str) -> tuple[list[tuple[str, str]], list[str]]:
+    """The names an entry's head gives, each with its raw text; and, when they share an
+    ending said once (审批替代型、容缺受理型信用承诺), each name as the head writes it.
+
+    One head may name several terms: 独角兽、未来独角兽; “四早”“四集中”; 科技英才领航工程和
+    双千计划; 两个基地、两个枢纽、两个网络. A list inside one pair of quotes
+    (“双随机、一公开”) is one term, and so is a head whose parts the definition and the
+    counting of the slogan do not bear out (“1+1+7”组团式、多中心、网络化城镇空间布局).
+    """
+    head = raw.strip().strip("《》")
+    single = [(strip_quotes(head).strip(), head)]
+    quoted = _QUOTED.findall(head)
+    if len(quoted) >= 2 and re.search(r"[”\"]\s*[、，,]?\s*[“\"]", head):
+        # “四早”“四集中”, 国家“双百企业”“科改企业”: each quoted name is a term; but with an
+        # ending after them (“红包”“违插”专项治理) one, unless the definition names each.
+        names = [(q.strip(), f"“{q.strip()}”") for q in quoted if q.strip()]
+        ending = re.sub(r"^.*[”\"]", "", head).strip()
+        skel_def = fold(strip_quotes(definition))
+        each = all(re.search(re.escape(fold(n)) + _DEFINED_AFTER, skel_def) for n, _ in names)
+        if len({n for n, _ in names}) != len(names) or (ending and not each):
+            return single, []
+        return names, []
+    parts = _split_outside_quotes(head, "、")
+    # The last of a list may be joined by 和 (A、B和C); a pair by 和 alone needs longer names.
+    pair = _split_outside_quotes(parts[-1], "和及与")
+    if len(pair) == 2 and min(len(strip_quotes(x)) for x in pair) >= (4 if len(parts) == 1 else 2):
+        parts = [*parts[:-1], *pair]
+    if len(parts) == 1:
+        return single, []
+    if len(parts) < 2 or any(not x for x in parts):
+        return single, []
+    plain = [strip_quotes(x) for x in parts]
+    skel_def = fold(strip_quotes(definition))
+
+    def defined(name: str) -> bool:
+        return bool(re.search(re.escape(fold(name)) + _DEFINED_AFTER, skel_def))
+
+    def shared(suffix: str) -> tuple[list[tuple[str, str]], list[str]]:
+        names = [(x + suffix, r + suffix) for x, r in zip(plain[:-1], parts[:-1], strict=True)]
+        return [*names, (plain[-1], parts[-1])], [*plain[:-1], plain[-1][: -len(suffix)]]
+
+    # A shared ending: modifiers that end alike (…型), the last going on to their noun.
+    last = plain[-1]
+    ends = {x[-1] for x in plain[:-1]}
+    end = next(iter(ends)) if len(ends) == 1 else ""
+    if end and end in _MODIFIER_ENDS and 1 <= (cut := last.find(end)) < len(last) - 2:
+        return shared(last[cut + 1 :])
+    # Or a shared ending the definition names: 4个国铁、…、9个地铁项目 -> 4个国铁项目指…
+    for k in range(1, min(6, len(last) - 1)):
+        if all(defined(x + last[-k:]) for x in plain[:-1]) and defined(last):
+            return shared(last[-k:])
+    counted = all(_COUNTED.search(x) and 3 <= len(x) <= 12 for x in plain)
+    if counted or all(len(x) >= 2 and defined(x) for x in plain):
+        return list(zip(plain, parts, strict=True)), []
+    return single, []
 
 
 def _aliases(raw: str, term: str, body_skel: str) -> list[str]:
@@ -228,10 +300,17 @@ def parse_entries(lines: list[str], body: str) -> list[GlossaryEntry]:
     for number, parts in chunks:
         raw_term, definition = _split_term(parts[0], body_skel, quoted)
         definition = "\n".join([definition, *parts[1:]]).strip()
-        for term in _terms(raw_term, definition):
+        names, distributed = _names(raw_term, definition, body_skel)
+        for k, (term, raw) in enumerate(names):
             if not term:
                 continue
-            aliases = [a for a in _aliases(raw_term, term, body_skel) if a not in taken]
+            aliases = [a for a in _aliases(raw, term, body_skel) if a not in taken]
+            if distributed:
+                # The body writes them as the head does, the ending said once (4个国铁、8个城际、
+                # 9个地铁项目): each name without the ending is the name there.
+                short = strip_quotes(distributed[k])
+                if len(short) >= 3 and short != term and short not in taken:
+                    aliases.append(short)
             entries.append(GlossaryEntry(number, term, aliases, definition))
             taken.add(term)
     return entries

@@ -13,80 +13,43 @@ from pathlib import Path
 
 from haizhu_reader import resources
 from haizhu_reader.core import files, glossary
+from haizhu_reader.core.outline import (
+    PART_RE,
+    SALUTATION_RE,
+    SECTION_RE,
+    outline,
+)
+from haizhu_reader.core.punctuation import printed
 from haizhu_reader.core.report import (
+    OPENING,
     PART,
     SECTION,
+    TOPIC,
     Appendix,
     Paragraph,
     Report,
     Section,
     Source,
-    Speaker,
 )
 from haizhu_reader.core.source import MAX_BYTES, Line, ReportError, clean, decode_counting
+from haizhu_reader.core.title_block import CONTENTS_RE, looks_like_report, read_title_block
 from haizhu_reader.core.topics import find_topics
 
 __all__ = ["ReportError", "bundled_report", "load_report", "parse_report"]
 
-_NUM = "一二三四五六七八九十"
-# 一、标题 or 第一部分 标题 (num or nth holds the numeral).
-PART_RE = re.compile(
-    rf"^(?:(?P<num>[{_NUM}]{{1,3}})\s*[、，,．.]|第(?P<nth>[{_NUM}]{{1,3}})部分\s*[:：]?)"
-    r"\s*(?P<title>.+)$"
-)
-
-
-def _part_numeral(m: re.Match[str]) -> tuple[str, str]:
-    """A part heading's numeral (一) and its number as printed (一、 or 第一部分)."""
-    if m.group("num"):
-        return m.group("num"), m.group("num") + "、"
-    return m.group("nth"), f"第{m.group('nth')}部分"
-
-
-SECTION_RE = re.compile(rf"^(?P<num>[（(]\s*[{_NUM}]{{1,3}}\s*[）)])\s*(?P<title>.+)$")
-MEETING_RE = re.compile(r"^(?:[—－\-─]{1,4}|[（(])\s*(?P<body>.*年.*月.*日.*)$")
-DATE_RE = re.compile(
-    r"([0-9〇零一二三四五六七八九]{4})\s*年\s*([0-9一二三四五六七八九十]{1,3})\s*月"
-    r"\s*([0-9一二三四五六七八九十]{1,3})\s*日"
-)
-_CN_DIGIT = str.maketrans("〇零一二三四五六七八九", "00123456789")
-SALUTATION_RE = re.compile(r"^(?:尊敬的)?各位(?:代表|委员)[^。]{0,12}[:：！!,，]?$")
+# 附件2, 附件：…, 附录一：… (an appendix marker, with or without its title).
 APPENDIX_RE = re.compile(
-    r"^附\s*件\s*(?P<n>[0-9０-９一二三四五六七八九十]*)\s*[:：]?\s*(?P<rest>.*)$"
+    r"^附\s*(?P<word>[件录])\s*(?P<n>[0-9０-９一二三四五六七八九十]*)\s*[:：]?\s*(?P<rest>.*)$"
 )
+# 名词解释, 名词注释, 注释, 名词解读, 有关名词解释, 名词解释和有关情况说明, 术语解释…, after
+# 《政府工作报告》 or 《政府工作报告》有关内容 as some reports title them.
 GLOSSARY_TITLE_RE = re.compile(
-    r"^(?:名词解释(?:和有关情况说明)?|名词注释|注释|词语解释|名词解读|有关名词解释)\s*[:：]?$"
+    r"^(?:《[^《》]{2,24}》)?\s*(?:有关内容|部分|有关)?"
+    r"(?:(?:名词|术语|词语)(?:解释|注释|解读|说明)|注释|附注)"
+    r"(?:和(?:有关情况)?说明)?\s*[:：]?$"
 )
-ROLE_RE = re.compile(r"(?:长|主席|主任|书记|代表|委员)$")
-SPEAKER_RUN_ON_RE = re.compile(
-    r"(?P<role>[\u4e00-\u9fff]{0,10}?(?:代理)?(?:省长|市长|区长|县长|州长|旗长|盟长|主席))"
-    r"(?P<name>[\u4e00-\u9fff·]{2,4})"
-)
+_BOOK_TITLE = re.compile(r"^《[^《》]{2,24}》$")
 TERMINAL = "。！？!?；;：:…”’」』）)》"
-# Unnumbered part headings, in reports whose sections use 一、.
-PART_TITLE_RE = re.compile(r"(?:工作回顾|工作安排|工作任务|主要任务|总体要求|目标任务|奋斗目标)$")
-CN_DIGITS = {c: i + 1 for i, c in enumerate(_NUM)}
-
-
-def cn_number(s: str) -> int:
-    """一 -> 1, 十 -> 10, 十四 -> 14, 二十三 -> 23 (0 when not a numeral)."""
-    s = re.sub(r"[^一二三四五六七八九十]", "", s)
-    if not s:
-        return 0
-    if "十" not in s:
-        return CN_DIGITS.get(s, 0)
-    tens, _, ones = s.partition("十")
-    return (CN_DIGITS.get(tens, 0) if tens else 1) * 10 + (CN_DIGITS.get(ones, 0) if ones else 0)
-
-
-def _iso_date(m: re.Match[str]) -> str:
-    """2023年3月2日 or 二〇二三年三月二日 -> 2023-03-02."""
-    year = int(m.group(1).translate(_CN_DIGIT))
-
-    def small(s: str) -> int:
-        return int(s) if s.isdigit() else cn_number(s)
-
-    return f"{year:04d}-{small(m.group(2)):02d}-{small(m.group(3)):02d}"
 
 
 class _Ids:
@@ -115,33 +78,6 @@ class _Ids:
 # -- header ------------------------------------------------------------------------
 
 
-def _speaker(text: str) -> Speaker | None:
-    parts = text.split()
-    if len(parts) >= 2 and ROLE_RE.search(parts[0]) and 2 <= len("".join(parts[1:])) <= 5:
-        return Speaker(role=parts[0], name="".join(parts[1:]))
-    if len(parts) == 1 and ROLE_RE.search(text) and len(text) <= 12:
-        return Speaker(role=text, name=None)
-    joined = SPEAKER_RUN_ON_RE.fullmatch(text) if len(parts) == 1 else None
-    if joined:  # 广州市市长孙志洋: no space between the office and the name
-        return Speaker(role=joined.group("role"), name=joined.group("name"))
-    return None
-
-
-def _looks_like_report(lines: list[Line]) -> bool:
-    head = "\n".join(ln.text for ln in lines[:40])
-    whole = "\n".join(ln.text for ln in lines)
-    signals = 0
-    signals += bool(re.search(r"政府工作报告|工作报告", head))
-    signals += bool(re.search(r"各位代表", whole))
-    signals += any(MEETING_RE.match(ln.text) and "会议" in ln.text for ln in lines[:40])
-    parts = [ln.text for ln in lines if PART_RE.match(ln.text) and len(ln.text) <= 40]
-    signals += len(parts) >= 2 and bool(re.search(r"工作|回顾|安排|任务|目标", "".join(parts)))
-    return signals >= 2
-
-
-# -- the parse -----------------------------------------------------------------------
-
-
 class _Builder:
     def __init__(self) -> None:
         self.used = _Ids()
@@ -154,7 +90,6 @@ class _Builder:
         return Section(id=ident, level=level, number=number, title=title)
 
 
-CONTENTS_RE = re.compile(r"^目\s*录\s*[:：]?$")
 _PAGE_REF = re.compile(r"[.．…·\s\-—]*\d{1,3}$")
 
 
@@ -170,7 +105,7 @@ def _drop_contents(lines: list[Line]) -> list[Line]:
         for j in range(k + 1, len(lines)):
             t = _PAGE_REF.sub("", lines[j].text) or lines[j].text
             m = PART_RE.match(t)
-            first = m is not None and _part_numeral(m)[0] == "一"
+            first = m is not None and (m.group("num") or m.group("nth")) == "一"
             if first and listed_first:
                 return lines[:k] + lines[j:]  # the report resumes here
             listed_first = listed_first or first
@@ -178,38 +113,55 @@ def _drop_contents(lines: list[Line]) -> list[Line]:
                 end = j  # the contents end (at the salutation, or a sentence)
                 break
         resumes = any(
-            (m := PART_RE.match(ln.text)) and _part_numeral(m)[0] == "一" for ln in lines[end:]
+            (m := PART_RE.match(ln.text)) and (m.group("num") or m.group("nth")) == "一"
+            for ln in lines[end:]
         )
         return lines[:k] + lines[end:] if listed_first and resumes else lines
     return lines
 
 
 def _join_fragments(lines: list[Line]) -> list[Line]:
-    """Rejoin lines the capture broke inside a sentence (PM / 2.5 / 年平均浓度)."""
+    """Rejoin lines the capture broke inside a sentence (PM / 2.5 / 年平均浓度).
+
+    Where the file sets its paragraphs apart with blank lines (Markdown), a short
+    line before a blank line is a heading, not half a sentence, unless it was
+    broken before its conjunction (2020年工作 / 和“十三五”成就回顾).
+    """
+    blank_separated = sum(ln.gap for ln in lines) >= 0.6 * len(lines)
     out: list[Line] = []
     for ln in lines:
         prev = out[-1] if out else None
-        if (
-            prev is not None
-            and not prev.heading
-            and not ln.heading
-            and prev.text[-1] not in TERMINAL
-            and not _is_heading_text(prev.text)
-            and not _is_heading_text(ln.text)
-            and not _is_table_row(prev.text)
-            and not _is_table_row(ln.text)
-            and len(prev.text) + len(ln.text) > 0
-            and (
-                len(prev.text) > 20
-                or len(ln.text) <= 8
-                or ln.text[0] in "是的为和与及：:，,、。；;"
-                or prev.text[-1] in "的和与及在为是"
-            )
-        ):
-            out[-1] = Line(text=prev.text + ln.text, bold=prev.bold, heading=False)
+        if prev is not None and _joins(prev, ln, blank_separated):
+            out[-1] = Line(text=prev.text + ln.text, bold=prev.bold, heading=False, gap=prev.gap)
         else:
             out.append(ln)
     return out
+
+
+def _joins(prev: Line, ln: Line, blank_separated: bool) -> bool:
+    if (
+        prev.heading
+        or ln.heading
+        or prev.text[-1] in TERMINAL
+        or _is_heading_text(prev.text)
+        or _is_heading_text(ln.text)
+        or _is_table_row(prev.text)
+        or _is_table_row(ln.text)
+    ):
+        return False
+    if blank_separated and ln.gap and _looks_like_heading(prev.text):
+        # A short line then a blank line is a heading, unless broken before its conjunction.
+        return len(prev.text) <= 16 and len(ln.text) <= 20 and ln.text[0] in "和与及"
+    if ln.text[0] in "是的为和与及：:，,、。；;" or prev.text[-1] in "的和与及在为是":
+        return True
+    if _looks_like_heading(prev.text) and len(ln.text) > 40:
+        return False  # a heading line of its own, then its first paragraph
+    return len(prev.text) > 20 or len(ln.text) <= 8
+
+
+def _looks_like_heading(text: str) -> bool:
+    """A short line without sentence punctuation: a heading, not half a sentence."""
+    return len(text) <= 32 and not re.search(r"[。，,、；;：:！？!?]", text)
 
 
 def _is_table_row(text: str) -> bool:
@@ -224,16 +176,7 @@ def _is_heading_text(text: str) -> bool:
         or APPENDIX_RE.match(text)
         or GLOSSARY_TITLE_RE.match(text)
         or SALUTATION_RE.match(text)
-        or PART_TITLE_RE.search(text)
     )
-
-
-def _split_heading(title: str) -> tuple[str, str]:
-    """A heading line's title and the text that runs on after it."""
-    m = re.search(r"[。！？]", title)
-    if not m:
-        return title.strip(), ""
-    return title[: m.start()].strip(), title[m.end() :].strip()
 
 
 def parse_report(data: bytes) -> Report:
@@ -241,60 +184,25 @@ def parse_report(data: bytes) -> Report:
     text, damaged = decode_counting(data)
     cleaned = clean(text)
     lines = cleaned.lines
-    if not lines or not _looks_like_report(lines):
+    if not lines or not looks_like_report(lines, cleaned.page_title):
         raise ReportError(
             "这不是政府工作报告：找不到标题、“各位代表”或编号的部分",
             "this is not a government work report: no title, salutation or numbered parts",
         )
-    normalised = "\n".join(ln.text for ln in lines)
+    normalised = cleaned.captured
     b = _Builder()
     report = Report(title="", content_hash=hashlib.sha256(normalised.encode("utf-8")).hexdigest())
     # Damage in page chrome the cleaner dropped is not the report's.
     report.damaged = min(damaged, normalised.count("\ufffd"))
     if cleaned.published or cleaned.publisher:
         report.source = Source(published=cleaned.published, publisher=cleaned.publisher)
+    i = read_title_block(lines, report, cleaned.page_title)
 
-    # Header: everything before the salutation (or the first part heading).
-    i, titles = 0, []
-    while i < len(lines) and i < 40:
-        t = lines[i].text
-        if (
-            SALUTATION_RE.match(t)
-            or (PART_RE.match(t) and len(t) <= 60)
-            or SECTION_RE.match(t)
-            or CONTENTS_RE.match(t)
-        ):
-            break
-        if MEETING_RE.match(t) and DATE_RE.search(t) and report.date is None:
-            body = MEETING_RE.match(t).group("body")  # type: ignore[union-attr]
-            # A meeting line broken over two lines ends with 会议上 on the second.
-            if not re.search(r"会议上?[）)]?$", body) and i + 1 < len(lines):
-                nxt = lines[i + 1].text
-                if re.search(r"会议上?[）)]?$", nxt) and len(nxt) < 40:
-                    body += nxt
-                    i += 1
-            body = body.rstrip("）)")
-            d = DATE_RE.search(body)
-            if d:
-                report.date = _iso_date(d)
-            occ = re.search(r"在(.+?)上?$", body[d.end() :] if d else body)
-            report.occasion = occ.group(1) if occ else body
-            i += 1
-            continue
-        sp = _speaker(t)
-        if sp and report.speaker is None:
-            report.speaker = sp
-        elif len(t) <= 40 and not t.endswith(("。", "！", "？", "；")):
-            titles.append(t)
-        else:  # a sentence: the report itself has begun (a short opening, say)
-            break
-        i += 1
-    report.title = _title(titles, report, cleaned.page_title)
-
-    opening = b.section(PART, None, "开篇", "opening")
+    opening = b.section(PART, None, OPENING, "opening")
     body_lines = _join_fragments(_drop_contents(lines[i:]))
     parts = _structure(body_lines, b, opening, report)
     report.sections = parts
+    _as_printed(report)
     glossary.link(
         report.glossary,
         [p for _, p in report.body_paragraphs()]
@@ -303,175 +211,177 @@ def parse_report(data: bytes) -> Report:
     return report
 
 
-def _title(titles: list[str], report: Report, page_title: str | None) -> str:
-    specific = [t for t in titles if re.search(r"\d{4}年.*工作报告", t)]
-    if specific:
-        return specific[0].strip("《》")
-    if page_title:
-        half = len(page_title) // 2
-        if page_title[:half] == page_title[half:]:
-            page_title = page_title[:half]  # some pages repeat their title
-        if re.fullmatch(r"[^《》]{0,20}\d{4}年[^《》]{0,6}政府工作报告", page_title):
-            return page_title
-    place = re.match(r"(.+?)第[一二三四五六七八九十]+届", report.occasion or "")
-    if place and report.date:
-        base = next((t for t in titles if "报告" in t), "政府工作报告")
-        return f"{place.group(1)}{report.date[:4]}年{base.strip('《》')}"
-    if titles:
-        return titles[-1]
-    return page_title or "政府工作报告"
+def _as_printed(report: Report) -> None:
+    """Every text of the model with its punctuation as printed (ids stay those of the capture)."""
+    report.title = printed(report.title)
+    report.occasion = printed(report.occasion) if report.occasion else report.occasion
+    report.salutation = printed(report.salutation) if report.salutation else report.salutation
+    if report.glossary_title:
+        report.glossary_title = printed(report.glossary_title)
+    for s in report.walk():
+        s.title = printed(s.title)
+        s.number = printed(s.number) if s.number else s.number
+        for p in s.paragraphs:
+            p.text = printed(p.text)
+    for a in report.appendices:
+        a.title = printed(a.title)
+        for p in a.paragraphs:
+            p.text = printed(p.text)
+    for e in report.glossary:
+        e.term = printed(e.term)
+        e.aliases = [printed(x) for x in e.aliases]
+        e.definition = printed(e.definition)
 
 
 def _structure(lines: list[Line], b: _Builder, opening: Section, report: Report) -> list[Section]:
-    """Body lines -> parts, sections; appendices and glossary onto ``report``."""
-    has_section_numbers = any(SECTION_RE.match(ln.text) for ln in lines)
-    # Without (一) sections, 一、 may number sections under unnumbered part
-    # headings (2022年工作回顾): then the 一、 numbering restarts.
-    part_titles = not has_section_numbers and _unnumbered_parts(lines)
+    """Body lines -> parts, sections, topics; appendices and glossary onto ``report``."""
+    end = _speech_end(lines)
+    speech = _split_fused(lines[:end])
     parts: list[Section] = [opening]
     current: Section = opening
     part: Section | None = None
-    expected_part = 1
-    in_list = 0  # the number the next item of a list numbered like parts would have
-    in_appendix = False
-    appendix: Appendix | None = None
-    pending_marker = ""
-    glossary_lines: list[str] = []
-
-    for idx, ln in enumerate(lines):
+    section: Section | None = None
+    for ln, h in zip(speech, outline(speech), strict=True):
         t = ln.text
-        if not in_appendix and not report.salutation and SALUTATION_RE.match(t):
-            report.salutation = t.rstrip(":：")
-            continue
-        am = APPENDIX_RE.match(t)
-        if am and len(t) <= 40 and idx > 0:
-            in_appendix = True
-            rest = am.group("rest").strip()
-            label = f"附件{am.group('n')}"
-            if rest:
-                appendix = Appendix(id=b.used.take("a", f"附件|{rest}"), title=rest, label=label)
-                report.appendices.append(appendix)
-                if GLOSSARY_TITLE_RE.match(rest):
-                    report.glossary_title = rest
-                pending_marker = ""
-            else:
-                pending_marker = label
-                appendix = None
-            continue
-        starts_entries = idx + 1 < len(lines) and glossary.opens_entry(lines[idx + 1].text)
-        if GLOSSARY_TITLE_RE.match(t) and (in_appendix or starts_entries):
-            in_appendix = True
-            appendix = Appendix(
-                id=b.used.take("a", f"{pending_marker}|{t}"), title=t, label=pending_marker or None
-            )
-            report.appendices.append(appendix)
-            report.glossary_title = t
-            pending_marker = ""
-            continue
-        if in_appendix:
-            if appendix is None:
-                # The line after a bare "附件1" is that appendix's title.
-                appendix = Appendix(
-                    id=b.used.take("a", f"{pending_marker}|{t}"),
-                    title=t,
-                    label=pending_marker or None,
-                )
-                report.appendices.append(appendix)
-                pending_marker = ""
+        if h is None:
+            if current is opening and not report.salutation and SALUTATION_RE.match(t):
+                report.salutation = t.rstrip(":：")
                 continue
-            appendix.paragraphs.append(b.para(t))
-            if appendix.title == report.glossary_title:
-                glossary_lines.append(t)
+            current.paragraphs.append(b.para(t, lead=len(ln.bold) if ln.bold else 0))
+            if ln.bold and ln.heading:
+                current.paragraphs[-1].lead = len(t)
             continue
-
-        if part_titles and _is_part_title(ln):
-            part = b.section(PART, None, t.rstrip("：:"))
+        if h.level == PART:
+            part = current = b.section(PART, h.number, h.title)
+            section = None
             parts.append(part)
-            current = part
-            continue
-        pm = PART_RE.match(t)
-        # A list numbered 一、二、三、 inside a part (十件民生实事：一、…) is text: it
-        # starts at 一 where a part cannot, and runs on line by line. Left as
-        # headings, an item numbered like the next part took that part's place.
-        item = False
-        if pm and pm.group("num") and not part_titles:
-            n = cn_number(pm.group("num"))
-            item = (n == 1 and expected_part > 1) or n == in_list
-            in_list = n + 1 if item else 0
-        else:
-            in_list = 0
-        if item:
-            pm = None
-        if pm and (part_titles or (len(t) <= 60 and not t.endswith("。"))):
-            numeral, num = _part_numeral(pm)
-            title, rest = _split_heading(pm.group("title"))
-            if part_titles:
-                parent = part or opening
-                sec = b.section(SECTION, num, title, parent.id)
-                parent.children.append(sec)
-                current = sec
-                if rest:
-                    sec.paragraphs.append(b.para(rest, lead=-1))
-                continue
-            if cn_number(numeral) == expected_part:
-                part = b.section(PART, num, title)
-                parts.append(part)
-                current = part
-                expected_part += 1
-                if rest:
-                    part.paragraphs.append(b.para(rest, lead=-1))
-                continue
-        sm = SECTION_RE.match(t)
-        if sm:
-            # Sections before any numbered part (a report without parts) sit
-            # under the opening rather than being flattened into paragraphs.
+        elif h.level == SECTION or section is None:
+            # Sections before any part (a report without parts) sit under the opening.
             parent = part or opening
-            title, rest = _split_heading(sm.group("title"))
-            num = re.sub(r"\s", "", sm.group("num"))
-            sec = b.section(SECTION, num, title, parent.id)
-            parent.children.append(sec)
-            current = sec
-            if rest:
-                # lead=-1 marks the heading's run-on intro: never a lead topic.
-                sec.paragraphs.append(b.para(rest, lead=-1))
+            section = current = b.section(SECTION, h.number, h.title, parent.id)
+            parent.children.append(section)
+        else:
+            current = b.section(TOPIC, h.number, h.title, section.id)
+            section.children.append(current)
+            if h.keep_line and h.rest:
+                # （一）标题。正文: the line is the topic's first paragraph, headline first.
+                current.paragraphs.append(b.para(t, lead=len(t) - len(h.rest)))
             continue
-        current.paragraphs.append(b.para(t, lead=len(ln.bold) if ln.bold else 0))
-        if ln.bold and ln.heading:
-            current.paragraphs[-1].lead = len(t)
+        if h.rest:
+            # lead=-1 marks the heading's run-on intro: never a lead topic.
+            current.paragraphs.append(b.para(h.rest, lead=-1))
 
     for s in list(_walk(parts)):
-        find_topics(s, b.section)
+        if s is not opening:
+            find_topics(s, b.section)
     for s in _walk(parts):
         for p in s.paragraphs:
             p.lead = max(p.lead, 0)
-    if not opening.paragraphs and not opening.children:
-        parts.remove(opening)
+    if not opening.paragraphs and not opening.children and parts[1:2] and parts[1].number:
+        parts.remove(opening)  # kept before an unnumbered part: it holds the salutation
+    glossary_lines = _appendices(lines[end:], b, report)
     if glossary_lines:
         body = "\n".join(p.text for s in _walk(parts) for p in s.paragraphs)
         report.glossary = glossary.parse_entries(glossary_lines, body)
     return parts
 
 
-def _is_part_title(ln: Line) -> bool:
-    t = ln.text
-    return (
-        len(t) <= 30
-        and not PART_RE.match(t)
-        and not SECTION_RE.match(t)
-        and t[-1] not in "。！？!?"
-        and (bool(PART_TITLE_RE.search(t.rstrip("：:"))) or (ln.heading and "报告" not in t))
-    )
+_FUSED_FIRST = re.compile(r"(?<=[：:])\s*(?=[（(]一[）)]\S{4})")
 
 
-def _unnumbered_parts(lines: list[Line]) -> bool:
-    """True when 一、 numbers sections under unnumbered part headings."""
-    body = []
-    for ln in lines:
-        if APPENDIX_RE.match(ln.text) or GLOSSARY_TITLE_RE.match(ln.text):
-            break
-        body.append(ln)
-    ones = sum(1 for ln in body if (m := PART_RE.match(ln.text)) and _part_numeral(m)[0] == "一")
-    return ones >= 2 and any(_is_part_title(ln) for ln in body)
+def _split_fused(lines: list[Line]) -> list[Line]:
+    """A list's first heading run into the sentence that announces it (…以下工作：（一）坚定
+    不移…), when （二） opens a later line: the heading gets its own line back."""
+    out: list[Line] = []
+    for i, ln in enumerate(lines):
+        m = _FUSED_FIRST.search(ln.text)
+        later = lines[i + 1 : i + 40]
+        if m and any(SECTION_RE.match(x.text) and x.text[1:2] == "二" for x in later):
+            out.append(Line(text=ln.text[: m.start()], bold=ln.bold, gap=ln.gap))
+            out.append(Line(text=ln.text[m.end() :], gap=True))
+        else:
+            out.append(ln)
+    return out
+
+
+def _glossary_title(lines: list[Line], i: int) -> tuple[str, int] | None:
+    """A glossary heading at line ``i`` (and the lines it takes), in any of its forms.
+
+    《政府工作报告》 and 有关内容名词注释 on two lines are one heading.
+    """
+    t = lines[i].text
+    if GLOSSARY_TITLE_RE.match(t):
+        return t, 1
+    if _BOOK_TITLE.match(t) and i + 1 < len(lines):
+        joined = t + lines[i + 1].text
+        if GLOSSARY_TITLE_RE.match(joined):
+            return joined, 2
+    return None
+
+
+def _speech_end(lines: list[Line]) -> int:
+    """Where the appendices start: a 附件/附录 marker, or a glossary heading before its entries."""
+    for i, ln in enumerate(lines):
+        if i == 0:
+            continue
+        if APPENDIX_RE.match(ln.text) and len(ln.text) <= 40:
+            return i
+        found = _glossary_title(lines, i)
+        if found is not None:
+            after = i + found[1]
+            if after < len(lines) and glossary.opens_entry(lines[after].text):
+                return i
+    return len(lines)
+
+
+def _appendices(lines: list[Line], b: _Builder, report: Report) -> list[str]:
+    """The appendices after the speech onto ``report``; the glossary's lines returned."""
+    appendix: Appendix | None = None
+    pending = ""  # a bare 附件1 whose title is the next line
+    glossary_lines: list[str] = []
+    i = 0
+    while i < len(lines):
+        t = lines[i].text
+        am = APPENDIX_RE.match(t)
+        if am and len(t) <= 40:
+            word = "附" + am.group("word")
+            rest = am.group("rest").strip()
+            label = f"{word}{am.group('n')}"
+            if rest:
+                appendix = Appendix(id=b.used.take("a", f"{word}|{rest}"), title=rest, label=label)
+                report.appendices.append(appendix)
+                if GLOSSARY_TITLE_RE.match(rest):
+                    report.glossary_title = rest
+                pending = ""
+            else:
+                pending, appendix = label, None
+            i += 1
+            continue
+        heading = _glossary_title(lines, i)
+        if heading is not None:
+            title, taken = heading
+            appendix = Appendix(
+                id=b.used.take("a", f"{pending}|{title}"), title=title, label=pending or None
+            )
+            report.appendices.append(appendix)
+            report.glossary_title = title
+            pending = ""
+            i += taken
+            continue
+        if appendix is None:
+            # The line after a bare "附件1" is that appendix's title.
+            appendix = Appendix(
+                id=b.used.take("a", f"{pending}|{t}"), title=t, label=pending or None
+            )
+            report.appendices.append(appendix)
+            pending = ""
+            i += 1
+            continue
+        appendix.paragraphs.append(b.para(t))
+        if appendix.title == report.glossary_title:
+            glossary_lines.append(t)
+        i += 1
+    return glossary_lines
 
 
 def _walk(sections: list[Section]) -> list[Section]:

@@ -16,6 +16,8 @@ from typing import Any
 # opens a paragraph). A report's opening (salutation and the text before the
 # first part) is a level-1 section without a number.
 PART, SECTION, TOPIC = 1, 2, 3
+# The title of the text before the first part.
+OPENING = "开篇"
 
 
 @dataclass(frozen=True)
@@ -122,6 +124,19 @@ class Report:
 
         return rec(self.sections)
 
+    @property
+    def opening(self) -> Section | None:
+        """The unnumbered 开篇 before the first part (salutation and opening words), if any."""
+        first = self.sections[0] if self.sections else None
+        if first is not None and first.number is None and first.title == OPENING:
+            return first
+        return None
+
+    def parts(self) -> list[Section]:
+        """The report's parts: level-1 sections, numbered (一、) or not (2022年工作回顾)."""
+        opening = self.opening
+        return [s for s in self.sections if s.level == PART and s is not opening]
+
     def body_paragraphs(self) -> Iterator[tuple[Section, Paragraph]]:
         """Every paragraph of the speech with its innermost section, in reading order."""
         for s in self.walk():
@@ -162,15 +177,36 @@ class Report:
     def place_label(self, section_id: str) -> str:
         """Where a section sits, as a deputy cites it: 二、（三）.
 
-        Lead topics are cited by their section; the unnumbered opening by its title.
+        Lead topics are cited by their section; the unnumbered opening by its title; a
+        section of an unnumbered part after the part's title: 2023年工作安排·（三）.
         """
+        return self._place(self.section_path(section_id))
+
+    def place_labels(self) -> dict[str, str]:
+        """``place_label`` of every section, in one walk (a table of figures needs thousands)."""
+        labels: dict[str, str] = {}
+
+        def rec(sections: list[Section], trail: list[Section]) -> None:
+            for s in sections:
+                path = [*trail, s]
+                labels[s.id] = self._place(path)
+                rec(s.children, path)
+
+        rec(self.sections, [])
+        return labels
+
+    def _place(self, path: list[Section]) -> str:
+        """The place label of the last section of ``path`` (from its part down)."""
         # A topic's own numeral (一是) is not part of a citation: 一、, not 一、一是.
-        path = self.section_path(section_id)
-        numbered = [s.number for s in path if s.number and s.level < TOPIC]
-        if numbered:
-            # Cite in the printed form whatever the capture used: (三) -> （三）.
-            return "".join(numbered).replace("(", "（").replace(")", "）")
-        return path[0].title if path else ""
+        numbered = [s.number.rstrip("，,") for s in path if s.number and s.level < TOPIC]
+        label = printed_number("".join(numbered))  # (三) -> （三）, whatever the capture used
+        if not path:
+            return ""
+        if not label:
+            return path[0].title
+        if path[0].number is None and path[0] is not self.opening:
+            return f"{path[0].title}·{label}"
+        return label
 
     # -- JSON --------------------------------------------------------------
 

@@ -24,17 +24,23 @@ class Line:
 
     ``bold`` is the text of a Markdown bold span that opens the line (the
     capture's only trace of a bold headline); ``heading`` marks a Markdown
-    heading or a line that was bold from end to end.
+    heading or a line that was bold from end to end; ``gap`` says a blank line
+    came before it (in a file whose paragraphs are set apart by blank lines, a
+    line without one carries on the paragraph before).
     """
 
     text: str
     bold: str = ""
     heading: bool = False
+    gap: bool = False
 
 
 @dataclass
 class Cleaned:
+    """The report's lines, the page's metadata, and the text the content hash is taken of."""
+
     lines: list[Line]
+    captured: str = ""
     page_title: str | None = None
     published: str | None = None
     publisher: str | None = None
@@ -274,11 +280,27 @@ def is_chrome(line: str) -> bool:
     return len(line) < 80 and bool(_CHROME.match(line))
 
 
+# Markdown that shows nothing: a thematic break (---), an HTML comment (a photo's caption).
+_INVISIBLE = re.compile(r"^\s*(?:(?:-\s*){3,}|(?:\*\s*){3,}|(?:_\s*){3,}|<!--.*-->)\s*$")
+
+
 def clean(text: str) -> Cleaned:
     """Split into lines, drop front matter and chrome, keep page metadata."""
     raw, front = _front_matter(text.split("\n"))
-    lines = [_markdown(r) for r in raw]
-    lines = [ln for ln in lines if ln.text]
+    lines: list[Line] = []
+    invisible: set[int] = set()  # ids of lines that Markdown does not show
+    gap = False
+    for r in raw:
+        ln = _markdown(r)
+        if not ln.text:
+            gap = True
+            continue
+        if _INVISIBLE.match(r):
+            invisible.add(id(ln))
+            gap = True
+        else:
+            ln.gap, gap = gap, False
+        lines.append(ln)
     out = Cleaned(lines=[])
     footer_at = len(lines)
     # The footer can only start once some report text has been seen.
@@ -307,6 +329,10 @@ def clean(text: str) -> Cleaned:
             out.chrome.append(ln.text)
             continue
         out.lines.append(ln)
+    # The content hash is taken over the lines as they always were (the invisible ones too),
+    # so that a report keeps its hash, and its annotations, across app versions.
+    out.captured = "\n".join(ln.text for ln in out.lines)
+    out.lines = [ln for ln in out.lines if id(ln) not in invisible]
     if front.get("title") and not out.page_title:
         out.page_title = front["title"]
     return out

@@ -51,11 +51,14 @@ def strip_quotes(text: str) -> str:
 
 
 def skeleton(text: str) -> tuple[str, list[int]]:
-    """Folded text without quote marks, and each kept character's original index."""
+    """Folded text without quote marks and spaces, and each kept character's original index.
+
+    Spaces are a capture's, not the report's: 公交 TC 改革 is 公交TC改革.
+    """
     chars: list[str] = []
     where: list[int] = []
     for i, c in enumerate(text):
-        if c in QUOTES:
+        if c in QUOTES or c.isspace():
             continue
         chars.append(fold_char(c))
         where.append(i)

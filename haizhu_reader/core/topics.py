@@ -18,7 +18,7 @@ from haizhu_reader.core.report import PART, SECTION, TOPIC, Paragraph, Section
 
 MAX_HEADLINE = 28
 # Words that open the running text after a headline whose 。 was lost.
-_OPENERS = (
+OPENERS = (
     "全面加强",
     "加强",
     "强化",
@@ -52,7 +52,7 @@ _OPENERS = (
     "鼓励",
     "把",
 )
-_DANGLING = "和与及并的"
+DANGLING = "和与及并的"
 _NOT_HEADLINE = re.compile(r"^(?:各位代表|各位委员|同时|此外|目前|今年|过去|我们|这一年|一年来|——)")
 _ORDINAL = re.compile(r"^([一二三四五六七八九十]+是)")
 
@@ -82,15 +82,17 @@ def _runon_splits(text: str) -> list[int]:
     return [
         k
         for k in range(4, min(15, len(first) - 3))
-        if first.startswith(_OPENERS, k) and first[k - 1] not in _DANGLING
+        if first.startswith(OPENERS, k) and first[k - 1] not in DANGLING
     ]
 
 
 def find_topics(section: Section, make_section: MakeSection) -> None:
-    """Move paragraphs of ``section`` that open with a headline into TOPIC children."""
-    eligible = section.level == SECTION or (
-        section.level == PART and section.number is not None and not section.children
-    )
+    """Move paragraphs of ``section`` that open with a headline into TOPIC children.
+
+    Not for the report's opening, which holds no topics.
+    """
+    # A part without sections (an unnumbered one too; the caller leaves out the opening).
+    eligible = section.level == SECTION or (section.level == PART and not section.children)
     if not eligible or section.children:
         return
     paras = section.paragraphs

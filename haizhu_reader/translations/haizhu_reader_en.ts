@@ -157,6 +157,10 @@
         <translation>Results and targets table</translation>
     </message>
     <message>
+        <source>按回车在正文中显示该目标</source>
+        <translation>Press Enter to show this target in the text</translation>
+    </message>
+    <message>
         <source>指标</source>
         <translation>Indicator</translation>
     </message>
@@ -169,8 +173,16 @@
         <translation>This year&apos;s target</translation>
     </message>
     <message>
+        <source>报告未给出上年结果</source>
+        <translation>The report gives no result for last year</translation>
+    </message>
+    <message>
         <source>、</source>
         <translation>, </translation>
+    </message>
+    <message>
+        <source>%1（主要预期目标）</source>
+        <translation>%1 (main target)</translation>
     </message>
 </context>
 <context>
@@ -231,12 +243,12 @@
         <translation>Table</translation>
     </message>
     <message>
-        <source>按回车在正文中显示所选数据</source>
-        <translation>Press Enter to show the selected figure in the text</translation>
-    </message>
-    <message>
         <source>数据条数</source>
         <translation>Number of figures</translation>
+    </message>
+    <message>
+        <source>目标条数</source>
+        <translation>Number of targets</translation>
     </message>
     <message>
         <source>对比图区域</source>
@@ -245,6 +257,10 @@
     <message>
         <source>结果与目标</source>
         <translation>Results vs. targets</translation>
+    </message>
+    <message>
+        <source>%1 项目标，其中 %2 项有上年结果（粗体为主要预期目标）</source>
+        <translation>%1 targets, %2 with last year&apos;s result (main targets in bold)</translation>
     </message>
     <message>
         <source>%1-数据表.csv</source>
@@ -269,6 +285,17 @@
     <message>
         <source>显示 %1 条，共 %2 条</source>
         <translation>Showing %1 of %2</translation>
+    </message>
+</context>
+<context>
+    <name>FiguresTable</name>
+    <message>
+        <source>数据表</source>
+        <translation>Table</translation>
+    </message>
+    <message>
+        <source>按回车在正文中显示所选数据</source>
+        <translation>Press Enter to show the selected figure in the text</translation>
     </message>
 </context>
 <context>
@@ -465,14 +492,6 @@
         <source>跟随系统(&amp;S)</source>
         <translation>Follow the &amp;System</translation>
     </message>
-    <message>
-        <source>界面语言</source>
-        <translation>Interface language</translation>
-    </message>
-    <message>
-        <source>界面语言将在下次启动本程序时更改。</source>
-        <translation>The interface language will change the next time you start Haizhu Reader.</translation>
-    </message>
 </context>
 <context>
     <name>MainWindow</name>
@@ -503,10 +522,6 @@
     <message>
         <source>%1 — 海珠报告阅读器</source>
         <translation>%1 — Haizhu Reader</translation>
-    </message>
-    <message>
-        <source>此报告文件已更改，与书架上的不同；请重新加入书架</source>
-        <translation>This report&apos;s file has changed since it was put on the shelf; add it to the shelf again</translation>
     </message>
     <message>
         <source>已复制所选文字及出处</source>
@@ -944,6 +959,13 @@ It may have been moved, renamed or deleted; it has been removed from the list.</
     </message>
 </context>
 <context>
+    <name>ShelfOpening</name>
+    <message>
+        <source>此报告文件已更改，与书架上的不同；请重新加入书架</source>
+        <translation>This report&apos;s file has changed since it was put on the shelf; add it to the shelf again</translation>
+    </message>
+</context>
+<context>
     <name>ShelfSearchTab</name>
     <message>
         <source>在书架上所有报告中搜索</source>
@@ -1184,6 +1206,10 @@ It may have been moved, renamed or deleted. Add it to the shelf again from where
         <source>注意：文件有 %1 处损坏的字节，已在正文中显示为 �</source>
         <translation>Note: the file has %1 damaged bytes, shown as � in the text</translation>
     </message>
+    <message>
+        <source>已导出 %1 条数据到 %2</source>
+        <translation>Exported %1 figures to %2</translation>
+    </message>
 </context>
 <context>
     <name>ViewOptions</name>
@@ -1204,12 +1230,36 @@ It may have been moved, renamed or deleted. Add it to the shelf again from where
         <translation>&amp;Font…</translation>
     </message>
     <message>
+        <source>标出文中数据(&amp;M)</source>
+        <translation>&amp;Mark Figures in the Text</translation>
+    </message>
+    <message>
+        <source>为正文中的每个数据加底色（数据窗格在前时总会标出）</source>
+        <translation>Tint every figure in the text (they are always tinted while the Figures pane is in front)</translation>
+    </message>
+    <message>
         <source>全屏阅读(&amp;U)</source>
         <translation>F&amp;ull-Screen Reading</translation>
     </message>
     <message>
         <source>%1（默认）</source>
         <translation>%1 (default)</translation>
+    </message>
+    <message>
+        <source>标准（100%）</source>
+        <translation>Normal (100%)</translation>
+    </message>
+    <message>
+        <source>大（125%）</source>
+        <translation>Large (125%)</translation>
+    </message>
+    <message>
+        <source>特大（150%）</source>
+        <translation>Extra Large (150%)</translation>
+    </message>
+    <message>
+        <source>超大（175%）</source>
+        <translation>Huge (175%)</translation>
     </message>
     <message>
         <source>跟随系统(&amp;S)</source>
@@ -1238,6 +1288,10 @@ It may have been moved, renamed or deleted. Add it to the shelf again from where
     <message>
         <source>主题(&amp;T)</source>
         <translation>&amp;Theme</translation>
+    </message>
+    <message>
+        <source>界面文字大小(&amp;N)</source>
+        <translation>I&amp;nterface Text Size</translation>
     </message>
 </context>
 <context>
@@ -1591,8 +1645,16 @@ It may have been moved, renamed or deleted. Add it to the shelf again from where
         <translation>−%1</translation>
     </message>
     <message>
-        <source>（未识别指标）</source>
-        <translation>(indicator not recognised)</translation>
+        <source>叙述：%1</source>
+        <translation>Narrative: %1</translation>
+    </message>
+    <message>
+        <source>（叙述）</source>
+        <translation>(narrative)</translation>
+    </message>
+    <message>
+        <source>；排名：%1</source>
+        <translation>; rank: %1</translation>
     </message>
     <message>
         <source>%1：%2（%3）</source>
@@ -1666,7 +1728,38 @@ It may have been moved, renamed or deleted. Add it to the shelf again from where
     </message>
 </context>
 <context>
+    <name>language_menu</name>
+    <message>
+        <source>界面语言</source>
+        <translation>Interface Language</translation>
+    </message>
+    <message>
+        <source>新的界面语言要在本程序重新启动后使用。现在重新启动吗？</source>
+        <translation>The new interface language takes effect when the program starts again. Restart now?</translation>
+    </message>
+    <message>
+        <source>批注都已保存；重新启动后仍打开当前报告，回到现在的阅读位置。</source>
+        <translation>Your annotations are saved; after the restart the current report opens again at the place you are reading.</translation>
+    </message>
+    <message>
+        <source>立即重启(&amp;R)</source>
+        <translation>&amp;Restart Now</translation>
+    </message>
+    <message>
+        <source>稍后(&amp;L)</source>
+        <translation>&amp;Later</translation>
+    </message>
+</context>
+<context>
     <name>launch</name>
+    <message>
+        <source>上次阅读的报告已找不到：%1。已打开随附的海珠区报告。</source>
+        <translation>The report you were reading last cannot be found: %1. The bundled Haizhu report is open instead.</translation>
+    </message>
+    <message>
+        <source>上次阅读的报告无法打开：%1（%2）。已打开随附的海珠区报告。</source>
+        <translation>The report you were reading last cannot be opened: %1 (%2). The bundled Haizhu report is open instead.</translation>
+    </message>
     <message>
         <source>海珠报告阅读器</source>
         <translation>Haizhu Reader</translation>

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import re
 from pathlib import Path
 
@@ -9,35 +10,36 @@ import pytest
 
 from haizhu_reader import resources
 from haizhu_reader.core.parse import load_report, parse_report
+from haizhu_reader.core.punctuation import printed
 from haizhu_reader.core.report import PART, SECTION, TOPIC, Report
 from haizhu_reader.core.text import escape_html, strip_quotes
 
 DATA = Path(__file__).parents[1] / "data"
 
 PART_ONE = [
-    "扛起海珠担当,奋力夺取疫情防控和经济社会发展“双胜利”",
-    "塑造海珠特色,蹄疾步稳厚植产业发展优势",
-    "打造海珠典范,矢志不渝增强发展内生动能",
-    "彰显海珠魅力,精益求精优化中心城区品质",
-    "提升海珠温度,用心用情增进社会民生福祉",
-    "树立海珠标杆,驰而不息提升政府治理能力",
+    "扛起海珠担当，奋力夺取疫情防控和经济社会发展“双胜利”",
+    "塑造海珠特色，蹄疾步稳厚植产业发展优势",
+    "打造海珠典范，矢志不渝增强发展内生动能",
+    "彰显海珠魅力，精益求精优化中心城区品质",
+    "提升海珠温度，用心用情增进社会民生福祉",
+    "树立海珠标杆，驰而不息提升政府治理能力",
 ]
 PART_TWO = [
-    "促消费、扩投资,在释放内需潜力中开创新局面",
-    "强平台、促发展,在提高产业竞争力中迈上新台阶",
-    "强招商、稳企业,在企业招引培育中创造新优势",
-    "强力改、综合治,在城中村综合改造提升中彰显新担当",
-    "谋创新、添动能,在增强创新能力中展现新作为",
-    "抓改革、促开放,在深化改革开放中谱写新篇章",
-    "优环境、创品质,在提升城区功能中取得新成绩",
-    "办实事、暖民心,在增进民生福祉中实现新提升",
-    "转作风、提效能,在打造人民满意政府中取得新进步",
+    "促消费、扩投资，在释放内需潜力中开创新局面",
+    "强平台、促发展，在提高产业竞争力中迈上新台阶",
+    "强招商、稳企业，在企业招引培育中创造新优势",
+    "强力改、综合治，在城中村综合改造提升中彰显新担当",
+    "谋创新、添动能，在增强创新能力中展现新作为",
+    "抓改革、促开放，在深化改革开放中谱写新篇章",
+    "优环境、创品质，在提升城区功能中取得新成绩",
+    "办实事、暖民心，在增进民生福祉中实现新提升",
+    "转作风、提效能，在打造人民满意政府中取得新进步",
 ]
 # (number, term, first words of the definition) for all 37 terms of the 36 entries.
 GLOSSARY = [
     (1, "四上企业", "规模以上工业企业"),
     (2, "两抢", "抢夺和抢劫"),
-    (3, "智感安防+围合管理", "以村(社区)"),
+    (3, "智感安防+围合管理", "以村（社区）"),
     (4, "算法", "一系列解决问题"),
     (5, "智能算力中心", "基于最新人工智能"),
     (6, "数据经纪人", "开展数据要素市场"),
@@ -133,15 +135,15 @@ def test_parts_and_sections(report: Report) -> None:
     ]
     assert [s.title for s in ps[0].children] == PART_ONE
     assert [s.title for s in ps[1].children] == PART_TWO
-    # Numbers as printed: this capture uses half-width brackets.
-    assert [s.number for s in ps[1].children] == [f"({n})" for n in "一二三四五六七八九"]
+    # Numbers as printed, though this capture typed half-width brackets: (一) -> （一）.
+    assert [s.number for s in ps[1].children] == [f"（{n}）" for n in "一二三四五六七八九"]
     assert all(s.level == SECTION for p in ps for s in p.children)
 
 
 def test_opening_section_holds_the_text_before_part_one(report: Report) -> None:
     opening = report.sections[0]
     assert opening.number is None and opening.level == PART
-    assert opening.paragraphs[0].text.startswith("现在,我代表海珠区人民政府")
+    assert opening.paragraphs[0].text.startswith("现在，我代表海珠区人民政府，向大会报告工作")
 
 
 def test_lead_topics(report: Report) -> None:
@@ -152,7 +154,7 @@ def test_lead_topics(report: Report) -> None:
     titles = [t.title for t in topics]
     assert titles[0] == "书写不凡抗疫答卷"
     assert "千方百计扩大有效投资" in titles
-    assert "高标准建设三算产业平台,提升数字经济核心竞争力" in titles
+    assert "高标准建设三算产业平台，提升数字经济核心竞争力" in titles
     for run_on in RUN_ON:
         assert run_on in titles
     for t in topics:
@@ -163,7 +165,7 @@ def test_lead_topics(report: Report) -> None:
     assert not any(t.startswith("各位代表") for t in titles)
     last = ps[1].children[-1]
     assert last.children == []
-    assert last.paragraphs[-1].text.startswith("各位代表,时代的使命神圣光荣")
+    assert last.paragraphs[-1].text.startswith("各位代表，时代的使命神圣光荣")
 
 
 def test_glossary_terms_and_definitions(report: Report) -> None:
@@ -207,9 +209,9 @@ def test_appendix_is_not_a_part(report: Report) -> None:
 
 
 def test_every_source_paragraph_appears_once(report: Report) -> None:
-    """Each non-chrome line of the capture is somewhere in the structure, once."""
+    """Each non-chrome line of the capture is somewhere in the structure, once (as printed)."""
     raw = resources.bundled_report_bytes().decode("utf-8")
-    lines = [ln.strip(" \u00a0") for ln in raw.splitlines()]
+    lines = [printed(ln.strip(" \u00a0")) for ln in raw.splitlines()]
     placed = [p.text for p in report.all_paragraphs()]
     headings = [s.heading for s in report.walk()]
     for line in lines[19:149]:  # the speech, between salutation and appendix
@@ -229,6 +231,30 @@ def test_ids_are_stable(report: Report) -> None:
     ids = [p.id for p in report.all_paragraphs()] + [s.id for s in report.walk()]
     assert len(ids) == len(set(ids))
     assert all(re.fullmatch(r"[ps][0-9a-f]{10}(-\d+)?", i) for i in ids)
+
+
+def test_identity_is_that_of_the_capture(report: Report) -> None:
+    """Ids and the content hash key users' annotations: printed punctuation moves none of them."""
+    assert report.content_hash == "3ec25d1b074c76b1ef0a90b7e1fd3f674f9b3f988dac2bbd1af4d6f642126989"
+    ids = []
+    for s in report.walk():
+        ids += [s.id, *(p.id for p in s.paragraphs)]
+    for a in report.appendices:
+        ids += [a.id, *(p.id for p in a.paragraphs)]
+    # The ids of every section, appendix and paragraph as the app gave them before.
+    assert len(ids) == 157
+    assert hashlib.sha256("\n".join(ids).encode()).hexdigest()[:16] == "2f47ceec063abd3b"
+
+
+def test_text_is_printed_punctuation(report: Report) -> None:
+    texts = [p.text for p in report.all_paragraphs()] + [s.title for s in report.walk()]
+    texts += [g.definition for g in report.glossary]
+    # The capture's 690 commas and its ; : ( ) ! are all in Chinese sentences.
+    assert not any(re.search(r"[,;:?!()]", t) for t in texts)
+    assert sum(t.count("，") for t in texts) >= 690
+    assert "PM2.5" in [g.term for g in report.glossary]
+    figures = next(p.text for p in report.all_paragraphs() if "2502.52亿元" in p.text)
+    assert "同比（下同）增长1.4%" in figures
 
 
 def test_place_label(report: Report) -> None:

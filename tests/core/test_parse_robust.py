@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from haizhu_reader.core.parse import load_report, parse_report
 from haizhu_reader.core.report import Report
 from haizhu_reader.core.source import ReportError, is_chrome
-from haizhu_reader.core.text import strip_quotes
+from haizhu_reader.core.text import fold, strip_quotes
 
 HEADER = (
     "政府工作报告\n——2024年1月10日在某市第一届人民代表大会第一次会议上\n市长 张三\n各位代表：\n"
@@ -87,6 +87,30 @@ def test_report_without_glossary_or_numbered_parts_opens() -> None:
     assert [s.title for s in r.sections] == ["2023年工作回顾", "2024年工作安排"]
 
 
+def test_a_title_and_a_salutation_open_whatever_the_structure() -> None:
+    """The title only in Markdown front matter, 各位代表, and no part of any form."""
+    text = "---\ntitle: 某市2024年政府工作报告\n---\n\n各位代表，同志们：\n\n"
+    text += "现在，我代表市人民政府向大会报告工作。\n\n过去一年，经济平稳运行，民生持续改善。\n"
+    r = parse_report(text.encode())
+    assert r.title == "某市2024年政府工作报告"
+    assert r.salutation == "各位代表，同志们"
+    assert [p.text[:4] for p in r.all_paragraphs()] == ["现在，我", "过去一年"]
+    # A title alone is not enough: a news story about the report is no report.
+    story = "政府工作报告解读\n记者从会上获悉，报告提出了今年的目标。\n"
+    assert "不是政府工作报告" in expect_error(story.encode()).zh
+
+
+def test_a_list_of_short_lines_is_no_headings() -> None:
+    """Short lines without punctuation make a heading one at a time, not ten in a row."""
+    items = "".join(f"实施民生工程第{n}项目\n" for n in "一二三四五六七八九十")
+    text = HEADER + PART_ONE + "过去一年很好。\n" + PART_TWO + "今年办好十件实事：\n" + items
+    text += "我们将全力以赴，确保各项工作落到实处，决不辜负人民的期望。\n"
+    r = parse_report(text.encode())
+    assert [(s.level, s.title) for s in r.parts()] == [(1, "2023年工作回顾"), (1, "2024年工作安排")]
+    assert r.parts()[1].children == []
+    assert len(r.parts()[1].paragraphs) == 12
+
+
 def test_unnumbered_parts_with_sections_numbered_like_parts() -> None:
     text = (
         HEADER
@@ -149,12 +173,13 @@ def test_report_shaped_text_loses_no_paragraph(paras: list[str]) -> None:
     body = "\n".join(paras)
     text = HEADER + PART_ONE + body + "\n" + PART_TWO + "今年工作安排如下。\n"
     r = parse_report(text.encode())
-    everything = "".join(strip_quotes(all_text(r)).split())
+    # Punctuation is compared width-insensitively: the model's text is as printed (，for ,).
+    everything = fold("".join(strip_quotes(all_text(r)).split()))
     for p in paras:
         if is_chrome(" ".join(p.split())):
             continue  # a line of page chrome (当前位置：…) is meant to go
         # Fragments may be rejoined to their neighbours; their text stays.
-        assert "".join(strip_quotes(p).split()) in everything
+        assert fold("".join(strip_quotes(p).split())) in everything
     texts = {p.id: p.text for p in r.all_paragraphs()}
     for g in r.glossary:
         for o in g.occurrences:

@@ -82,9 +82,16 @@ def test_guangzhou_2025_markdown_bold_topics() -> None:
     first = ps[0].children[0].children[0]
     assert first.level == TOPIC and first.title == "加快推进新型工业化"
     assert first.paragraphs[0].text.startswith("加快推进新型工业化。")
-    assert len(r.glossary) == 36
+    assert len(r.glossary) == 38
     assert r.glossary[0].term == "12218现代化产业体系"
-    assert r.glossary[30].term == "4个国铁、8个城际、9个地铁项目"
+    # 31. 4个国铁、8个城际、9个地铁项目：4个国铁项目指…，8个城际项目指…: three terms, one
+    # definition; the body writes 推进4个国铁、8个城际、9个地铁等续建项目, each linked there.
+    named = [g for g in r.glossary if g.number == 31]
+    assert [g.term for g in named] == ["4个国铁项目", "8个城际项目", "9个地铁项目"]
+    assert len({g.definition for g in named}) == 1
+    texts = {p.id: p.text for p in r.all_paragraphs()}
+    spans = [texts[o.paragraph][o.start : o.end] for g in named for o in g.occurrences]
+    assert spans == ["4个国铁", "8个城际", "9个地铁"]
 
 
 @pytest.mark.parametrize("path", sorted(DATA.glob("0*.txt")), ids=lambda p: p.stem)

@@ -43,6 +43,46 @@ def test_an_unknown_place_cites_the_report_alone(report: Report) -> None:
     assert quote_with_citation(report, "s-nowhere", "字") == f"“字”（{TITLE}）"
 
 
+def test_a_quote_cites_its_paragraph_as_the_exports_do(report: Report) -> None:
+    pid = paragraph_with(report, CITED)
+    section = _container(report, pid)
+    assert quote_with_citation(report, section, "开展招商引资", pid) == (
+        f"“开展招商引资”（{TITLE}二、（三）第2段）"
+    )
+    # The same place an exported highlight on those words cites.
+    placer = Placer(report)
+    placed = placer.place(highlight_on(report, CITED).anchor)
+    assert placed is not None
+    assert quote_with_citation(report, section, CITED, pid).endswith(
+        f"（{TITLE}{placer.where(placed)}）"
+    )
+    # In an appendix, by its title; an unknown paragraph: the section alone.
+    entry = report.appendices[0].paragraphs[2]
+    cited = quote_with_citation(report, report.appendices[0].id, "字", entry.id)
+    assert cited == f"“字”（{TITLE}名词解释第3段）"
+    assert quote_with_citation(report, section, "字", "p-nowhere") == f"“字”（{TITLE}二、（三））"
+
+
+def test_a_quote_from_inside_a_quotation_is_balanced() -> None:
+    """Kunming's 完成“10件惠民实事”，民生支出占…, selected from inside the quotation: the
+    quote mark left alone is balanced where words follow it, dropped where none do."""
+    assert quotation("民实事”，民生支出") == "‘民实事’，民生支出"
+    assert quotation("完成“10件惠民") == "完成‘10件惠民’"
+    assert quotation("”，民生支出") == "，民生支出"
+    assert quotation("完成“10件") == "完成‘10件’"
+    assert quotation("惠民实事”") == "‘惠民实事’"
+    assert quotation("完成“") == "完成"
+    assert quotation("“两个确立”") == "‘两个确立’"
+    # Nested both ways: the report's “‘…’” becomes ‘“…”’ inside our “”.
+    assert quotation("提出“推进‘四上’企业”建设") == "提出‘推进“四上”企业’建设"
+    assert quotation("‘四上’企业”建设") == "‘“四上”企业’建设"
+    assert quotation("的意见》等文件") == "《的意见》等文件"
+    assert quotation("《关于") == "《关于》"
+    for selected in ("民实事”，民生支出", "“推进‘四上", "企业’”建设", "”，", "“‘"):
+        out = quotation(selected)
+        assert out.count("‘") == out.count("’") and out.count("“") == out.count("”"), out
+
+
 def test_quotation_nests_quotes_and_keeps_paragraph_breaks() -> None:
     assert quotation("新增“四上”企业466家") == "新增‘四上’企业466家"
     assert (

@@ -9,6 +9,7 @@ from haizhu_reader import resources
 from haizhu_reader.core.annotations.anchoring import Placer
 from haizhu_reader.core.annotations.store import Annotation, Colour, Kind, new_annotation
 from haizhu_reader.core.parse import parse_report
+from haizhu_reader.core.punctuation import printed
 from haizhu_reader.core.report import Report
 
 # 二、（三）第2段 of the bundled report: the lead topic 以更大力度开展招商引资.
@@ -27,10 +28,16 @@ def bundled_text() -> str:
 
 
 def edited_report(old: str, new: str) -> Report:
-    """The bundled report with one text replacement (which must apply exactly once)."""
+    """The bundled report with one text replacement (which must apply exactly once).
+
+    ``old`` may be the text as the capture has it or as the report shows it (printed
+    punctuation, ，for ,): one character for one, so it is replaced at the same place.
+    """
     text = bundled_text()
-    assert text.count(old) == 1, old
-    return parse_report(text.replace(old, new).encode("utf-8"))
+    shown = text if text.count(old) == 1 else printed(text)
+    assert shown.count(old) == 1, old
+    at = shown.index(old)
+    return parse_report((text[:at] + new + text[at + len(old) :]).encode("utf-8"))
 
 
 def paragraph_with(report: Report, needle: str) -> str:
@@ -76,7 +83,7 @@ def variety(report: Report) -> list[Annotation]:
     out.append(highlight_on(report, "营商环境日臻优化", note="选中文字的笔记", kind=Kind.NOTE))
     out.append(new_annotation(Kind.BOOKMARK, placer.anchor_paragraph(cited)))
     out.append(new_annotation(Kind.NOTE, placer.anchor_paragraph(cited), note="整段笔记 😀"))
-    section = section_numbered(report, "(三)强招商")
+    section = section_numbered(report, "（三）强招商")
     out.append(new_annotation(Kind.NOTE, placer.anchor_section(section), note="整节笔记"))
     glossary = report.appendices[0].paragraphs[0].id
     out.append(new_annotation(Kind.BOOKMARK, placer.anchor_paragraph(glossary)))

@@ -11,6 +11,9 @@ edited paragraph gets a new id; the quotation is what finds it again.
 answers where the anchor falls in *this* report:
 
 1. by ids and offsets, when the slice there still reads the quote;
+   every comparison is width-insensitive (``text.fold``), so an annotation
+   saved while the text showed its capture's ASCII punctuation (现在,我代表)
+   still fits the text as printed (现在，我代表);
 2. by the quote: every occurrence in every paragraph (exact, then folded —
    full/half width and case, see ``text.fold``), the one whose surrounding text
    best agrees with the stored prefix and suffix, ties broken by the original
@@ -211,7 +214,8 @@ class Placer:
 
     def _place_range(self, a: Anchor) -> Placement | None:
         found = self._paragraphs.get(a.paragraph_id)
-        if found is not None and found[1].text[a.start : a.end] == a.exact:
+        # Width-insensitive: a quote saved before the text read as printed (, for ，) still fits.
+        if found is not None and fold(found[1].text[a.start : a.end]) == fold(a.exact):
             return self._at(a.paragraph_id, a.start, a.end, moved=False)
         if not a.exact:
             return None
@@ -241,16 +245,18 @@ class Placer:
     def _best(self, a: Anchor, hits: list[tuple[str, int]]) -> tuple[str, int] | None:
         if len(hits) <= 1:
             return hits[0] if hits else None
+        prefix, suffix = fold(a.prefix), fold(a.suffix)
 
         def key(hit: tuple[str, int]) -> tuple[int, int, int, int]:
             pid, start = hit
             container, p = self._paragraphs[pid]
-            before = p.text[max(0, start - CONTEXT) : start]
-            after = p.text[start + len(a.exact) : start + len(a.exact) + CONTEXT]
+            text = self._fold(pid, p.text)
+            before = text[max(0, start - CONTEXT) : start]
+            after = text[start + len(a.exact) : start + len(a.exact) + CONTEXT]
             # An empty stored prefix means "at the paragraph's start": agreeing on
             # that is context too.
-            ctx = _common_suffix(before, a.prefix) + (not before and not a.prefix)
-            ctx += _common_prefix(after, a.suffix) + (not after and not a.suffix)
+            ctx = _common_suffix(before, prefix) + (not before and not prefix)
+            ctx += _common_prefix(after, suffix) + (not after and not suffix)
             return (ctx, pid == a.paragraph_id, container.id == a.section_id, -abs(start - a.start))
 
         ranked = sorted(hits, key=key, reverse=True)
@@ -261,15 +267,17 @@ class Placer:
 
     def _place_paragraph(self, a: Anchor) -> Placement | None:
         found = self._paragraphs.get(a.paragraph_id)
-        if found is not None and found[1].text == a.exact:
+        exact = fold(a.exact)
+        if found is not None and self._fold(a.paragraph_id, found[1].text) == exact:
             return self._whole(a.paragraph_id, moved=False)
         best: tuple[int, bool, str] | None = None
         for pid, (container, p) in self._paragraphs.items():
-            if p.text == a.exact:
-                shared = len(a.exact) * 2  # an identical paragraph beats any edited one
+            text = self._fold(pid, p.text)
+            if text == exact:
+                shared = len(exact) * 2  # an identical paragraph beats any edited one
             else:
-                head = _common_prefix(p.text, a.exact)
-                shared = head + min(_common_suffix(p.text, a.exact), len(a.exact) - head)
+                head = _common_prefix(text, exact)
+                shared = head + min(_common_suffix(text, exact), len(exact) - head)
             candidate = (shared, container.id == a.section_id, pid)
             if best is None or candidate[:2] > best[:2]:
                 best = candidate
@@ -283,10 +291,11 @@ class Placer:
 
     def _place_section(self, a: Anchor) -> Placement | None:
         container = self._sections.get(a.section_id)
-        if container is None or _heading(container) != a.exact:
-            by_heading = [c for c in self._sections.values() if _heading(c) == a.exact]
+        exact = fold(a.exact)
+        if container is None or fold(_heading(container)) != exact:
+            by_heading = [c for c in self._sections.values() if fold(_heading(c)) == exact]
             by_title = sorted(
-                (c for c in self._sections.values() if c.title and a.exact.endswith(c.title)),
+                (c for c in self._sections.values() if c.title and exact.endswith(fold(c.title))),
                 key=lambda c: -len(c.title),
             )
             candidates = by_heading if container is not None else by_heading + by_title
@@ -295,7 +304,7 @@ class Placer:
             if container is None:
                 return None
         heading = _heading(container)
-        moved = container.id != a.section_id or heading != a.exact
+        moved = container.id != a.section_id or fold(heading) != exact
         return Placement(Scope.SECTION, container.id, "", 0, len(heading), heading, moved)
 
     # -- citing -------------------------------------------------------------------------

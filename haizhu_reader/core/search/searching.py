@@ -47,7 +47,6 @@ __all__ = [
     "find_in_paragraphs",
     "hits_to_json",
     "report_units",
-    "snippet",
 ]
 
 # A long word is looked up by the phrase of its first bigrams; the exact check
@@ -198,56 +197,6 @@ def find_in_paragraphs(report: Report, query: str) -> list[tuple[str, int, int]]
     for u in _body_units(report):
         out.extend((u.id, s, e) for s, e in KeyedText(u.text).find_all(key))
     return out
-
-
-def snippet(
-    text: str,
-    spans: Sequence[tuple[int, int]],
-    width: int = 64,
-    context: int = 14,
-    fragments: int = 2,
-) -> list[tuple[str, bool]]:
-    """An excerpt of ``text`` around its hits, as runs of (text, is a hit).
-
-    Built from the exact spans (Whoosh's highlighter marks stray single
-    characters in Chinese): up to ``fragments`` windows of ``width`` characters,
-    each starting ``context`` characters before the first hit it shows, every
-    hit inside marked (clipped at a window's edge), "…" where text is left out.
-    Line breaks become spaces.
-    """
-    flat = text.replace("\n", " ")
-    if not spans:
-        cut = flat[:width]
-        return [(cut + ("…" if len(flat) > width else ""), False)]
-    runs: list[tuple[str, bool]] = []
-    shown_to = 0
-    i = 0
-    for _ in range(fragments):
-        if i >= len(spans):
-            break
-        start = max(0, spans[i][0] - context)
-        if start < shown_to:
-            start = shown_to
-        end = min(len(flat), start + width)
-        if start > shown_to or (start > 0 and not runs):
-            runs.append(("…", False))
-        pos = start
-        while i < len(spans) and spans[i][0] < end:
-            a, b = max(spans[i][0], pos), min(spans[i][1], end)
-            if a > pos:
-                runs.append((flat[pos:a], False))
-            if b > a:
-                runs.append((flat[a:b], True))
-            pos = max(pos, b)
-            if spans[i][1] > end:
-                break
-            i += 1
-        if end > pos:
-            runs.append((flat[pos:end], False))
-        shown_to = end
-    if shown_to < len(flat):
-        runs.append(("…", False))
-    return runs
 
 
 def hits_to_json(query: str, hits: Iterable[Hit]) -> dict[str, Any]:

@@ -13,9 +13,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QPoint, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QObject, QPoint, Qt, Signal, Slot
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QHBoxLayout, QMainWindow, QToolButton, QWidget
+from PySide6.QtWidgets import QMainWindow
 
 from haizhu_reader.core.annotations.anchoring import AnchorError, Scope
 from haizhu_reader.core.annotations.export import import_file, render
@@ -40,63 +40,10 @@ from haizhu_reader.gui.annotations.dialogs import (
 from haizhu_reader.gui.annotations.labels import colour_icon, colour_name, kind_label
 from haizhu_reader.gui.annotations.session import AnnotationSession
 from haizhu_reader.gui.common import jobs
-from haizhu_reader.gui.common.accessibility import spoken_name
 from haizhu_reader.gui.common.dialogs import Messages, refuse_target
 from haizhu_reader.gui.common.language import bilingual, pick
+from haizhu_reader.gui.reader.selection_bar import SelectionBar
 from haizhu_reader.gui.reader.view import ReaderView
-
-
-class SelectionBar(QWidget):
-    """A small toolbar that floats above a selection in the reading view."""
-
-    def __init__(self, reader: ReaderView, actions: list[QAction]) -> None:
-        super().__init__(reader.viewport())
-        self._reader = reader
-        self.setObjectName("selection_bar")
-        self.setAccessibleName(self.tr("批注工具栏"))
-        self.setAutoFillBackground(True)
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(3, 3, 3, 3)
-        layout.setSpacing(2)
-        for action in actions:
-            button = QToolButton(self)
-            button.setDefaultAction(action)
-            button.setAccessibleName(spoken_name(action.text()))  # 下划线(&U) -> 下划线
-            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # mouse help; the keys are in menus
-            if not action.icon().isNull():
-                button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
-            layout.addWidget(button)
-        self.hide()
-        self._timer = QTimer(self)
-        self._timer.setSingleShot(True)
-        self._timer.setInterval(150)  # not while the mouse is still dragging the selection
-        self._timer.timeout.connect(self._place)
-        reader.selectionChanged.connect(self._timer.start)
-        reader.verticalScrollBar().valueChanged.connect(self._place)
-
-    @Slot()
-    def _place(self) -> None:
-        cursor = self._reader.textCursor()
-        if not cursor.hasSelection() or not self.isEnabled():
-            self.hide()
-            return
-        start = type(cursor)(cursor)
-        start.setPosition(cursor.selectionStart())
-        rect = self._reader.cursorRect(start)
-        self.adjustSize()
-        viewport = self._reader.viewport().rect()
-        x = max(0, min(rect.left(), viewport.width() - self.width()))
-        y = rect.top() - self.height() - 4
-        if y < 0:
-            end = type(cursor)(cursor)
-            end.setPosition(cursor.selectionEnd())
-            y = self._reader.cursorRect(end).bottom() + 4
-        if y > viewport.height() - self.height():
-            self.hide()
-            return
-        self.move(QPoint(x, y))
-        self.show()
-        self.raise_()
 
 
 class ReaderAnnotator(QObject):

@@ -2,7 +2,7 @@
 
 A model gives each hit row ``HIT_ROLE`` (the hit, any object: the layout cache's
 key) and ``RUNS_ROLE`` (its snippet as runs of (text, is a hit),
-``core.search.searching.snippet``); a row without a hit is a group, in bold.
+``core.search.snippets.snippet``); a row without a hit is a group, in bold.
 """
 
 from __future__ import annotations
@@ -19,9 +19,12 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
+from haizhu_reader.core.search.snippets import Runs, clip_snippet
+from haizhu_reader.gui.common.theme import LIGHT
+
 HIT_ROLE = Qt.ItemDataRole.UserRole + 1
 RUNS_ROLE = Qt.ItemDataRole.UserRole + 2
-MARK_COLOR = "#ffd54f"
+MARK_COLOR = LIGHT.search  # a hit's words, black on it in every theme: as in the text
 
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -31,11 +34,23 @@ def _utf16_len(text: str) -> int:
     return len(text.encode("utf-16-le")) // 2
 
 
+def _chars_within(text: str, units: int) -> int:
+    """How many characters of ``text`` take at most ``units`` UTF-16 units."""
+    count = 0
+    for i, c in enumerate(text):
+        count += 2 if ord(c) > 0xFFFF else 1
+        if count > units:
+            return i
+    return len(text)
+
+
 class SnippetDelegate(QStyledItemDelegate):
     """Paints a hit's snippet with every occurrence marked; group rows in bold.
 
     Each snippet is laid out once (QTextLayout, two lines) and cached until the
-    results change, so scrolling and repaints only draw.
+    results change, so scrolling and repaints only draw. A snippet longer than
+    its two lines is shortened to a clause that fits, ending "…"
+    (``clip_snippet``), never cut off in the middle of a line.
     """
 
     LINES = 2
@@ -51,13 +66,33 @@ class SnippetDelegate(QStyledItemDelegate):
     def clear_cache(self) -> None:
         self._layouts.clear()
 
-    def _layout(
-        self, hit: object, runs: list[tuple[str, bool]], font: QFont, width: int
-    ) -> QTextLayout:
+    def shown_text(self, index: _Index, font: QFont, width: int) -> str:
+        """The text a hit's row shows at ``width`` pixels: what its lines hold."""
+        layout = self._layout(index.data(HIT_ROLE), index.data(RUNS_ROLE), font, width)
+        last = layout.lineAt(layout.lineCount() - 1)
+        return layout.text()[: _chars_within(layout.text(), last.textStart() + last.textLength())]
+
+    def _layout(self, hit: object, runs: Runs, font: QFont, width: int) -> QTextLayout:
         key = (id(hit), width)
         cached = self._layouts.get(key)
         if cached is not None:
             return cached
+        layout = self._lay_out(runs, font, width)
+        for _ in range(8):  # each round is shorter; a few at most
+            if not layout.lineCount():
+                break
+            text = layout.text()
+            last = layout.lineAt(layout.lineCount() - 1)
+            fits = last.textStart() + last.textLength()
+            if fits >= _utf16_len(text):
+                break
+            runs = clip_snippet(runs, _chars_within(text, fits))
+            layout = self._lay_out(runs, font, width)
+        self._layouts[key] = layout
+        return layout
+
+    def _lay_out(self, runs: Runs, font: QFont, width: int) -> QTextLayout:
+        """``runs`` in at most ``LINES`` lines of ``width``, hits marked."""
         layout = QTextLayout("".join(t for t, _ in runs), font)
         formats = []
         pos = 0
@@ -82,7 +117,6 @@ class SnippetDelegate(QStyledItemDelegate):
             line.setPosition(QPointF(0, y))
             y += line.height()
         layout.endLayout()
-        self._layouts[key] = layout
         return layout
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: _Index) -> None:

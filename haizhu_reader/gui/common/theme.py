@@ -4,11 +4,14 @@ A theme is plain data (hex colours). The application palette made from it
 colours every dock, list, tooltip and bar, since they are ordinary Qt widgets;
 the reading view takes the document's own colours and its marks from the
 same theme. ``text_pairs``/``mark_pairs`` list every colour pair the app
-draws, so a test can hold each to the WCAG contrast it needs.
+draws, so a test can hold each to the WCAG contrast it needs, and
+``found_colours``/``backgrounds`` what must look different from what
+(``colour_difference``): a find match is not a search hit nor a yellow highlight.
 """
 
 from __future__ import annotations
 
+import math
 from enum import StrEnum
 from typing import NamedTuple
 
@@ -50,7 +53,10 @@ class Theme(NamedTuple):
     term: str  # the dotted underline of a glossary term
     selection: str
     selected_text: str
-    find: str  # find-in-page and search hits
+    find: str  # find-in-page matches
+    find_current: str  # the current find match (3/15): a stronger colour…
+    find_outline: str  # …and an outline around it
+    search: str  # full-text search hits in the text
     flash: str  # the span just jumped to
     figure: str  # the faint tint of a key figure
     tooltip: str
@@ -92,6 +98,8 @@ class Theme(NamedTuple):
             ("link on window", t.link, t.window),
             ("selected text", t.selected_text, t.selection),
             ("find hit", t.text, t.find),
+            ("current find match", t.text, t.find_current),
+            ("search hit", t.text, t.search),
             ("flash", t.text, t.flash),
             ("key figure", t.text, t.figure),
             ("tooltip", t.tooltip_text, t.tooltip),
@@ -111,12 +119,24 @@ class Theme(NamedTuple):
             ("plain underline", t.underline, t.page),
             ("note mark", t.note, t.page),
             ("bookmark", t.bookmark, t.page),
+            ("current find match outline", t.find_outline, t.page),
         ]
         pairs += [(f"underline {c.value}", ink, t.page) for c, ink in t.inks.items()]
         pairs += [
             (f"glossary underline on {c.value}", t.term, bg) for c, bg in t.highlights.items()
         ]
         return pairs
+
+    def found_colours(self) -> dict[str, str]:
+        """What find in page and search draw, each of which must stand apart from the
+        others and from every colour in ``backgrounds`` (see ``colour_difference``)."""
+        return {"find match": self.find, "current find match": self.find_current,
+                "search hit": self.search}  # fmt: skip
+
+    def backgrounds(self) -> dict[str, str]:
+        """The other backgrounds text is drawn on: page, highlights, flash, key figures."""
+        out = {f"highlight {c.value}": bg for c, bg in self.highlights.items()}
+        return {**out, "page": self.page, "flash": self.flash, "key figure": self.figure}
 
 
 _BY_HEX = {hex_colour.lower(): colour for colour, hex_colour in COLOUR_HEX.items()}
@@ -141,7 +161,10 @@ LIGHT = Theme(
     term="#8a5a22",
     selection="#3465a4",
     selected_text="#ffffff",
-    find="#fff0a8",
+    find="#ffb898",
+    find_current="#ff9632",
+    find_outline="#b34700",
+    search="#9decf0",
     flash="#ffc94d",
     figure="#eaf0f8",
     tooltip="#fffbe6",
@@ -168,7 +191,10 @@ SEPIA = Theme(
     term="#8a6230",
     selection="#7a5230",
     selected_text="#ffffff",
-    find="#f3dc7a",
+    find="#f0a888",
+    find_current="#e8883c",
+    find_outline="#8f3a00",
+    search="#9ad8d8",
     flash="#e9b949",
     figure="#e6dcc8",
     tooltip="#fbf6ea",
@@ -195,7 +221,10 @@ DARK = Theme(
     term="#c9a66b",
     selection="#3d5a80",
     selected_text="#ffffff",
-    find="#5b5120",
+    find="#733428",
+    find_current="#9a4a10",
+    find_outline="#ffb366",
+    search="#1d5c60",
     flash="#7a5c00",
     figure="#2a3646",
     tooltip="#3a3d41",
@@ -276,3 +305,70 @@ def contrast_ratio(a: str, b: str) -> float:
     """WCAG contrast ratio of two colours, 1 to 21 (4.5 is the minimum for body text)."""
     la, lb = sorted((relative_luminance(a), relative_luminance(b)), reverse=True)
     return (la + 0.05) / (lb + 0.05)
+
+
+def _lab(hex_colour: str) -> tuple[float, float, float]:
+    """CIE L*a*b* (D65) of an sRGB colour."""
+    value = hex_colour.lstrip("#")
+    channels = [int(value[i : i + 2], 16) / 255 for i in (0, 2, 4)]
+    r, g, b = (c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in channels)
+    x = (0.4124564 * r + 0.3575761 * g + 0.1804375 * b) / 0.95047
+    y = 0.2126729 * r + 0.7151522 * g + 0.0721750 * b
+    z = (0.0193339 * r + 0.1191920 * g + 0.9503041 * b) / 1.08883
+
+    def f(t: float) -> float:
+        return t ** (1 / 3) if t > 216 / 24389 else (24389 / 27 * t + 16) / 116
+
+    fx, fy, fz = f(x), f(y), f(z)
+    return 116 * fy - 16, 500 * (fx - fy), 200 * (fy - fz)
+
+
+def colour_difference(a: str, b: str) -> float:
+    """How different two colours look: CIEDE2000 ΔE of two sRGB colours.
+
+    About 1 is the smallest difference one notices side by side; 10 or more
+    tells two marks apart at a glance. Contrast ratios cannot say this: two
+    yellows of the same lightness have a ratio near 1 and so do yellow and cyan.
+    """
+    return delta_e_2000(_lab(a), _lab(b))
+
+
+def delta_e_2000(lab1: tuple[float, float, float], lab2: tuple[float, float, float]) -> float:
+    """CIEDE2000 colour difference of two L*a*b* colours (Sharma, Wu and Dalal, 2005)."""
+    l1, a1, b1 = lab1
+    l2, a2, b2 = lab2
+    c_mean = (math.hypot(a1, b1) + math.hypot(a2, b2)) / 2
+    g = 0.5 * (1 - math.sqrt(c_mean**7 / (c_mean**7 + 25**7)))
+    a1, a2 = (1 + g) * a1, (1 + g) * a2
+    c1, c2 = math.hypot(a1, b1), math.hypot(a2, b2)
+    h1 = math.degrees(math.atan2(b1, a1)) % 360 if c1 else 0.0
+    h2 = math.degrees(math.atan2(b2, a2)) % 360 if c2 else 0.0
+    dh = 0.0
+    if c1 * c2:
+        dh = h2 - h1
+        dh = dh - 360 if dh > 180 else dh + 360 if dh < -180 else dh
+    d_l, d_c = l2 - l1, c2 - c1
+    d_h = 2 * math.sqrt(c1 * c2) * math.sin(math.radians(dh / 2))
+    l_mean, c_mean = (l1 + l2) / 2, (c1 + c2) / 2
+    if not c1 * c2:
+        h_mean = h1 + h2
+    elif abs(h1 - h2) <= 180:
+        h_mean = (h1 + h2) / 2
+    else:
+        h_mean = (h1 + h2 + (360 if h1 + h2 < 360 else -360)) / 2
+    t = (
+        1
+        - 0.17 * math.cos(math.radians(h_mean - 30))
+        + 0.24 * math.cos(math.radians(2 * h_mean))
+        + 0.32 * math.cos(math.radians(3 * h_mean + 6))
+        - 0.20 * math.cos(math.radians(4 * h_mean - 63))
+    )
+    rotation = 30 * math.exp(-(((h_mean - 275) / 25) ** 2))
+    r_c = 2 * math.sqrt(c_mean**7 / (c_mean**7 + 25**7))
+    s_l = 1 + 0.015 * (l_mean - 50) ** 2 / math.sqrt(20 + (l_mean - 50) ** 2)
+    s_c = 1 + 0.045 * c_mean
+    s_h = 1 + 0.015 * c_mean * t
+    r_t = -math.sin(math.radians(2 * rotation)) * r_c
+    return math.sqrt(
+        (d_l / s_l) ** 2 + (d_c / s_c) ** 2 + (d_h / s_h) ** 2 + r_t * (d_c / s_c) * (d_h / s_h)
+    )

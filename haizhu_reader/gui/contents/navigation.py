@@ -105,7 +105,7 @@ class Navigation(QObject):
         for section in report.sections:
             if section.level != PART:
                 continue
-            if section.number is None:
+            if section is report.opening:
                 key, opening = opening, ""
             else:
                 key = next(keys, "")

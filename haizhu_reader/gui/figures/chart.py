@@ -1,9 +1,10 @@
-"""Results versus targets: a small table and a bar chart drawn with QPainter.
+"""Results versus targets: a table of every target and a bar chart drawn with QPainter.
 
-An indicator the report gives both as last year's result and as this year's
-target (地区生产总值: 增长1.4% → 增长7%) gets a pair of bars per unit it is
-stated in; bars are only compared within one unit (growth rates in %, amounts
-in 亿元 ...), each unit group on its own scale.
+The table lists every target (the 主要预期目标 first, qualitative ones too) with last
+year's result for its indicator beside it where the report gives one. An indicator with
+both (地区生产总值: 增长1.4% → 增长7%) also gets a pair of bars per unit it is stated in;
+bars are only compared within one unit (growth rates in %, amounts in 亿元 ...), each unit
+group on its own scale.
 """
 
 from __future__ import annotations
@@ -11,8 +12,16 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from PySide6.QtCore import QCoreApplication, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPaintEvent, QPalette, QResizeEvent
+from PySide6.QtCore import QCoreApplication, QRectF, QSize, Qt, Signal, Slot
+from PySide6.QtGui import (
+    QColor,
+    QFontMetricsF,
+    QKeyEvent,
+    QPainter,
+    QPaintEvent,
+    QPalette,
+    QResizeEvent,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -22,7 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from haizhu_reader.core.figures import Comparison, Figure
+from haizhu_reader.core.figures.extract import Comparison, Figure
 
 RESULT_COLOR = QColor("#8fa9c9")  # muted blue
 TARGET_COLOR = QColor("#c0504d")  # the report's red, softened
@@ -41,7 +50,8 @@ class ChartRow:
 
 
 def _signed(f: Figure) -> float:
-    return -f.value if f.direction == "down" else f.value
+    value = f.value or 0.0  # chart rows hold numbers only (chart_rows)
+    return -value if f.direction == "down" else value
 
 
 def chart_rows(comparisons: Sequence[Comparison]) -> list[ChartRow]:
@@ -54,9 +64,9 @@ def chart_rows(comparisons: Sequence[Comparison]) -> list[ChartRow]:
     for c in comparisons:
         seen: set[str] = set()
         for t in c.targets:
-            if t.unit in seen:
+            if t.unit in seen or t.value is None:  # a qualitative target has no bar
                 continue
-            same_unit = [r for r in c.results if r.unit == t.unit]
+            same_unit = [r for r in c.results if r.unit == t.unit and r.value is not None]
             same_kind = [r for r in same_unit if r.direction == t.direction]
             candidates = same_kind or same_unit
             if candidates:
@@ -106,49 +116,73 @@ def chart_summary(rows: Sequence[ChartRow], paired: int = 0) -> str:
 
 
 class ComparisonTable(QTableWidget):
-    """Indicator | 上年结果 | 今年目标, one row per comparison (all figures of each)."""
+    """指标 | 上年结果 | 今年目标: one row per target indicator, the 主要预期目标 first (bold).
+
+    The result cell is empty where the report gives no result for the indicator. Enter or a
+    double-click on a row asks for its (first) target to be shown in the text.
+
+    Signals:
+        figure_activated(str, int, int): paragraph id, start, end of the row's target.
+    """
+
+    figure_activated = Signal(str, int, int)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(0, 3, parent)
+        self._targets: list[Figure] = []
         self.setObjectName("comparison_table")
         self.setAccessibleName(self.tr("结果与目标对照表"))
+        self.setAccessibleDescription(self.tr("按回车在正文中显示该目标"))
         self.setHorizontalHeaderLabels([self.tr("指标"), self.tr("上年结果"), self.tr("今年目标")])
         self.verticalHeader().hide()
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setWordWrap(True)
-        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setAlternatingRowColors(True)
         header = self.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Maximum)
+        self.itemActivated.connect(self._on_activated)
 
     def set_comparisons(self, comparisons: Sequence[Comparison]) -> None:
         self.setRowCount(len(comparisons))
+        self._targets = [c.targets[0] for c in comparisons]
+        none = self.tr("报告未给出上年结果")
+        separator = self.tr("、")
         for row, c in enumerate(comparisons):
-            cells = (
-                c.indicator,
-                self.tr("、").join(f.text for f in c.results),
-                self.tr("、").join(f.text for f in c.targets),
-            )
+            results = separator.join(f.text for f in c.results)
+            cells = (c.indicator, results, separator.join(f.text for f in c.targets))
+            main = any(f.main_target for f in c.targets)
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
-                item.setToolTip(text)
+                item.setToolTip(text or none)
+                if main and column == 0:
+                    font = item.font()
+                    font.setBold(True)
+                    item.setFont(font)
+                    item.setToolTip(self.tr("%1（主要预期目标）").replace("%1", text))
                 self.setItem(row, column, item)
-        self._fit_rows()
-
-    def _fit_rows(self) -> None:
-        """Rows as tall as their wrapped text, and the table as tall as its rows."""
         self.resizeRowsToContents()
-        self.updateGeometry()
+
+    def target(self, row: int) -> Figure | None:
+        """The (first) target of a row."""
+        return self._targets[row] if 0 <= row < len(self._targets) else None
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
-        self._fit_rows()
+        self.resizeRowsToContents()  # wrapped text follows the width
 
-    def sizeHint(self) -> QSize:
-        rows = sum(self.rowHeight(r) for r in range(self.rowCount()))
-        height = self.horizontalHeader().height() + rows + 2 * self.frameWidth() + 2
-        return QSize(super().sizeHint().width(), height)
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.currentRow() >= 0:
+            self._on_activated(self.item(self.currentRow(), 0))
+            return
+        super().keyPressEvent(event)
+
+    @Slot(QTableWidgetItem)
+    def _on_activated(self, item: QTableWidgetItem | None) -> None:
+        target = self.target(item.row()) if item is not None else None
+        if target is not None:
+            self.figure_activated.emit(target.paragraph, target.start, target.end)
 
 
 class ResultsChart(QWidget):

@@ -1,4 +1,4 @@
-"""The key-figures table: an item model over ``core.figures.Figure`` and its filter.
+"""The key-figures table: an item model over ``core.figures.extract.Figure`` and its filter.
 
 Also the pure functions the reading view's figure marks use (``figure_tooltip``,
 ``figure_marks``), so tests read the same text the user sees.
@@ -19,7 +19,8 @@ from PySide6.QtCore import (
     Qt,
 )
 
-from haizhu_reader.core.figures import Figure, Kind
+from haizhu_reader.core.figures.extract import Figure, Kind
+from haizhu_reader.core.figures.table import clause_around, places
 from haizhu_reader.core.report import Report
 
 FIGURE_ROLE = Qt.ItemDataRole.UserRole + 1  # the Figure of a row
@@ -60,10 +61,16 @@ def number_text(value: float) -> str:
 
 
 def value_text(figure: Figure) -> str:
-    """The value column: the number, a range's upper bound, and 增/降 for a change."""
+    """The value column: the number, a range's upper end, and 增/降 for a change.
+
+    A qualitative target has its wording instead (增长与经济增长基本同步).
+    """
+    if figure.value is None:
+        indicator = figure.indicator or ""
+        return figure.text.removeprefix(indicator) if figure.text != indicator else figure.text
     text = number_text(figure.value)
-    if figure.upper is not None:
-        text += "—" + number_text(figure.upper)
+    if figure.value_high is not None:
+        text += "—" + number_text(figure.value_high)
     if figure.direction == "up":
         return QCoreApplication.translate("figures", "增%1").replace("%1", text)
     if figure.direction == "down":
@@ -71,8 +78,13 @@ def value_text(figure: Figure) -> str:
     return text
 
 
-def indicator_text(figure: Figure) -> str:
-    return figure.indicator or QCoreApplication.translate("figures", "（未识别指标）")
+def indicator_text(figure: Figure, context: str = "") -> str:
+    """The indicator; for a narrative figure, 叙述 and the clause it stands in."""
+    if figure.indicator:
+        return figure.indicator
+    if context:
+        return QCoreApplication.translate("figures", "叙述：%1").replace("%1", context)
+    return QCoreApplication.translate("figures", "（叙述）")
 
 
 def figure_tooltip(figure: Figure) -> str:
@@ -84,6 +96,7 @@ def figure_tooltip(figure: Figure) -> str:
         f"<b>{html.escape(indicator_text(figure))}</b>"
         f"　<small>{html.escape(kind_label(figure.kind))}</small>"  # theme colours
         f"<br>{html.escape(figure.text)}"
+        f"{'&emsp;' + html.escape(figure.rank) if figure.rank else ''}"
     )
 
 
@@ -104,9 +117,23 @@ class FiguresModel(QAbstractTableModel):
     def set_figures(self, report: Report | None, figures: Sequence[Figure]) -> None:
         self.beginResetModel()
         self._figures = list(figures)
-        self._places = [report.place_label(f.section) if report else "" for f in self._figures]
+        labels = places(report) if report else {}
+        self._places = [labels.get(f.section, "") for f in self._figures]
+        index = report.paragraph_index() if report else {}
+
+        def context(f: Figure) -> str:
+            found = index.get(f.paragraph) if f.narrative else None
+            return clause_around(found[1].text, f.start, f.end) if found else ""
+
         self._cells = [
-            (indicator_text(f), value_text(f), f.unit, f.qualifier or "", kind_label(f.kind), place)
+            (
+                indicator_text(f, context(f)),
+                value_text(f),
+                f.unit,
+                f.qualifier or "",
+                kind_label(f.kind),
+                place,
+            )
             for f, place in zip(self._figures, self._places, strict=True)
         ]
         self.endResetModel()
@@ -116,6 +143,11 @@ class FiguresModel(QAbstractTableModel):
 
     def place(self, row: int) -> str:
         return self._places[row]
+
+    def haystack(self, row: int) -> str:
+        """What the filter looks in: the indicator as shown (a narrative figure's clause),
+        the printed text and the place."""
+        return f"{self._cells[row][INDICATOR]}\n{self._figures[row].text}\n{self._places[row]}"
 
     # -- QAbstractTableModel ------------------------------------------------------------
 
@@ -144,19 +176,22 @@ class FiguresModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return self._cells[index.row()][column]
         if role == Qt.ItemDataRole.ToolTipRole:
-            return (
+            tip = (
                 QCoreApplication.translate("figures", "%1：%2（%3）")
-                .replace("%1", indicator_text(f))
+                .replace("%1", self._cells[index.row()][INDICATOR])
                 .replace("%2", f.text)
                 .replace("%3", self._places[index.row()])
             )
+            if f.rank:
+                tip += QCoreApplication.translate("figures", "；排名：%1").replace("%1", f.rank)
+            return tip
         if role == Qt.ItemDataRole.TextAlignmentRole and column == VALUE:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == FIGURE_ROLE:
             return f
         if role == SORT_ROLE:
             if column == VALUE:
-                return f.value
+                return f.value if f.value is not None else float("-inf")
             if column == PLACE:
                 return index.row()  # reading order
             return self._cells[index.row()][column]
@@ -194,5 +229,4 @@ class FiguresFilter(QSortFilterProxyModel):
             return False
         if not self._needle:
             return True
-        haystack = f"{f.indicator or ''}\n{f.text}\n{model.place(source_row)}".casefold()
-        return self._needle in haystack
+        return self._needle in model.haystack(source_row).casefold()

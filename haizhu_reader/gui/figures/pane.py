@@ -1,11 +1,11 @@
 """The figures pane: the report's key figures as a table, and results versus targets.
 
-Extracting the figures of the bundled report takes about 30 ms, so it runs on a
-pool thread, and only once asked (``prepare()``: after the text's first paint,
-or when its dock is first shown): start-up does not wait for it. The pane's
-widgets are built by ``ensure_ui()`` when the dock is first shown (or a
-widget is asked for), so a window that starts with the pane tabbed away does
-not pay for them either.
+Extracting the figures of the bundled report takes about 30 ms (seconds for a
+report near the size limit), so it runs on a pool thread, and only once asked
+(``prepare()``: after the text's first paint, or when its dock is first shown):
+start-up does not wait for it. The pane's widgets are built by ``ensure_ui()``
+when the dock is first shown (or a widget is asked for), so a window that
+starts with the pane tabbed away does not pay for them either.
 """
 
 from __future__ import annotations
@@ -13,49 +13,32 @@ from __future__ import annotations
 from functools import partial
 from pathlib import Path
 
-from PySide6.QtCore import (
-    QCoreApplication,
-    QModelIndex,
-    Qt,
-    Signal,
-    Slot,
-)
-from PySide6.QtGui import QKeyEvent, QResizeEvent
+from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, Signal, Slot
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
-    QDockWidget,
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QMainWindow,
     QPushButton,
     QScrollArea,
+    QSplitter,
     QTableView,
     QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
-from haizhu_reader.core import figures as core
-from haizhu_reader.core.figures import Figure, Kind
+from haizhu_reader.core.figures import extract as core
+from haizhu_reader.core.figures.extract import Comparison, Figure, Kind
+from haizhu_reader.core.figures.table import csv_bytes, results_vs_targets
 from haizhu_reader.core.files import OwnFiles
 from haizhu_reader.core.report import Report
 from haizhu_reader.gui.common import jobs
 from haizhu_reader.gui.common.dialogs import Messages, ask_save_path, refuse_target
 from haizhu_reader.gui.common.docking import bring_forward
 from haizhu_reader.gui.figures.chart import ComparisonTable, ResultsChart, chart_rows
-from haizhu_reader.gui.figures.model import (
-    COLUMN_SAMPLES,
-    FIGURE_ROLE,
-    INDICATOR,
-    KIND,
-    PLACE,
-    FiguresFilter,
-    FiguresModel,
-    headers,
-    kind_label,
-)
+from haizhu_reader.gui.figures.model import FIGURE_ROLE, FiguresFilter, FiguresModel
+from haizhu_reader.gui.figures.table import FiguresTable
 
 
 class ExportFiguresDialog:
@@ -76,30 +59,10 @@ class ExportFiguresDialog:
         return chosen[0] if chosen else None
 
 
-class _FiguresTable(QTableView):
-    """Enter activates the current row, as a double-click does.
-
-    The indicator column takes the width the others leave, but never less than
-    about five characters: in a narrow dock the table scrolls sideways instead.
-    """
-
-    activated_by_key = Signal(QModelIndex)
-
-    def fit_indicator(self) -> None:
-        header = self.horizontalHeader()
-        others = sum(header.sectionSize(c) for c in range(header.count()) if c != INDICATOR)
-        least = self.fontMetrics().horizontalAdvance("中") * 5
-        header.resizeSection(INDICATOR, max(least, self.viewport().width() - others))
-
-    def resizeEvent(self, event: QResizeEvent) -> None:
-        super().resizeEvent(event)
-        self.fit_indicator()
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.currentIndex().isValid():
-            self.activated_by_key.emit(self.currentIndex())
-            return
-        super().keyPressEvent(event)
+def _extract(report: Report) -> tuple[list[Figure], list[Comparison]]:
+    """The figures and results versus targets (a second or so for 90,000 figures)."""
+    found = core.extract(report)
+    return found, results_vs_targets(found)
 
 
 class FiguresPane(QWidget):
@@ -110,10 +73,12 @@ class FiguresPane(QWidget):
             start, end) to be shown in the text.
         figures_ready(object, object): the figures of a Report were extracted
             (the Report, a list of ``Figure``).
+        exported(object, int): a CSV file was written (its Path, how many rows).
     """
 
     figure_activated = Signal(str, int, int)
     figures_ready = Signal(object, object)
+    exported = Signal(object, int)
 
     def __init__(self, parent: QWidget | None = None, *, own: OwnFiles | None = None) -> None:
         """No CSV is written onto ``own`` (the profile's folders and store)."""
@@ -123,35 +88,27 @@ class FiguresPane(QWidget):
         self._figures: list[Figure] | None = None
         self._generation = 0
         self._pending: jobs.JobSignals | None = None
+        self._export_to: Path | None = None  # chosen before the figures were ready
+        self._compared_rows: list[Comparison] = []  # results versus targets, made by the job
         self._model = FiguresModel(self)
         self._proxy = FiguresFilter(self)
         self._proxy.setSourceModel(self._model)
         self._built = False
-        self._widened = False
         self.setObjectName("figures_pane")
         self._layout = QVBoxLayout(self)
         self._layout.setContentsMargins(0, 0, 0, 0)
 
     @Slot(bool)
     def set_shown(self, shown: bool) -> None:
-        """On screen (its dock's tab in front): build the widgets and find the figures;
-        the first time, make room for the six columns."""
+        """On screen (its dock's tab in front): build the widgets and find the figures.
+
+        The dock keeps the width the user gave it (a wider one would narrow the
+        reading column for every pane and report): the table scrolls sideways.
+        """
         if not shown:
             return
         self.ensure_ui()
         self.prepare()
-        self._widen_dock_once()
-
-    def _widen_dock_once(self) -> None:
-        dock, window = self.parentWidget(), self.window()
-        if self._widened or not isinstance(dock, QDockWidget) or dock.isFloating():
-            return
-        if not isinstance(window, QMainWindow):
-            return
-        self._widened = True
-        wanted = min(460, window.width() * 36 // 100)
-        if dock.width() < wanted:
-            window.resizeDocks([dock], [wanted], Qt.Orientation.Horizontal)
 
     def take_focus(self) -> None:
         """Ctrl+4: the focus to the filter box."""
@@ -189,34 +146,7 @@ class FiguresPane(QWidget):
         self._export = QPushButton(self.tr("导出…"), table_page)
         self._export.setAccessibleName(self.tr("导出数据表为CSV"))
         self._export.setToolTip(self.tr("把表中显示的数据导出为 CSV 文件（UTF-8）"))
-        self._table = _FiguresTable(table_page)
-        self._table.setObjectName("figures_table")
-        self._table.setAccessibleName(self.tr("数据表"))
-        self._table.setAccessibleDescription(self.tr("按回车在正文中显示所选数据"))
-        self._table.setModel(self._proxy)
-        self._table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self._table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self._table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self._table.setAlternatingRowColors(True)
-        self._table.setWordWrap(False)
-        # Always on: fit_indicator() follows the table's size, not the viewport's.
-        self._table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
-        self._table.verticalHeader().hide()
-        self._table.verticalHeader().setDefaultSectionSize(self._table.fontMetrics().height() + 8)
-        # Widths from the font, once: ResizeToContents would ask the model for every
-        # cell on every layout (40 000 calls, a third of a second, on first show).
-        header = self._table.horizontalHeader()
-        header.setMinimumSectionSize(24)
-        fm = self._table.fontMetrics()
-        titles, head_fm = headers(), header.fontMetrics()
-        kinds = (kind_label("result"), kind_label("target"))  # their length varies by language
-        for col, sample in COLUMN_SAMPLES.items():
-            cells = [sample, *kinds] if col == KIND else [sample]
-            width = max(fm.horizontalAdvance(text) for text in cells) + 12
-            header.resizeSection(col, max(width, head_fm.horizontalAdvance(titles[col]) + 16))
-        header.setStretchLastSection(False)
-        header.setSortIndicator(PLACE, Qt.SortOrder.AscendingOrder)  # reading order
-        self._table.setSortingEnabled(True)
+        self._table = FiguresTable(self._proxy, table_page)
         self._count = QLabel(table_page)
         self._count.setAccessibleName(self.tr("数据条数"))
 
@@ -232,20 +162,29 @@ class FiguresPane(QWidget):
         page.addWidget(self._count)
         self._tabs.addTab(table_page, self.tr("数据表"))
 
-        # -- the results-versus-targets tab
+        # -- the results-versus-targets tab: every target above, the bars below
         chart_page = QWidget(self._tabs)
-        self._comparisons = ComparisonTable(chart_page)
+        self._compared = QLabel(chart_page)
+        self._compared.setAccessibleName(self.tr("目标条数"))
+        self._compared.setWordWrap(True)
+        splitter = QSplitter(Qt.Orientation.Vertical, chart_page)
+        splitter.setChildrenCollapsible(False)
+        self._comparisons = ComparisonTable(splitter)
         self._chart = ResultsChart()
-        scroll = QScrollArea(chart_page)
+        scroll = QScrollArea(splitter)
         scroll.setAccessibleName(self.tr("对比图区域"))
         scroll.setWidgetResizable(True)
         scroll.setWidget(self._chart)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        splitter.addWidget(self._comparisons)
+        splitter.addWidget(scroll)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
         chart_layout = QVBoxLayout(chart_page)
         chart_layout.setContentsMargins(4, 4, 4, 4)
-        chart_layout.addWidget(self._comparisons)
-        chart_layout.addWidget(scroll, 1)
+        chart_layout.addWidget(self._compared)
+        chart_layout.addWidget(splitter, 1)
         self._tabs.addTab(chart_page, self.tr("结果与目标"))
 
         self._layout.addWidget(self._tabs)
@@ -257,6 +196,7 @@ class FiguresPane(QWidget):
         self._export.clicked.connect(self.export_csv)
         self._table.doubleClicked.connect(self._on_activated)
         self._table.activated_by_key.connect(self._on_activated)
+        self._comparisons.figure_activated.connect(self.figure_activated)
 
     # -- handles for MainWindow and tests ------------------------------------------
 
@@ -302,6 +242,11 @@ class FiguresPane(QWidget):
         self.ensure_ui()
         return [self._tabs, self._filter, self._kind, self._export, self._table]
 
+    @property
+    def compared_label(self) -> QLabel:
+        self.ensure_ui()
+        return self._compared
+
     def figures(self) -> list[Figure] | None:
         """The current report's figures, None until extracted."""
         return self._figures
@@ -315,6 +260,7 @@ class FiguresPane(QWidget):
         self._figures = None
         self._generation += 1
         self._pending = None
+        self._export_to = None
         self._model.set_figures(None, [])
         self._refresh()
 
@@ -323,7 +269,7 @@ class FiguresPane(QWidget):
         """Start extracting the current report's figures, unless done or under way."""
         if self._report is None or self._figures is not None or self._pending is not None:
             return
-        job = jobs.Job(partial(core.extract, self._report), key=self._generation)
+        job = jobs.Job(partial(_extract, self._report), key=self._generation)
         self._pending = job.signals
         job.signals.done.connect(self._on_extracted)
         job.signals.failed.connect(self._on_extract_failed)
@@ -331,29 +277,44 @@ class FiguresPane(QWidget):
         jobs.start(job)
 
     @Slot(object, object)
-    def _on_extracted(self, generation: int, found: list[Figure]) -> None:
+    def _on_extracted(
+        self, generation: int, extracted: tuple[list[Figure], list[Comparison]]
+    ) -> None:
         if generation != self._generation or self._report is None:
             return  # a report that is no longer shown
         self._pending = None
-        self._show_figures(self._report, found)
+        self._show_figures(self._report, *extracted)
 
     @Slot(object, object)
     def _on_extract_failed(self, generation: int, _error: Exception) -> None:
-        self._on_extracted(generation, [])  # a bug in the extractor must not leave it waiting
+        self._on_extracted(generation, ([], []))  # a bug in the extractor must not leave it waiting
 
-    def _show_figures(self, report: Report, found: list[Figure]) -> None:
+    def _show_figures(
+        self, report: Report, found: list[Figure], compared: list[Comparison]
+    ) -> None:
         self._figures = found
+        self._compared_rows = compared
         self._model.set_figures(report, found)
         self._refresh()
         self.figures_ready.emit(report, found)
+        if self._export_to is not None:
+            self._write_csv(self._export_to)
 
     def _refresh(self) -> None:
         """Bring the comparison tab and the count up to date (once the widgets exist)."""
         if not self._built:
             return
-        comparisons = core.results_vs_targets(self._figures or [])
+        comparisons = self._compared_rows if self._figures is not None else []
         self._comparisons.set_comparisons(comparisons)
-        self._chart.set_rows(chart_rows(comparisons), len(comparisons))
+        paired = sum(1 for c in comparisons if c.results)
+        self._chart.set_rows(chart_rows(comparisons), paired)
+        self._compared.setText(
+            self.tr("%1 项目标，其中 %2 项有上年结果（粗体为主要预期目标）")
+            .replace("%1", str(len(comparisons)))
+            .replace("%2", str(paired))
+            if self._figures is not None
+            else ""
+        )
         self._update_count()
 
     # -- export --------------------------------------------------------------------
@@ -367,26 +328,43 @@ class FiguresPane(QWidget):
     @Slot()
     def export_csv(self) -> None:
         """Write the rows the table shows to a CSV file the user chooses (UTF-8 with BOM);
-        the table is brought on screen first."""
+        the table is brought on screen first.
+
+        Never extracts on the GUI thread: asked for before the worker finished, the export
+        starts it (if need be) and writes once the figures are in. The file is made and
+        written by a background job.
+        """
         bring_forward(self)
         report = self._report
         if report is None:
             return
-        if self._figures is None:
-            # Asked for before the worker finished: 30 ms on the GUI thread, at the user's
-            # request, is better than an export that silently waits.
-            self._generation += 1
-            self._pending = None
-            self._show_figures(report, core.extract(report))
         name = self.tr("%1-数据表.csv").replace("%1", report.title or self.tr("报告"))
-        suggested = Path.home() / name
-        path = ExportFiguresDialog.ask(self, suggested)
+        path = ExportFiguresDialog.ask(self, Path.home() / name)
         if path is None or refuse_target(self, self.tr("无法导出数据表"), path, self._own):
             return
-        try:
-            core.write_csv(report, self.shown_figures(), path)
-        except OSError as e:
-            Messages.error(self, self.tr("无法导出数据表"), str(path), str(e))
+        if self._figures is None:
+            self._export_to = path
+            self.prepare()
+            return
+        self._write_csv(path)
+
+    def _write_csv(self, path: Path) -> None:
+        self._export_to = None
+        report, shown = self._report, self.shown_figures()
+        if report is None:
+            return
+        job = jobs.write_file(path, lambda: (csv_bytes(report, shown), len(shown)))
+        job.signals.done.connect(self._on_exported)
+        job.signals.failed.connect(self._on_export_failed)
+        jobs.start(job)
+
+    @Slot(object, object)
+    def _on_exported(self, path: Path, rows: int) -> None:
+        self.exported.emit(path, rows)
+
+    @Slot(object, object)
+    def _on_export_failed(self, path: Path, error: Exception) -> None:
+        Messages.error(self, self.tr("无法导出数据表"), *jobs.write_error(path, error))
 
     # -- slots ---------------------------------------------------------------------
 

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from haizhu_reader.core.report import TOPIC, Report, Section
+from haizhu_reader.core.report import Appendix, Report, Section
 from haizhu_reader.core.text import escape_html
 from haizhu_reader.gui.common.docking import bring_forward
 from haizhu_reader.gui.common.filter_edit import FilterEdit
@@ -104,6 +104,16 @@ class _OccurrenceDelegate(QStyledItemDelegate):
         painter.setFont(font)
         painter.drawText(x, y, after)
         painter.restore()
+
+
+def occurrence_place(report: Report, owner: Section | Appendix) -> str:
+    """Where an occurrence is, as a deputy cites it, then the title of the section (or
+    lead topic) it is in: 一、（二）　数字经济蓬勃发展, 一、　2019年工作回顾; the opening
+    and an appendix by their titles (开篇, 名词解释)."""
+    if isinstance(owner, Appendix):
+        return owner.title
+    label = report.place_label(owner.id)
+    return owner.title if label in ("", owner.title) else f"{label}\u3000{owner.title}"
 
 
 class GlossaryPane(QWidget):
@@ -276,12 +286,7 @@ class GlossaryPane(QWidget):
             if found is None:
                 continue
             owner, para = found
-            if isinstance(owner, Section):
-                place = report.place_label(owner.id)
-                if owner.level == TOPIC:
-                    place = f"{place}　{owner.title}"
-            else:
-                place = owner.title
+            place = occurrence_place(report, owner)
             text = para.text
             before = text[max(0, o.start - CONTEXT_BEFORE) : o.start]
             after = text[o.end : o.end + CONTEXT_AFTER]

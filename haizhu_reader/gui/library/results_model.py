@@ -17,7 +17,7 @@ from PySide6.QtCore import (
 )
 
 from haizhu_reader.core.library.searching import ReportHits, ShelfHit, ShelfResults
-from haizhu_reader.core.search.searching import snippet
+from haizhu_reader.core.search.snippets import snippet
 from haizhu_reader.gui.common.snippets import HIT_ROLE, RUNS_ROLE
 
 PAGE = 50

@@ -1,8 +1,9 @@
 """Edit › 复制并注明出处 (Ctrl+Shift+C): the reader's selection, quoted, with its source.
 
-The words and the place come from the reading view (the place is the section
-the selection starts in); ``core.quoting`` makes the text, so a copied quote
-cites a passage exactly as an exported note does.
+The words and the place come from the reading view (the place is the paragraph
+the selection starts in, 二、（三）第2段, or the section of a heading);
+``core.quoting`` makes the text, so a copied quote cites a passage exactly as
+an exported note does.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from haizhu_reader.gui.reader.view import ReaderView
 
 
 def cited_selection(reader: ReaderView) -> str:
-    """“……”（《title》二、（三）) for the reader's selection; '' with none."""
+    """“……”（《title》二、（三）第2段) for the reader's selection; '' with none."""
     report = reader.report()
     cursor = reader.textCursor()
     if report is None or not cursor.hasSelection():
@@ -27,8 +28,10 @@ def cited_selection(reader: ReaderView) -> str:
     # document position in selectedText). Above the first section, the title alone.
     raw = cursor.selectedText()
     start = cursor.selectionStart() + len(raw) - len(raw.lstrip())  # U+2029 is a space too
-    section = reader.document_index().section_at(start, before_first="")
-    return quote_with_citation(report, section, text)
+    index = reader.document_index()
+    section = index.section_at(start, before_first="")
+    paragraph = index.paragraph_at(start)  # None in a heading: the section is cited
+    return quote_with_citation(report, section, text, paragraph[0] if paragraph else "")
 
 
 def copy_with_citation(reader: ReaderView) -> bool:

@@ -1,4 +1,5 @@
-"""What the reading view draws over its text: the user's annotations and key-figure tints.
+"""What the reading view draws over its text: the user's annotations, key-figure tints and
+the current find match.
 
 Each layer keeps its ranges in document positions and makes the
 ExtraSelections that draw them; the view composes every layer's selections
@@ -12,16 +13,16 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING, Protocol, cast
 
-from PySide6.QtCore import QPoint, QRect, QRectF
-from PySide6.QtGui import QColor, QPainter, QTextCharFormat, QTextCursor
+from PySide6.QtCore import QPoint, QRect, QRectF, Qt
+from PySide6.QtGui import QColor, QPainter, QPen, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QTextEdit
 
 if TYPE_CHECKING:
     # marks is imported where there are marks: a report with none
     # starts without it (and the Qt painting classes it brings in).
-    from PySide6.QtGui import QTextDocument
+    from PySide6.QtGui import QTextDocument, QTextLine
     from PySide6.QtWidgets import QScrollBar, QWidget
 
     from haizhu_reader.core.report import Report
@@ -297,12 +298,23 @@ class AnnotationLayer:
 
 
 class FigureLayer:
-    """Key figures, tinted faintly beneath every other layer, with their tooltips."""
+    """Key figures, tinted faintly beneath every other layer, with their tooltips.
+
+    Shown only when wanted (``set_shown``): a page with every figure tinted looks
+    busy, so by default the tints (and their tooltips) are there only while the
+    figures pane is in front.
+    """
 
     def __init__(self, view: LayerHost, changed: Callable[[], None]) -> None:
         self._view = view
         self._changed = changed
+        self._shown = False
         self.clear()
+
+    def set_shown(self, shown: bool) -> None:
+        if shown != self._shown:
+            self._shown = shown
+            self.retypeset()
 
     def clear(self) -> None:
         self.selections: list[QTextEdit.ExtraSelection] = []
@@ -326,12 +338,13 @@ class FigureLayer:
         """Make the selections again (a new typesetting or theme)."""
         fmt = QTextCharFormat()
         fmt.setBackground(QColor(self._view.theme().figure))
-        self.selections = [_selection(self._view, a, b, fmt) for a, b in self._ranges]
+        ranges = self._ranges if self._shown else []
+        self.selections = [_selection(self._view, a, b, fmt) for a, b in ranges]
         self._changed()
 
     def at(self, point: QPoint) -> tuple[int, int, str] | None:
         """(document start, document end, tooltip) of the figure under a viewport point."""
-        if not self._tips:
+        if not self._tips or not self._shown:
             return None
         view = self._view
         cursor = view.cursorForPosition(point)
@@ -348,3 +361,80 @@ class FigureLayer:
             if start <= offset <= end:
                 return base + start, base + end, tip
         return None
+
+
+def _line_x(line: QTextLine, offset: int) -> float:
+    """The x of a text offset in a laid-out line (PySide answers ``(x, offset)``)."""
+    x, _ = cast("tuple[float, int]", line.cursorToX(offset))
+    return x
+
+
+class CurrentMatchLayer:
+    """The current find match (3/15): a stronger colour than the other matches, and an
+    outline painted around it, so it stands out whatever is drawn beneath it."""
+
+    def __init__(self, view: LayerHost) -> None:
+        self._view = view
+        self.clear()
+
+    def clear(self) -> None:
+        self.match: tuple[str, int, int] | None = None  # paragraph (or section) id, start, end
+        self.selections: list[QTextEdit.ExtraSelection] = []
+
+    def set_match(self, pid: str, start: int, end: int) -> int | None:
+        """Make (pid, start, end) the current match ("" for none); its document position."""
+        pos = self._view.document_position(pid, start) if pid else None
+        self.match = None if pos is None else (pid, start, end)
+        self.retypeset()
+        return pos
+
+    def retypeset(self) -> None:
+        """Make the selection again (a new typesetting or theme)."""
+        found = self._range()
+        self.selections = []
+        if found is not None:
+            fmt = QTextCharFormat()
+            fmt.setBackground(QColor(self._view.theme().find_current))
+            fmt.setForeground(self._view.typography().text)
+            self.selections = [_selection(self._view, *found, fmt)]
+
+    def _range(self) -> tuple[int, int] | None:
+        if self.match is None:
+            return None
+        pid, start, end = self.match
+        pos = self._view.document_position(pid, start)
+        return None if pos is None else (pos, pos + max(0, end - start))
+
+    def paint_outline(self, painter: QPainter) -> None:
+        """Outline the match, line by line, on the view's viewport."""
+        found = self._range()
+        if found is None:
+            return
+        pen = QPen(QColor(self._view.theme().find_outline), 2)
+        pen.setJoinStyle(Qt.PenJoinStyle.MiterJoin)
+        painter.setPen(pen)
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        for rect in self._line_rects(*found):
+            painter.drawRect(rect.toAlignedRect().adjusted(-2, -1, 1, 0))
+
+    def _line_rects(self, a: int, b: int) -> list[QRectF]:
+        """The viewport rectangles of the text from ``a`` to ``b``, one per line."""
+        doc = self._view.document()
+        layout = doc.documentLayout()
+        top = self._view.verticalScrollBar().value()
+        rects = []
+        block = doc.findBlock(a)
+        while block.isValid() and block.position() < b:
+            origin = layout.blockBoundingRect(block).topLeft()
+            lo, hi = max(a, block.position()) - block.position(), b - block.position()
+            lines = block.layout()
+            for i in range(lines.lineCount()):
+                line = lines.lineAt(i)
+                x0 = max(lo, line.textStart())
+                x1 = min(hi, line.textStart() + line.textLength())
+                if x0 < x1:
+                    left, right = _line_x(line, x0), _line_x(line, x1)
+                    y = origin.y() + line.y() - top
+                    rects.append(QRectF(origin.x() + left, y, right - left, line.height()))
+            block = block.next()
+        return rects

@@ -49,6 +49,8 @@ from haizhu_reader.gui.common.theme import Theme
 GLOSSARY_SCHEME = "glossary"
 # The same index as a format property, for code that walks the document.
 GLOSSARY_PROPERTY = 0x100000 + 1  # QTextFormat.Property.UserProperty + 1
+# A block (a heading, the title block's lines) whose lines are balanced when it wraps.
+BALANCE_PROPERTY = 0x100000 + 2
 
 # Families in order of preference; the first one installed that has Chinese glyphs wins.
 CJK_FAMILIES: tuple[str, ...] = (
@@ -71,6 +73,21 @@ LINE_HEIGHT = 170  # percent
 LINE_HEIGHTS = (150, 170, 200)  # the choices the View menu offers
 BODY_POINT_SIZE = 13.0
 ZOOM_LEVELS = (70, 80, 90, 100, 110, 120, 135, 150, 175, 200)  # percent of BODY_POINT_SIZE
+
+
+TOOLTIP_SCALE = 0.9  # a tooltip over the text: a little smaller than the text it explains
+TOOLTIP_CHARS = 26  # and about this many characters a line
+_TABLE_WIDTH = re.compile(r"^<table width='\d+'")
+
+
+def tooltip_in_reading_size(html: str, typo: Typography, least_pt: float, dpi: float) -> str:
+    """``html`` (a rich-text tooltip over the text: a table of fixed width) in a size that
+    follows the reading text's (``typo``), never below ``least_pt`` (the interface's
+    tooltips), its table as wide as ``TOOLTIP_CHARS`` characters of that size."""
+    size = max(typo.font.pointSizeF() * TOOLTIP_SCALE, least_pt)
+    width = round(TOOLTIP_CHARS * size * dpi / 72)
+    html = _TABLE_WIDTH.sub(f"<table width='{width}'", html, count=1)
+    return f"<div style='font-size:{size:.1f}pt'>{html}</div>"
 
 
 def has_chinese(family: str) -> bool:
@@ -307,6 +324,7 @@ class _Typesetter:
         fmt.setTextIndent(indent * em)
         fmt.setLineHeight(140, _PROPORTIONAL)
         fmt.setHeadingLevel(1 if scale > 1.2 else 2)
+        fmt.setProperty(BALANCE_PROPERTY, True)
         char = QTextCharFormat(self.bold)
         char.setFontPointSize(self.typo.font.pointSizeF() * scale)
         if color is not None:
@@ -320,6 +338,7 @@ class _Typesetter:
         fmt.setAlignment(_CENTER)
         fmt.setTopMargin(top * self.typo.em)
         fmt.setLineHeight(150, _PROPORTIONAL)
+        fmt.setProperty(BALANCE_PROPERTY, True)
         char = QTextCharFormat(self.body)
         char.setFontPointSize(self.typo.font.pointSizeF() * scale)
         char.setForeground(color)

@@ -8,8 +8,9 @@ id, offset into ``Paragraph.text``), the parser's own coordinates.
 Longer than the ~450 lines a module should have, because it is one class that
 needs it: a ``QTextBrowser`` whose event handlers (paint, wheel, tooltips,
 context menu, resize) and reading positions all work on the same document and
-layout. What can stand apart already does: the typesetting (``typesetting``),
-what is drawn over the text (``layers``, ``marks``).
+layout. What can stand apart already does: the typesetting (``typesetting``,
+``headings``), what is drawn over the text (``layers``, ``marks``), the bar over
+a selection (``selection_bar``).
 """
 
 from __future__ import annotations
@@ -33,6 +34,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import (
     QAction,
     QColor,
+    QFontInfo,
     QHelpEvent,
     QKeySequence,
     QPainter,
@@ -48,7 +50,8 @@ from PySide6.QtWidgets import QFrame, QMenu, QTextBrowser, QTextEdit, QToolTip, 
 from haizhu_reader.core.report import GlossaryEntry, Report
 from haizhu_reader.core.text import escape_html
 from haizhu_reader.gui.common.theme import LIGHT, Theme
-from haizhu_reader.gui.reader.layers import AnnotationLayer, FigureLayer
+from haizhu_reader.gui.reader.headings import balance_headings
+from haizhu_reader.gui.reader.layers import AnnotationLayer, CurrentMatchLayer, FigureLayer
 from haizhu_reader.gui.reader.typesetting import (
     LINE_HEIGHT,
     ZOOM_LEVELS,
@@ -56,17 +59,17 @@ from haizhu_reader.gui.reader.typesetting import (
     Typography,
     build_document,
     glossary_index,
+    tooltip_in_reading_size,
 )
 
 if TYPE_CHECKING:
     # Only annotations: PySide6 makes a class when it is first imported, and these
     # events do not come before the first paint.
-    from PySide6.QtGui import QContextMenuEvent, QWheelEvent
+    from PySide6.QtGui import QContextMenuEvent, QKeyEvent, QMouseEvent, QWheelEvent
 
     from haizhu_reader.gui.reader.marks import Mark  # loaded with the first marks
 
 FLASH_MS = 1600
-HIGHLIGHT = QColor(LIGHT.find)  # find and search hits in the light theme (see Theme.find)
 WHEEL_NOTCH = 120  # angleDelta of one mouse-wheel notch
 TOOLTIP_WIDTH = 360  # pixels: about 26 CJK characters a line
 
@@ -120,6 +123,7 @@ class ReaderView(QTextBrowser):
         self._flash_range: tuple[int, int] | None = None
         self._annotations = AnnotationLayer(self, self._apply_selections)
         self._figures = FigureLayer(self, self._apply_selections)
+        self._current = CurrentMatchLayer(self)
         self._context_actions: list[QAction] = []
         self._position: tuple[str, float] = ("", -1.0)
         self._pinned: tuple[str, int] | None = None
@@ -131,6 +135,9 @@ class ReaderView(QTextBrowser):
         self._family = ""  # the user's font; "" chooses one (see reading_family)
         self._line_height = LINE_HEIGHT
         self._wheel_zoom = 0  # angle the Ctrl+wheel turned that has not zoomed yet
+        self._figure_tints = (False, False)  # (the View option, the figures pane in front)
+        self._balanced = (0, 0)  # (id of the document, column width) headings are balanced for
+        self._user_selection = False  # the selection was dragged out or keyed by the user
         self._typo = Typography.make(self._theme)
         self._setup_ui()
         self._connect()
@@ -149,6 +156,9 @@ class ReaderView(QTextBrowser):
         # viewport width, the margins, the layout, and so the scroll bar.
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        # A font of its own: the interface's text size (the application font) would
+        # otherwise reach the document, whose default font QTextEdit sets from it.
+        self.setFont(self._typo.font)
         self._flash_timer = QTimer(self)
         self._flash_timer.setSingleShot(True)
         self._flash_timer.setInterval(FLASH_MS)
@@ -178,6 +188,7 @@ class ReaderView(QTextBrowser):
         self._layers.clear()
         self._layer_ranges.clear()
         self._flash, self._flash_range = [], None
+        self._current.clear()
         self._annotations.clear()
         self._figures.clear()
         self._pinned = None
@@ -277,9 +288,10 @@ class ReaderView(QTextBrowser):
         self.setDocument(doc)
         if old is not None:
             old.deleteLater()
-        self._layers = {k: self._hit_selections(r) for k, r in self._layer_ranges.items()}
+        self._layers = {k: self._hit_selections(r, k) for k, r in self._layer_ranges.items()}
         flash = self._flash_range
         self._flash = [self._selection(*flash, QColor(self._theme.flash))] if flash else []
+        self._current.retypeset()
         self._figures.retypeset()
         self._annotations.forget_drawing()
         self._pinned = None
@@ -449,6 +461,7 @@ class ReaderView(QTextBrowser):
         if pos is not None:
             self._pending_place = None
             self._scroll_to(pos, round(self._typo.em * 0.6))
+            self._jumped_to(pos)
 
     @Slot(str, int, int)
     def flash_span(self, pid: str, start: int, end: int) -> None:
@@ -458,10 +471,18 @@ class ReaderView(QTextBrowser):
             return
         self._pending_place = None
         self._scroll_to(pos, self.viewport().height() // 3)
+        self._jumped_to(pos)
         self._flash_range = (pos, pos + max(0, end - start))
         self._flash = [self._selection(*self._flash_range, QColor(self._theme.flash))]
         self._apply_selections()
         self._flash_timer.start()
+
+    def _jumped_to(self, pos: int) -> None:
+        """The place read is now the section of ``pos``, though the end of the one before
+        it may fill the top of the view: announced as such (the contents tree and the
+        status bar follow) until the user scrolls on."""
+        self._pinned = (self._index.section_at(pos), self.verticalScrollBar().value())
+        self._update_position()
 
     def set_highlights(
         self, spans: Mapping[str, Sequence[tuple[int, int]]], layer: str = "default"
@@ -478,7 +499,7 @@ class ReaderView(QTextBrowser):
                 ranges_at.extend((base + a, base + b) for a, b in ranges)
         if ranges_at:
             self._layer_ranges[layer] = ranges_at
-            self._layers[layer] = self._hit_selections(ranges_at)
+            self._layers[layer] = self._hit_selections(ranges_at, layer)
         else:
             self._layer_ranges.pop(layer, None)
             self._layers.pop(layer, None)
@@ -493,8 +514,29 @@ class ReaderView(QTextBrowser):
         else:
             self.show_paragraph(pid)
 
-    def _hit_selections(self, ranges: Sequence[tuple[int, int]]) -> list[QTextEdit.ExtraSelection]:
-        colour = QColor(self._theme.find)
+    @Slot(str, int, int)
+    def show_current(self, pid: str, start: int, end: int) -> None:
+        """The current find match (3/15): drawn in a stronger colour with an outline,
+        over the other matches, and scrolled into view if it is not; ``pid`` "" for
+        none (the bar closed, nothing matches)."""
+        pos = self._current.set_match(pid, start, end)
+        if pos is not None:
+            self._pending_place = None
+            if not self.viewport().rect().contains(self._mark_rect(pos, pos + end - start)):
+                self._scroll_to(pos, self.viewport().height() // 3)
+            self._jumped_to(pos)
+        self._apply_selections()
+        self.viewport().update()
+
+    def current_match(self) -> tuple[str, int, int] | None:
+        """The current find match (paragraph or section id, start, end), if any."""
+        return self._current.match
+
+    def _hit_selections(
+        self, ranges: Sequence[tuple[int, int]], layer: str
+    ) -> list[QTextEdit.ExtraSelection]:
+        """Find matches in their colour; search hits (and what else a pane found) in theirs."""
+        colour = QColor(self._theme.find if layer == "find" else self._theme.search)
         return [self._selection(a, b, colour) for a, b in ranges]
 
     def _selection(self, a: int, b: int, color: QColor) -> QTextEdit.ExtraSelection:
@@ -511,9 +553,8 @@ class ReaderView(QTextBrowser):
 
     def _apply_selections(self) -> None:
         merged = [s for layer in self._layers.values() for s in layer]
-        self.setExtraSelections(
-            [*self._figures.selections, *self._annotations.selections, *merged, *self._flash]
-        )
+        self.setExtraSelections([*self._figures.selections, *self._annotations.selections,
+                                 *merged, *self._current.selections, *self._flash])  # fmt: skip
 
     # -- the user's annotations (drawn by layers.AnnotationLayer) -------------
 
@@ -614,9 +655,22 @@ class ReaderView(QTextBrowser):
         """Tint key figures faintly: (paragraph id, start, end, rich-text tooltip) each.
 
         Drawn beneath every other layer, background only, so glossary underlines,
-        annotations, highlights and the selection all show through unchanged.
+        annotations, highlights and the selection all show through unchanged; and
+        only when wanted (``set_figure_tints``, ``set_figures_in_front``).
         """
         self._figures.set_marks(marks)
+
+    @Slot(bool)
+    def set_figure_tints(self, on: bool) -> None:
+        """View › 标出文中数据: tint the key figures whichever pane is in front."""
+        self._figure_tints = (on, self._figure_tints[1])
+        self._figures.set_shown(any(self._figure_tints))
+
+    @Slot(bool)
+    def set_figures_in_front(self, in_front: bool) -> None:
+        """The figures pane is in front (or not): its figures are tinted while it is."""
+        self._figure_tints = (self._figure_tints[0], in_front)
+        self._figures.set_shown(any(self._figure_tints))
 
     def figure_selections(self) -> list[QTextEdit.ExtraSelection]:
         """The ExtraSelections marking key figures (tests check their ranges)."""
@@ -633,23 +687,33 @@ class ReaderView(QTextBrowser):
         last.setPosition(b)
         return self.cursorRect(first).united(self.cursorRect(last)).adjusted(0, 0, 1, 0)
 
+    def reading_tooltip(self, html: str) -> str:
+        """A tooltip over the text in a size that follows the reading text's."""
+        least = QFontInfo(QToolTip.font()).pointSizeF()
+        return tooltip_in_reading_size(html, self._typo, least, self.logicalDpiY())
+
     def viewportEvent(self, event: QEvent) -> bool:
         if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
             mark = self._mark_at(event.pos())
             notes = self.annotation_tooltip_at(event.pos())
+            tip = self.reading_tooltip
             if mark is not None and self._report is not None:
                 entry, a, b = mark
                 QToolTip.showText(
                     event.globalPos(),
-                    definition_tooltip(self._report.glossary[entry]),
+                    tip(definition_tooltip(self._report.glossary[entry])),
                     self.viewport(),
                     self._mark_rect(a, b),
                 )
             elif notes:
-                QToolTip.showText(event.globalPos(), notes, self.viewport())
+                # Over a margin mark, the note goes when the pointer leaves the mark.
+                around = [r.adjusted(-2, -2, 2, 2) for r, _ in self.margin_marks()]
+                at = event.pos().toPointF()
+                margin = next((r.toAlignedRect() for r in around if r.contains(at)), QRect())
+                QToolTip.showText(event.globalPos(), tip(notes), self.viewport(), margin)
             elif (figure := self._figures.at(event.pos())) is not None:
                 QToolTip.showText(
-                    event.globalPos(), figure[2], self.viewport(), self._mark_rect(*figure[:2])
+                    event.globalPos(), tip(figure[2]), self.viewport(), self._mark_rect(*figure[:2])
                 )
             else:
                 QToolTip.hideText()
@@ -660,10 +724,50 @@ class ReaderView(QTextBrowser):
     @Slot(QUrl)
     def _on_anchor_clicked(self, url: QUrl) -> None:
         # QTextBrowser reports a click only when the press and release were on
-        # the same anchor without a selection being dragged out in between.
+        # the same anchor without a selection being dragged out in between. It
+        # selects the anchor it activates (a focus frame for keyboard users): a term
+        # clicked to be looked up is not text chosen to be annotated or copied.
+        cursor = self.textCursor()
+        if cursor.hasSelection():
+            cursor.clearSelection()
+            self.setTextCursor(cursor)
         entry = glossary_index(url.toString())
         if entry is not None:
             self.term_activated.emit(entry)
+
+    # -- the user's selection ------------------------------------------------------
+
+    def has_user_selection(self) -> bool:
+        """Whether there is a selection the user made: dragged out with the mouse
+        (a double click, Shift+click) or with the keys (Ctrl+A, 全选). A selection a
+        click on a glossary term or the program made is not one (no selection bar)."""
+        return self._user_selection and self.textCursor().hasSelection()
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        if event.button() == Qt.MouseButton.LeftButton:  # a right click keeps the selection
+            self._user_selection = bool(event.modifiers() & Qt.KeyboardModifier.ShiftModifier)
+        super().mousePressEvent(event)
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
+        if event.buttons() & Qt.MouseButton.LeftButton:
+            self._user_selection = True
+        super().mouseMoveEvent(event)
+
+    def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
+        self._user_selection = event.button() == Qt.MouseButton.LeftButton
+        super().mouseDoubleClickEvent(event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        before = self.textCursor()
+        super().keyPressEvent(event)
+        after = self.textCursor()
+        if (after.anchor(), after.position()) != (before.anchor(), before.position()):
+            self._user_selection = after.hasSelection()
+
+    @Slot()
+    def _select_all(self) -> None:
+        self.selectAll()
+        self._user_selection = True
 
     # -- copying, menus ------------------------------------------------------------
 
@@ -682,7 +786,7 @@ class ReaderView(QTextBrowser):
         copy = menu.addAction(self.tr("复制"), self.copy)
         copy.setShortcut(QKeySequence.StandardKey.Copy)
         copy.setEnabled(self.textCursor().hasSelection())
-        select_all = menu.addAction(self.tr("全选"), self.selectAll)
+        select_all = menu.addAction(self.tr("全选"), self._select_all)
         select_all.setShortcut(QKeySequence.StandardKey.SelectAll)
         mark = self._mark_at(self.viewport().mapFromGlobal(event.globalPos()))
         if mark is not None and self._report is not None:
@@ -701,22 +805,27 @@ class ReaderView(QTextBrowser):
     # -- geometry and painting -----------------------------------------------------
 
     def _update_margins(self, doc: QTextDocument | None = None) -> None:
-        """Centre a text column no wider than the measure (about 40 characters)."""
+        """Centre a text column no wider than the measure (about 40 characters), its
+        headings' lines balanced for that width."""
         em = self._typo.em
         # The viewport's width, without asking for the viewport: the first
-        # viewport() call costs PySide ~20 ms of type discovery, which we
-        # keep out of the start-up path. The vertical scroll bar is always on.
-        width = self.maximumViewportSize().width() - self.verticalScrollBar().sizeHint().width()
+        # viewport() call costs PySide ~20 ms of type discovery, which we keep out
+        # of the start-up path. The scroll bar, always on, is already left out.
+        width = self.maximumViewportSize().width()
         side = max(1.5 * em, (width - self._typo.measure) / 2)
-        root = (doc or self.document()).rootFrame()
+        doc = doc or self.document()
+        root = doc.rootFrame()
         fmt = root.frameFormat()
-        if abs(fmt.leftMargin() - side) < 0.5 and fmt.topMargin() > 0:
-            return
-        fmt.setLeftMargin(side)
-        fmt.setRightMargin(side)
-        fmt.setTopMargin(2 * em)
-        fmt.setBottomMargin(4 * em)
-        root.setFrameFormat(fmt)
+        if abs(fmt.leftMargin() - side) >= 0.5 or fmt.topMargin() <= 0:
+            fmt.setLeftMargin(side)
+            fmt.setRightMargin(side)
+            fmt.setTopMargin(2 * em)
+            fmt.setBottomMargin(4 * em)
+            root.setFrameFormat(fmt)
+        column = round(width - 2 * side)
+        if self._balanced != (id(doc), column):  # the document shown, or the one coming
+            self._balanced = (id(doc), column)
+            balance_headings(doc, column)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         # Keep the line being read at the top while the text reflows.
@@ -747,9 +856,10 @@ class ReaderView(QTextBrowser):
 
     def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)
-        if self._annotations.has_margin_marks():
+        if self._annotations.has_margin_marks() or self._current.match is not None:
             painter = QPainter(self.viewport())
             self._annotations.paint_margin(painter, event.rect())
+            self._current.paint_outline(painter)
             painter.end()
         if not self._painted and self._report is not None:
             self._painted = True

@@ -43,7 +43,8 @@ class FindBar(QWidget):
         highlights_changed(dict): id -> [(start, end)] of every match to
             highlight (empty when highlight-all is off or the bar closes).
             Ids are paragraph ids, or section/appendix ids for headings.
-        current_changed(str, int, int): the current match (id, start, end).
+        current_changed(str, int, int): the current match (id, start, end); ("", 0, 0)
+            when there is none (nothing matches, or the bar closed).
         closed(): the bar was closed (Esc or its close button).
     """
 
@@ -136,6 +137,7 @@ class FindBar(QWidget):
     def close_bar(self) -> None:
         self.hide()
         self.highlights_changed.emit({})
+        self.current_changed.emit("", 0, 0)
         self.closed.emit()
 
     @Slot()
@@ -183,9 +185,8 @@ class FindBar(QWidget):
 
     def _emit_current(self) -> None:
         self._update_count()
-        current = self.current()
-        if current is not None:
-            self.current_changed.emit(*current)
+        current = self.current() if self.isVisible() else None  # a closed bar shows nothing
+        self.current_changed.emit(*(current or ("", 0, 0)))
 
     @Slot()
     def _emit_highlights(self) -> None:

@@ -6,7 +6,8 @@ from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelInde
 from PySide6.QtWidgets import QWidget
 
 from haizhu_reader.core.report import SECTION, Report, heading_text
-from haizhu_reader.core.search.searching import Hit, snippet
+from haizhu_reader.core.search.searching import Hit
+from haizhu_reader.core.search.snippets import snippet
 from haizhu_reader.gui.common.snippets import HIT_ROLE as HIT_ROLE
 from haizhu_reader.gui.common.snippets import MARK_COLOR as MARK_COLOR
 from haizhu_reader.gui.common.snippets import RUNS_ROLE as RUNS_ROLE

@@ -11,19 +11,19 @@ to being shown itself, report files are loaded by ``report_loading``.
 
 from __future__ import annotations
 
-import itertools
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import QObject, Qt, Signal, Slot
-from PySide6.QtWidgets import QDockWidget, QMainWindow, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDockWidget, QMainWindow, QWidget
 
 from haizhu_reader.core.annotations.peek import has_annotations
 from haizhu_reader.core.files import OwnFiles
 from haizhu_reader.core.report import Report
 from haizhu_reader.gui.comfort.reading_places import ReadingPlaces
 from haizhu_reader.gui.comfort.view_options import ViewOptions
+from haizhu_reader.gui.common.dialogs import DialogFolders
 from haizhu_reader.gui.contents.navigation import Navigation
 from haizhu_reader.gui.contents.section_tree import SectionTree
 from haizhu_reader.gui.glossary.pane import GlossaryPane
@@ -32,7 +32,7 @@ from haizhu_reader.gui.window import layout
 from haizhu_reader.gui.window.docks import DockRow, Docks
 from haizhu_reader.gui.window.lazy_pane import AfterFirstPaint, LazyPane
 from haizhu_reader.gui.window.menus import WindowMenus
-from haizhu_reader.gui.window.recent_files import RecentFilesMenu
+from haizhu_reader.gui.window.recent_files import RecentFilesMenu, dropped_file
 from haizhu_reader.gui.window.status_bar import StatusBar
 from haizhu_reader.settings import Settings
 
@@ -44,8 +44,7 @@ if TYPE_CHECKING:
     from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QShowEvent
 
     # Not imported at start-up: these parts are made after the first paint (lazy_pane).
-    from haizhu_reader.core.figures import Figure
-    from haizhu_reader.core.library.store import LibraryEntry
+    from haizhu_reader.core.figures.extract import Figure
     from haizhu_reader.gui.annotations.actions import ReaderAnnotator
     from haizhu_reader.gui.annotations.pane import AnnotationsPane
     from haizhu_reader.gui.annotations.session import AnnotationSession
@@ -56,6 +55,7 @@ if TYPE_CHECKING:
     from haizhu_reader.gui.search.index_loader import IndexLoader
     from haizhu_reader.gui.search.pane import SearchPane
     from haizhu_reader.gui.window.report_loading import ReportLoader
+    from haizhu_reader.gui.window.shelf_opening import ShelfOpening
 
 
 class MainWindow(QMainWindow):
@@ -63,9 +63,11 @@ class MainWindow(QMainWindow):
 
     Signals:
         report_opened(object): a ``Report`` was opened; every pane shows it.
+        restart_requested(): 立即重启 after a language change (``launch`` restarts).
     """
 
     report_opened = Signal(object)
+    restart_requested = Signal()
 
     def __init__(
         self,
@@ -85,10 +87,10 @@ class MainWindow(QMainWindow):
         self._index_dir = index_dir
         self._annotations_db = annotations_db
         self._library_db = library_db
-        self._pending_hit: tuple[str, str, list[tuple[int, int]]] | None = None
         self._own = OwnFiles.of(own_folders, annotations_db)  # no export is written there
         self._index_loader: IndexLoader | None = None  # made with the search pane
         self._report: Report | None = None
+        self._path: Path | None = None  # the report's file; None: the bundled report
         self._layout_restored = False
         self._setup_ui()
         self._connect_signals()
@@ -99,16 +101,13 @@ class MainWindow(QMainWindow):
         self.setObjectName("main_window")
         self.setWindowTitle(self.tr("海珠报告阅读器"))
         self.setAcceptDrops(True)
+        self.setAttribute(Qt.WidgetAttribute.WA_AlwaysShowToolTips)  # a term, a note: on hover
         self._view_options = ViewOptions(self._settings, self)  # the theme, before any widget
+        DialogFolders(self._settings, self)  # where each kind of file dialog opens
         self._reader = ReaderView(self)
         self._places = ReadingPlaces(self._reader, self._settings, self)
-        central = QWidget(self)
-        self._column = QVBoxLayout(central)
-        self._column.setContentsMargins(0, 0, 0, 0)
-        self._column.setSpacing(0)
-        self._column.addWidget(self._reader, 1)
+        self._column = layout.central_column(self, self._reader)
         self._find_bar = LazyPane(self._make_find_bar)  # below the text, on Ctrl+F
-        self.setCentralWidget(central)
         self.resize(1280, 800)
         # The menu bar's titles; the items are made after the first paint (_make_menus).
         self._navigation = Navigation(self._reader, self)  # the Go menu
@@ -116,8 +115,7 @@ class MainWindow(QMainWindow):
         self._recent_menu = RecentFilesMenu(self._settings, self)  # in the File menu
         self._tree = SectionTree(self)
         self._glossary = GlossaryPane(self)
-        # Key figures, search and annotations share the glossary's place, behind it:
-        # their panes are made after the first paint.
+        # Key figures, search and annotations, behind the glossary: made after the first paint.
         self._figures = LazyPane(self._make_figures_pane)
         self._search = LazyPane(self._make_search_pane)
         self._annotations = LazyPane(self._make_annotations_pane)
@@ -150,14 +148,12 @@ class MainWindow(QMainWindow):
         for pane in (self._search.made(), self._annotations.made()):
             if pane is not None:
                 chain += pane.focus_chain()
-        for a, b in itertools.pairwise([*chain, chain[0]]):
-            QWidget.setTabOrder(a, b)
+        layout.tab_order(chain)
 
     # -- parts made after the first paint (see lazy_pane) -----------------------------
 
     def _make_menus(self) -> WindowMenus:
-        """The menus' items and their shortcuts (the annotate actions are the annotator's),
-        and full-screen reading (View › 全屏阅读, F11)."""
+        """The menus' items and shortcuts (annotating's are the annotator's), full screen (F11)."""
         from haizhu_reader.gui.comfort.full_screen import FullScreenReading
 
         self._full_screen = FullScreenReading(self, self._reader)
@@ -248,9 +244,17 @@ class MainWindow(QMainWindow):
 
     def _make_shelf(self) -> ShelfWindow:
         from haizhu_reader.gui.library.window import ShelfWindow
+        from haizhu_reader.gui.window.shelf_opening import ShelfOpening
 
         shelf = ShelfWindow(self._library_db, self)
-        self._connect_shelf(shelf)
+        opening = ShelfOpening(
+            self,
+            self._reader,
+            self.report,
+            self.open_file,
+            lambda: self._loader.get().open_bundled(),
+        )
+        self._connect_shelf(shelf, opening)
         return shelf
 
     def is_complete(self) -> bool:
@@ -288,12 +292,13 @@ class MainWindow(QMainWindow):
         # -- annotations: the session is wired when made (_connect_session)
         self.report_opened.connect(self._on_report_for_annotations)
 
-        # -- reading comfort: font, spacing, theme, place; the menu items are wired
-        # when made (_connect_menus)
+        # -- reading comfort: font, spacing, theme, figure tints, place (menus: _connect_menus)
         v = self._view_options
         v.font_family_changed.connect(self._reader.set_font_family)
         v.line_height_changed.connect(self._reader.set_line_height)
         v.theme_changed.connect(self._reader.set_theme)
+        v.figure_tints_changed.connect(self._reader.set_figure_tints)
+        self.dock("figures").visibilityChanged.connect(self._reader.set_figures_in_front)
         self._reader.reading_position_changed.connect(self._places.note_position)
         self._reader.zoom_changed.connect(self._places.note_zoom)
         v.announce()  # the reader starts in the saved look
@@ -334,6 +339,7 @@ class MainWindow(QMainWindow):
         v.zoom_reset_action.triggered.connect(self._reader.reset_zoom)
         v.full_screen_action.toggled.connect(self._full_screen.set_active)
         self._full_screen.active_changed.connect(v.full_screen_action.setChecked)
+        m.language_menu.restart_requested.connect(self.restart_requested)
         self.report_opened.connect(self._full_screen.menus_changed)  # after the Go menu's
 
     def _connect_session(self, session: AnnotationSession) -> None:
@@ -347,9 +353,9 @@ class MainWindow(QMainWindow):
         self.report_opened.connect(pane.set_report)
         self._reader.first_painted.connect(pane.prepare)  # extract after the first paint
         pane.figures_ready.connect(self._on_figures_ready)
-        pane.figure_activated.connect(
-            lambda pid, start, end: self._reader.show_found(pid, [(start, end)], "figures")
-        )
+        show = partial(self._reader.show_found, layer="figures")
+        pane.figure_activated.connect(lambda pid, start, end: show(pid, [(start, end)]))
+        pane.exported.connect(self._status.show_figures_exported)
 
     def _connect_search(self, pane: SearchPane) -> None:
         self.report_opened.connect(pane.offer_report)
@@ -368,14 +374,15 @@ class MainWindow(QMainWindow):
         pane.edit_requested.connect(lambda annotation_id: a.get().edit(annotation_id))
         pane.delete_requested.connect(lambda annotation_id: a.get().delete(annotation_id))
 
-    def _connect_shelf(self, shelf: ShelfWindow) -> None:
-        shelf.report_requested.connect(self._open_entry)
-        shelf.hit_requested.connect(self._open_hit)
+    def _connect_shelf(self, shelf: ShelfWindow, opening: ShelfOpening) -> None:
+        shelf.report_requested.connect(opening.open_entry)
+        shelf.hit_requested.connect(opening.open_hit)
+        self.report_opened.connect(opening.report_opened)  # the hit it was opened for
 
     def _connect_find_bar(self, bar: FindBar) -> None:
         self.report_opened.connect(bar.set_report)
         bar.highlights_changed.connect(partial(self._reader.set_highlights, layer="find"))
-        bar.current_changed.connect(self._reader.flash_span)
+        bar.current_changed.connect(self._reader.show_current)
         bar.closed.connect(lambda: self.focus("reader"))
 
     # -- what the connections call ----------------------------------------------------
@@ -409,32 +416,6 @@ class MainWindow(QMainWindow):
         from haizhu_reader.gui.annotations.dialogs import show_store_notices
 
         show_store_notices(self, self._session.get().store)
-
-    @Slot(object)
-    def _open_entry(self, entry: LibraryEntry) -> None:
-        """A report chosen on the shelf: shown here, in front (read in the background)."""
-        self._open_hit(entry, "", [])
-
-    @Slot(object, str, list)
-    def _open_hit(self, entry: LibraryEntry, target: str, spans: list[tuple[int, int]]) -> None:
-        """A shelf search hit: its report shown at the paragraph (or heading), the words
-        found marked; the report is opened first if it is not the one being read."""
-        self.activateWindow()
-        self.raise_()
-        if self._report is not None and self._report.content_hash == entry.content_hash:
-            self._show_target(target, spans)
-            return
-        self._pending_hit = (entry.content_hash, target, spans)
-        if entry.path is None:
-            self._loader.get().open_bundled()
-        else:
-            self.open_file(entry.path)
-
-    def _show_target(self, target: str, spans: list[tuple[int, int]]) -> None:
-        if not target:
-            return
-        self._reader.show_section(target)  # a heading's section; nothing for a paragraph
-        self._reader.show_found(target, spans, "search")
 
     @Slot(object, object)
     def _on_figures_ready(self, report: Report, figures: list[Figure]) -> None:
@@ -495,6 +476,10 @@ class MainWindow(QMainWindow):
     def report(self) -> Report | None:
         return self._report
 
+    def report_path(self) -> Path | None:
+        """The open report's file (None: the bundled report)."""
+        return self._path
+
     def is_loading(self) -> bool:
         loader = self._loader.made()
         return loader is not None and loader.is_loading()
@@ -502,20 +487,10 @@ class MainWindow(QMainWindow):
     @Slot(object, object)
     def open_report(self, report: Report, path: Path | None = None) -> None:
         """Show a parsed report in every pane."""
-        self._report = report
+        self._report, self._path = report, path
         self.setWindowTitle(self.tr("%1 — 海珠报告阅读器").replace("%1", report.title))
         self.report_opened.emit(report)
-        if path is not None:  # opened by dialog, drop or command line; not the bundled one
-            self._recent_menu.add(path, report)
-        pending, self._pending_hit = self._pending_hit, None
-        if pending is not None:
-            content_hash, target, spans = pending
-            if content_hash == report.content_hash:
-                self._show_target(target, spans)
-            else:
-                self.statusBar().showMessage(
-                    self.tr("此报告文件已更改，与书架上的不同；请重新加入书架"), 5000
-                )
+        self._recent_menu.opened(path, report)  # the recent files, and what a start reopens
 
     @Slot(object)
     def open_file(self, path: Path) -> None:
@@ -528,9 +503,6 @@ class MainWindow(QMainWindow):
         """Window geometry and dock layout from the last run, if there was one."""
         self._layout_restored = layout.restore(self, self._settings)
 
-    def save_layout(self) -> None:
-        layout.save(self, self._settings)
-
     def showEvent(self, event: QShowEvent) -> None:
         if not self._layout_restored:
             self._layout_restored = True
@@ -541,7 +513,7 @@ class MainWindow(QMainWindow):
         if self._menus.made() is not None:
             self._full_screen.leave()  # the layout saved is the one with docks
         self._places.save()
-        self.save_layout()
+        layout.save(self, self._settings)
         if self._index_loader is not None:
             self._index_loader.close()
         shelf = self._shelf.made()
@@ -550,12 +522,10 @@ class MainWindow(QMainWindow):
         super().closeEvent(event)
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
-        urls = event.mimeData().urls()
-        if len(urls) == 1 and urls[0].isLocalFile():
+        if dropped_file(event) is not None:
             event.acceptProposedAction()
 
     def dropEvent(self, event: QDropEvent) -> None:
-        urls = event.mimeData().urls()
-        if len(urls) == 1 and urls[0].isLocalFile():
+        if (path := dropped_file(event)) is not None:
             event.acceptProposedAction()
-            self.open_file(Path(urls[0].toLocalFile()))
+            self.open_file(path)

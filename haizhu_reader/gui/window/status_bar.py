@@ -2,21 +2,23 @@
 
 The place is elided in the middle rather than widening the window; the
 progress label is as wide as 已读 100% from the start, so scrolling never
-relays the bar out. Messages (正在打开…, 已复制…, a report's damaged bytes) are
-``showMessage``'s, as in any ``QStatusBar``.
+relays the bar out. Messages (正在打开…, 已复制…, a report's damaged bytes, the
+figures table exported) are ``showMessage``'s, as in any ``QStatusBar``.
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QTimer, Slot
+from PySide6.QtCore import QEvent, Qt, QTimer, Slot
 from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import QLabel, QSizePolicy, QStatusBar, QWidget
 
 from haizhu_reader.core.report import Report, heading_text
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from PySide6.QtGui import QPaintEvent
 
 
@@ -48,13 +50,19 @@ class StatusBar(QStatusBar):
         self._place.setAccessibleName(self.tr("当前位置"))
         self._progress = QLabel(self)
         self._progress.setAccessibleName(self.tr("阅读进度"))
-        # Wide enough for 100% from the start: no status-bar relayout while scrolling.
-        self._progress.setMinimumWidth(
-            self._progress.fontMetrics().horizontalAdvance(self.tr("已读 %1%").replace("%1", "100"))
-            + 8
-        )
+        self._fit_progress()
         self.addWidget(self._place, 1)
         self.addPermanentWidget(self._progress)
+
+    def _fit_progress(self) -> None:
+        """Wide enough for 100% from the start: no status-bar relayout while scrolling."""
+        full = self.tr("已读 %1%").replace("%1", "100")
+        self._progress.setMinimumWidth(self._progress.fontMetrics().horizontalAdvance(full) + 8)
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:  # the interface's text size
+            self._fit_progress()
 
     @Slot(object)
     def set_report(self, report: Report) -> None:
@@ -66,6 +74,13 @@ class StatusBar(QStatusBar):
             # Once the window is on screen: a message shown before would leave the
             # place label showing under it.
             QTimer.singleShot(0, self, lambda: self.showMessage(warning, 60000))
+
+    @Slot(object, int)
+    def show_figures_exported(self, path: Path, rows: int) -> None:
+        self.showMessage(
+            self.tr("已导出 %1 条数据到 %2").replace("%1", str(rows)).replace("%2", str(path)),
+            8000,
+        )
 
     @Slot(str, float)
     def show_position(self, section_id: str, progress: float) -> None:

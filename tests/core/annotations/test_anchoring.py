@@ -18,9 +18,17 @@ from haizhu_reader.core.annotations.anchoring import (
     citation,
 )
 from haizhu_reader.core.annotations.store import AnnotationStore, Kind, new_annotation
+from haizhu_reader.core.punctuation import printed
 from haizhu_reader.core.report import Report
 from haizhu_reader.paths import AppPaths
-from tests.helpers import CITED, QUOTE, edited_report, highlight_on, paragraph_with
+from tests.helpers import (
+    CITED,
+    QUOTE,
+    bundled_text,
+    edited_report,
+    highlight_on,
+    paragraph_with,
+)
 
 INSERTED = "新插入的一段话，用来检验锚点。"
 # Long enough not to read as a lead-topic headline.
@@ -54,14 +62,14 @@ def test_citation_counts_paragraphs_in_the_numbered_section(report: Report) -> N
     third = placer.place(highlight_on(report, "以更强担当培育支持企业").anchor)
     assert first and third
     assert (placer.where(first), placer.where(third)) == ("二、（三）第1段", "二、（三）第3段")
-    opening = placer.place(highlight_on(report, "现在,我代表").anchor)
+    opening = placer.place(highlight_on(report, "现在，我代表").anchor)
     assert opening and placer.where(opening) == "开篇第1段"
     glossary = report.appendices[0]
     gloss = placer.place(placer.anchor_paragraph(glossary.paragraphs[1].id))
     assert gloss and placer.where(gloss) == f"{glossary.title}第2段"
     section = placer.anchor_section(report.section_path(place.section_id)[1].id)
     at = placer.place(section)
-    assert at and placer.where(at) == "二、（三）" and at.text.startswith("(三)强招商")
+    assert at and placer.where(at) == "二、（三）" and at.text.startswith("（三）强招商")
 
 
 @settings(max_examples=150, deadline=None)
@@ -187,3 +195,38 @@ def test_folded_quote_matches_other_widths(report: Report) -> None:
     edited = edited_report("地区生产总值增长7%", "地区生产总值增长７％")
     at = Placer(edited).place(a)
     assert at is not None and at.text == "地区生产总值增长７％"
+
+
+def test_annotations_saved_on_the_captured_punctuation_still_fit(report: Report) -> None:
+    """Anchors saved while the text showed ASCII punctuation (现在,我代表) place as before."""
+    placer = Placer(report)
+    raw = {printed(line.strip()): line.strip() for line in bundled_text().splitlines()}
+    opening = report.sections[0].paragraphs[0]
+    old = raw[opening.text]  # the paragraph as captured, with its ASCII commas
+    assert old != opening.text and old.startswith("现在,我代表")
+    start, end = old.index("我代表"), old.index("请予审议") + 4
+    assert "," in old[start:end]
+    sid = report.sections[0].id
+    exact, prefix, suffix = old[start:end], old[:start], old[end:]
+    ranged = Anchor(Scope.RANGE, sid, opening.id, start, end, exact, prefix, suffix)
+    at = placer.place(ranged)
+    assert at is not None and (at.start, at.end, at.moved) == (start, end, False)
+    assert at.text == opening.text[start:end] and "，" in at.text
+    # Stale ids: the quote and its context find it by width-insensitive comparison.
+    stale = replace(ranged, paragraph_id="p0000000000", section_id="s0000000000")
+    again = placer.place(stale)
+    assert again is not None and (again.paragraph_id, again.start, again.moved) == (
+        opening.id,
+        start,
+        True,
+    )
+    whole = Anchor(Scope.PARAGRAPH, sid, opening.id, 0, len(old), old)
+    assert (placed := placer.place(whole)) is not None and not placed.moved
+    assert placed.text == opening.text
+    section = next(s for s in report.walk() if s.heading.startswith("（三）强招商"))
+    heading = section.heading.replace("（", "(").replace("）", ")").replace("，", ",")
+    note = Anchor(Scope.SECTION, section.id, "", 0, len(heading), heading)
+    on = placer.place(note)
+    assert on is not None and (on.section_id, on.moved) == (section.id, False)
+    elsewhere = replace(note, section_id="s0000000000")
+    assert (found := placer.place(elsewhere)) is not None and found.section_id == section.id

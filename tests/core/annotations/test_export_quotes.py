@@ -30,7 +30,7 @@ from haizhu_reader.paths import AppPaths
 from tests.helpers import CITED, highlight_on, paragraph_with, section_numbered
 
 WHEN = datetime(2026, 11, 28, 12, 0, tzinfo=UTC)
-SENTENCE = "工业增加值增长8.8%,增速排名全市第一。"
+SENTENCE = "工业增加值增长8.8%，增速排名全市第一。"
 ASKED = "问：工业增加值8.8%的口径？"
 
 
@@ -168,7 +168,7 @@ def test_a_note_on_a_lead_topic_is_named_by_the_topic(report: Report, app_paths:
 
 def test_a_note_on_a_numbered_section_still_covers_the_section(report: Report) -> None:
     placer = Placer(report)
-    section = section_numbered(report, "(三)强招商")
+    section = section_numbered(report, "（三）强招商")
     a = new_annotation(Kind.NOTE, placer.anchor_section(section), note="整节笔记")
     at = placer.place(a.anchor)
     assert at is not None

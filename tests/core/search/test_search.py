@@ -29,7 +29,6 @@ from haizhu_reader.core.search.searching import (
     Unit,
     find_in_paragraphs,
     report_units,
-    snippet,
 )
 from haizhu_reader.core.search.store import SCHEMA_VERSION, Store
 
@@ -142,6 +141,17 @@ def test_quotes_and_width_are_transparent(index: ReportIndex, report: Report) ->
     assert e - s == 5
     pm = [h.unit.id for h in index.search("PM")]
     assert pm and [h.unit.id for h in index.search("ｐｍ")] == pm  # width and case
+
+
+def test_printed_punctuation_is_found_as_typed(index: ReportIndex) -> None:
+    """The text reads 现在，我代表 as printed; a query typed with ASCII marks finds it too."""
+    opening = [h for h in index.search("现在，我代表") if h.unit.kind == "paragraph"]
+    assert opening and "现在，我代表" in opening[0].unit.text
+    for variant in ["现在,我代表", '"现在,我代表"', '"现在，我代表"']:
+        found = [h.unit.id for h in index.search(variant) if h.unit.kind == "paragraph"]
+        assert found == [h.unit.id for h in opening], variant
+    brackets = index.search('"同比(下同)"')
+    assert [h.unit.text[s:e] for h in brackets for s, e in h.spans] == ["同比（下同）"]
 
 
 def test_transparent_characters() -> None:
@@ -299,16 +309,6 @@ def test_find_in_paragraphs_in_reading_order(report: Report, units: list[Unit]) 
     body = [u for u in units if u.kind != "glossary"]
     assert len(matches) == sum(search_key(u.text).count("海珠") for u in body)
     assert find_in_paragraphs(report, "。，") == []
-
-
-def test_snippet_marks_every_span_exactly() -> None:
-    text = "甲" * 30 + "四上企业" + "乙" * 100 + "四上企业" + "丙"
-    runs = snippet(text, [(30, 34), (134, 138)])
-    assert [t for t, marked in runs if marked] == ["四上企业", "四上企业"]
-    assert runs[0] == ("…", False)
-    assert snippet("短四上", [(1, 3)]) == [("短", False), ("四上", True)]
-    long_span = snippet("x" * 200, [(10, 150)], width=40)
-    assert all(set(t) <= {"x", "…"} for t, _ in long_span)
 
 
 # -- the index on disk -------------------------------------------------------------

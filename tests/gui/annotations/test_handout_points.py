@@ -64,7 +64,7 @@ def test_the_dock_names_a_lead_topic_and_shows_the_noted_words(
     assert text.splitlines()[0] == "笔记 · 一、（二）数字经济蓬勃发展" and "整节" not in text
     text, tip = rows[on_words.id]
     assert text.splitlines()[1] == "“8.8%”"  # the words, not the start of the sentence
-    assert "工业增加值增长<b>8.8%</b>,增速排名全市第一。" in tip
+    assert "工业增加值增长<b>8.8%</b>，增速排名全市第一。" in tip
 
 
 # -- the note dialog ---------------------------------------------------------------------

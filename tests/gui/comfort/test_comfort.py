@@ -4,16 +4,18 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterator
+from itertools import combinations, product
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QPoint, QPointF, Qt
+from PySide6.QtCore import QPoint, QPointF, QSettings, Qt
 from PySide6.QtGui import QAction, QFontDatabase, QPalette, QTextCursor, QWheelEvent
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QDockWidget, QMenu, QToolTip
 from pytestqt.qtbot import QtBot
 
 from haizhu_reader.core.annotations.store import COLOUR_HEX, Colour
+from haizhu_reader.core.parse import load_report
 from haizhu_reader.core.report import Report
 from haizhu_reader.gui.comfort import reading_places, view_options
 from haizhu_reader.gui.comfort.font_dialog import FontDialog
@@ -25,7 +27,9 @@ from haizhu_reader.gui.common.theme import (
     THEMES,
     Theme,
     ThemeName,
+    colour_difference,
     contrast_ratio,
+    delta_e_2000,
     relative_luminance,
 )
 from haizhu_reader.gui.contents.section_tree import SectionTree
@@ -285,8 +289,47 @@ def test_every_text_colour_pair_has_wcag_contrast(theme: Theme) -> None:
     listed = {what for what, _, _ in theme.text_pairs()}
     assert {f"highlight {c.value}" for c in Colour} <= listed
     assert {"find hit", "flash", "key figure", "selected text", "muted on page"} <= listed
+    assert {"current find match", "search hit"} <= listed
+    assert "current find match outline" in {what for what, _, _ in theme.mark_pairs()}
     # The search results' snippet mark is black on its own colour in every theme.
     assert contrast_ratio("#000000", MARK_COLOR) >= 4.5
+
+
+DISTINCT = 12.0  # CIEDE2000: told apart at a glance (1 is barely noticed side by side)
+
+
+@pytest.mark.parametrize("theme", list(THEMES.values()), ids=lambda t: t.name.value)
+def test_find_matches_search_hits_and_highlights_look_different(theme: Theme) -> None:
+    """With 3/15 showing, the current match stands out from the other 14; a find match is
+    not a search hit, and neither looks like a yellow (or any) highlight, the span just
+    jumped to, a key figure's tint or the page."""
+    found = theme.found_colours()
+    assert set(found) == {"find match", "current find match", "search hit"}
+    backgrounds = theme.backgrounds()
+    assert {f"highlight {c.value}" for c in Colour} <= set(backgrounds)
+    pairs = [*combinations(found.items(), 2), *product(found.items(), backgrounds.items())]
+    close = [
+        (a, b, round(colour_difference(x, y), 1))
+        for (a, x), (b, y) in pairs
+        if colour_difference(x, y) < DISTINCT
+    ]
+    assert not close, f"{theme.name}: too alike: {close}"
+
+
+def test_colour_difference_is_ciede2000() -> None:
+    # Sharma, Wu and Dalal's test data (pairs 1, 3, 7, 17, 26 of 34).
+    for lab1, lab2, expected in [
+        ((50.0, 2.6772, -79.7751), (50.0, 0.0, -82.7485), 2.0425),
+        ((50.0, 2.8361, -74.02), (50.0, 0.0, -82.7485), 3.4412),
+        ((50.0, 0.0, 0.0), (50.0, -1.0, 2.0), 2.3669),
+        ((50.0, 2.5, 0.0), (73.0, 25.0, -18.0), 27.1492),
+        ((60.2574, -34.0099, 36.2677), (60.4626, -34.1751, 39.4387), 1.2644),
+    ]:
+        assert delta_e_2000(lab1, lab2) == pytest.approx(expected, abs=1e-4)
+        assert delta_e_2000(lab2, lab1) == pytest.approx(expected, abs=1e-4)
+    assert colour_difference("#ffffff", "#ffffff") == 0
+    assert colour_difference("#000000", "#ffffff") == pytest.approx(100, abs=0.01)
+    assert colour_difference("#fff0a8", "#fff59d") < 5  # the old find yellow and highlight
 
 
 def test_contrast_ratio_is_wcag() -> None:
@@ -440,18 +483,52 @@ def test_place_is_saved_when_another_report_is_opened(
     assert place is not None and place.target == pid
 
 
+def test_text_size_is_one_preference_for_all_reports_the_place_is_per_report(
+    qtbot: QtBot, window: MainWindow, report: Report, app_paths: AppPaths
+) -> None:
+    """Kunming came back zoomed and Haizhu not: the size is the user's, not a report's."""
+    kunming = load_report(DATA / "06_kunming_city_2020.txt")
+    haizhu_pid = body_pid(report, 40)
+    window.reader.show_paragraph(haizhu_pid)
+    window.reader.reading_position_changed.emit("", 0.0)  # as scrolling does
+    window.open_report(kunming)
+    kunming_pid = body_pid(kunming, 20)
+    qtbot.waitUntil(lambda: window.reader.reading_place() is not None)
+    window.reader.show_paragraph(kunming_pid)
+    window.reader.reading_position_changed.emit("", 0.0)
+    window.reader.zoom_in()
+    window.reader.zoom_in()
+    assert window.reader.zoom() == 120
+    window.open_report(report)
+    assert window.reader.zoom() == 120  # the size chosen while reading Kunming
+    qtbot.waitUntil(lambda: top_paragraph(window.reader) == haizhu_pid)  # its own place
+    window.reader.zoom_out()
+    window.open_report(kunming)
+    assert window.reader.zoom() == 110
+    qtbot.waitUntil(lambda: top_paragraph(window.reader) == kunming_pid)
+    window.close()
+
+    # A size a report kept in an older version's settings is no longer used.
+    QSettings(str(app_paths.settings_file), QSettings.Format.IniFormat).setValue(
+        f"places/{report.content_hash[:32]}/zoom", 175
+    )
+    again = open_as_a_user(qtbot, MainWindow(Settings(app_paths.settings_file)), report)
+    assert again.reader.zoom() == 110
+    again.close()
+
+
 def test_places_are_kept_for_the_most_recent_reports_only(app_paths: AppPaths) -> None:
     settings = Settings(app_paths.settings_file)
     hashes = [hashlib.sha256(str(i).encode()).hexdigest() for i in range(MAX_PLACES + 5)]
     for i, h in enumerate(hashes):
-        settings.set_reading_place(h, ReadingPlace(f"p{i}", i, 100))
-    settings.set_reading_place(hashes[0], ReadingPlace("p0", 7, 120))  # read again: recent
+        settings.set_reading_place(h, ReadingPlace(f"p{i}", i))
+    settings.set_reading_place(hashes[0], ReadingPlace("p0", 7))  # read again: recent
     settings.sync()
     again = Settings(app_paths.settings_file)
-    assert again.reading_place(hashes[0]) == ReadingPlace("p0", 7, 120)
+    assert again.reading_place(hashes[0]) == ReadingPlace("p0", 7)
     # 0-4 went as 50-54 came; 0 came back, so 5 went too.
     assert [again.reading_place(h) for h in hashes[1:6]] == [None] * 5
-    assert again.reading_place(hashes[6]) == ReadingPlace("p6", 6, 100)
+    assert again.reading_place(hashes[6]) == ReadingPlace("p6", 6)
     assert len([h for h in hashes if again.reading_place(h)]) == MAX_PLACES
     assert again.reading_place(hashes[-1]) is not None
 

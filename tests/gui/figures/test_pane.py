@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -9,13 +10,16 @@ import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QAction, QTextCursor
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QTableWidget, QWidget
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
-from haizhu_reader.core import figures as core
-from haizhu_reader.core.figures import Figure
+from haizhu_reader.core.figures import extract as core
+from haizhu_reader.core.figures.extract import Figure
+from haizhu_reader.core.figures.table import csv_bytes, results_vs_targets
+from haizhu_reader.core.parse import load_report
 from haizhu_reader.core.report import Report
+from haizhu_reader.gui.figures import pane as figures_pane
 from haizhu_reader.gui.figures.chart import ResultsChart, chart_rows, chart_summary
 from haizhu_reader.gui.figures.model import (
     FIGURE_ROLE,
@@ -30,6 +34,10 @@ from haizhu_reader.gui.figures.model import (
 from haizhu_reader.gui.figures.pane import ExportFiguresDialog, FiguresPane
 from haizhu_reader.gui.reader.view import ReaderView
 from haizhu_reader.gui.window.mainwindow import MainWindow
+from haizhu_reader.gui.window.menus import WindowMenus
+from haizhu_reader.paths import AppPaths
+from haizhu_reader.settings import Settings
+from tests.conftest import DATA, open_as_a_user
 
 
 @pytest.fixture(scope="module")
@@ -105,8 +113,9 @@ def test_sorting_by_value_and_back_to_reading_order(
     pane: FiguresPane, figures: list[Figure]
 ) -> None:
     pane.table.sortByColumn(VALUE, Qt.SortOrder.DescendingOrder)
-    values = [f.value for f in column(pane.proxy, 0, FIGURE_ROLE) if isinstance(f, Figure)]
-    assert values == sorted(values, reverse=True)
+    shown = [f for f in column(pane.proxy, 0, FIGURE_ROLE) if isinstance(f, Figure)]
+    values = [f.value if f.value is not None else float("-inf") for f in shown]
+    assert values == sorted(values, reverse=True)  # qualitative targets (no value) last
     pane.table.sortByColumn(INDICATOR, Qt.SortOrder.AscendingOrder)
     assert column(pane.proxy, 0, FIGURE_ROLE) != figures
     pane.table.sortByColumn(PLACE, Qt.SortOrder.AscendingOrder)
@@ -191,13 +200,70 @@ def test_tooltip_names_indicator_and_kind_escaped() -> None:
     tip = figure_tooltip(f)
     assert "A&lt;b&gt;&amp;B" in tip and "目标" in tip and "增长&lt;7&gt;%" in tip
     result = Figure("p", "s", 0, 4, "49天", 49.0, "天", None, "result")
-    assert "结果" in figure_tooltip(result) and "未识别指标" in figure_tooltip(result)
+    assert "结果" in figure_tooltip(result) and "叙述" in figure_tooltip(result)
+
+
+def test_figure_tints_are_a_view_option_off_by_default(
+    window: MainWindow, figures: list[Figure]
+) -> None:
+    """Every figure tinted makes the page look busy: the tints are off until asked for."""
+    reader = window.reader
+    assert reader.figure_selections() == []
+    assert reader.figure_tooltip_at(_figure_point(reader, figures)) == ""  # no hidden targets
+    action = window.view_options.figure_tints_action
+    assert action.isCheckable() and not action.isChecked()
+    view_menu = window.part(WindowMenus).view
+    assert action in view_menu.actions()
+    action.trigger()
+    assert len(reader.figure_selections()) == len(figures)
+    action.trigger()
+    assert reader.figure_selections() == []
+
+
+def test_figure_tints_show_while_the_figures_dock_is_in_front(
+    qtbot: QtBot, window: MainWindow, figures: list[Figure]
+) -> None:
+    reader = window.reader
+    window.dock("figures").raise_()
+    qtbot.waitUntil(lambda: len(reader.figure_selections()) == len(figures), timeout=2000)
+    window.dock("glossary").raise_()
+    qtbot.waitUntil(lambda: reader.figure_selections() == [], timeout=2000)
+    window.view_options.figure_tints_action.trigger()  # on: whichever dock is in front
+    assert len(reader.figure_selections()) == len(figures)
+
+
+def test_the_figure_tints_option_is_remembered(
+    qtbot: QtBot, app_paths: AppPaths, report: Report
+) -> None:
+    settings = Settings(app_paths.settings_file)
+    assert not settings.figure_tints()
+    first = MainWindow(settings)
+    qtbot.addWidget(first)
+    first.make_panes()
+    first.view_options.figure_tints_action.trigger()
+    assert Settings(app_paths.settings_file).figure_tints()
+    again = MainWindow(Settings(app_paths.settings_file))
+    qtbot.addWidget(again)
+    again.make_panes()
+    assert again.view_options.figure_tints_action.isChecked()
+
+
+def _figure_point(reader: ReaderView, figures: list[Figure]) -> QPoint:
+    gdp = next(f for f in figures if f.text == "增长1.4%")
+    reader.flash_span(gdp.paragraph, gdp.start, gdp.end)
+    pos = reader.document_position(gdp.paragraph, gdp.start + 2)
+    assert pos is not None
+    cursor = QTextCursor(reader.document())
+    cursor.setPosition(pos)
+    rect = reader.cursorRect(cursor)
+    return QPoint(rect.left() + 2, rect.center().y())
 
 
 def test_figures_are_marked_in_the_text_with_their_tooltip(
     window: MainWindow, figures: list[Figure]
 ) -> None:
     reader = window.reader
+    window.view_options.figure_tints_action.trigger()
     marks = reader.figure_selections()
     assert len(marks) == len(figures)
     gdp = next(f for f in figures if f.text == "增长1.4%")
@@ -236,7 +302,7 @@ def test_a_new_report_drops_the_old_marks(qtbot: QtBot, window: MainWindow, repo
 def test_chart_paints_and_describes_its_data(qtbot: QtBot, figures: list[Figure]) -> None:
     chart = ResultsChart()
     qtbot.addWidget(chart)
-    rows = chart_rows(core.results_vs_targets(figures))
+    rows = chart_rows(results_vs_targets(figures))
     assert {(r.indicator, r.unit) for r in rows} >= {
         ("地区生产总值", "%"),
         ("固定资产投资", "%"),
@@ -271,6 +337,53 @@ def test_the_comparison_tab_lists_both_indicators(pane: FiguresPane) -> None:
     assert "地区生产总值" in names and "固定资产投资" in names
 
 
+def cells(table: QTableWidget) -> list[list[str]]:
+    return [
+        [item.text() if (item := table.item(r, c)) else "" for c in range(table.columnCount())]
+        for r in range(table.rowCount())
+    ]
+
+
+def test_the_comparison_tab_shows_every_target_with_last_years_result_where_given(
+    qtbot: QtBot, pane: FiguresPane, figures: list[Figure]
+) -> None:
+    """Issue 13: the 主要预期目标 first (qualitative ones too), each target beside last
+    year's result where the report gives one, an empty cell where it does not."""
+    rows = cells(pane.comparison_table)
+    assert rows[:4] == [
+        ["地区生产总值", "2502.52亿元、增长1.4%", "增长7%"],
+        ["社会消费品零售总额", "", "增长6%以上"],
+        ["地方一般公共预算收入", "", "地方一般公共预算收入可比持平"],
+        ["城镇居民收入", "", "城镇居民收入增长与经济增长基本同步"],
+    ]
+    targets = [f for f in figures if f.kind == "target" and not f.narrative]
+    listed = "、".join(row[2] for row in rows)
+    assert all(f.text in listed for f in targets)
+    first = pane.comparison_table.item(0, 0)
+    assert first is not None and first.font().bold()  # a 主要预期目标
+    assert "主要预期目标" in first.toolTip()
+    empty = pane.comparison_table.item(1, 1)
+    assert empty is not None and empty.toolTip() == "报告未给出上年结果"
+    assert pane.compared_label.text().startswith(f"{len(rows)} 项目标")
+
+
+def test_enter_on_a_comparison_row_shows_its_target(qtbot: QtBot, pane: FiguresPane) -> None:
+    table = pane.comparison_table
+    table.setCurrentCell(1, 0)
+    target = table.target(1)
+    assert target is not None and target.text == "增长6%以上"
+    with qtbot.waitSignal(pane.figure_activated, timeout=1000) as blocker:
+        QTest.keyClick(table, Qt.Key.Key_Return)
+    assert blocker.args == [target.paragraph, target.start, target.end]
+
+
+def test_a_narrative_figure_is_marked_in_the_table(pane: FiguresPane) -> None:
+    pane.filter_edit.setText("苦战鏖战")
+    assert column(pane.proxy, INDICATOR) == ["叙述：在49天的苦战鏖战中"]
+    (figure,) = column(pane.proxy, 0, FIGURE_ROLE)
+    assert isinstance(figure, Figure) and figure.narrative
+
+
 # -- CSV export --------------------------------------------------------------------------
 
 
@@ -293,7 +406,8 @@ def test_export_button_writes_the_shown_rows_with_a_bom(
     pane.filter_edit.setText("固定资产投资")
     shown = pane.proxy.rowCount()
     button = next(w for w in pane.focus_chain() if w.accessibleName() == "导出数据表为CSV")
-    QTest.mouseClick(button, Qt.MouseButton.LeftButton)
+    with qtbot.waitSignal(pane.exported, timeout=5000):
+        QTest.mouseClick(button, Qt.MouseButton.LeftButton)
     assert ask.calls and ask.calls[0].suffix == ".csv"
     data = out.read_bytes()
     assert data.startswith(b"\xef\xbb\xbf")
@@ -301,6 +415,45 @@ def test_export_button_writes_the_shown_rows_with_a_bom(
     assert lines[0].startswith("位置,")
     assert len(lines) == shown + 1
     assert all("固定资产投资" in line for line in lines[1:])
+
+
+def test_export_before_the_figures_are_ready_never_works_on_the_gui_thread(
+    qtbot: QtBot,
+    report: Report,
+    figures: list[Figure],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Asked for before the worker finished, the export extracted on the GUI thread (seconds
+    for a report near the size limit, with the window frozen)."""
+    on_gui_thread: dict[str, bool] = {}
+
+    def extract(source: Report) -> list[Figure]:
+        on_gui_thread["extract"] = threading.current_thread() is threading.main_thread()
+        return figures
+
+    def make(source: Report, rows: list[Figure]) -> bytes:
+        on_gui_thread["csv"] = threading.current_thread() is threading.main_thread()
+        return csv_bytes(source, rows)
+
+    def compare(found: list[Figure]) -> list[core.Comparison]:
+        on_gui_thread["compare"] = threading.current_thread() is threading.main_thread()
+        return results_vs_targets(found)
+
+    monkeypatch.setattr(core, "extract", extract)
+    monkeypatch.setattr(figures_pane, "csv_bytes", make)
+    monkeypatch.setattr(figures_pane, "results_vs_targets", compare)
+    out = tmp_path / "early.csv"
+    monkeypatch.setattr(ExportFiguresDialog, "ask", AskRecorder(out))
+    pane = FiguresPane()
+    qtbot.addWidget(pane)
+    pane.set_report(report)
+    assert pane.figures() is None
+    with qtbot.waitSignal(pane.exported, timeout=5000) as blocker:
+        pane.export_csv()
+    assert on_gui_thread == {"extract": False, "compare": False, "csv": False}
+    assert blocker.args == [out, len(figures)]
+    assert len(out.read_text(encoding="utf-8-sig").splitlines()) == len(figures) + 1
 
 
 def test_cancelled_export_writes_nothing(
@@ -312,13 +465,19 @@ def test_cancelled_export_writes_nothing(
 
 
 def test_file_menu_export(
-    window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, figures: list[Figure]
+    qtbot: QtBot,
+    window: MainWindow,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    figures: list[Figure],
 ) -> None:
     out = tmp_path / "all.csv"
     monkeypatch.setattr(ExportFiguresDialog, "ask", AskRecorder(out))
     action = next(a for a in window.findChildren(QAction) if a.text().startswith("导出数据表"))
     assert action.isEnabled()
-    action.trigger()
+    with qtbot.waitSignal(window.part(FiguresPane).exported, timeout=5000):
+        action.trigger()
+    assert str(out) in window.statusBar().currentMessage()
     assert out.read_bytes().startswith(b"\xef\xbb\xbf")
     assert len(out.read_text(encoding="utf-8-sig").splitlines()) == len(figures) + 1
     assert window.dock("figures").isVisible()
@@ -339,3 +498,26 @@ def test_pairs_that_cannot_be_drawn_are_not_called_absent(qtbot: QtBot) -> None:
     assert "没有" not in chart.accessibleDescription()
     chart.set_rows([], 0)
     assert "没有同时给出" in chart.accessibleDescription()
+
+
+def test_a_figure_of_an_appendix_is_shown_in_the_text(qtbot: QtBot) -> None:
+    """Issue 13: appendices are scanned (Guangdong 2020's 十件民生实事): their figures are
+    listed as targets, placed 附件1, and Enter shows them in the text."""
+    report = load_report(DATA / "figures" / "guangdong_2020.md")
+    w = open_as_a_user(qtbot, MainWindow(), report)
+    pane, reader = w.part(FiguresPane), w.reader
+    qtbot.waitUntil(lambda: pane.figures() is not None, timeout=10000)
+    w.focus("figures")
+    pane.filter_edit.setText("附件1")
+    shown = column(pane.proxy, 0, FIGURE_ROLE)
+    assert len(shown) > 30 and all(isinstance(f, Figure) and f.kind == "target" for f in shown)
+    assert set(column(pane.proxy, PLACE)) == {"附件1"}
+    target = shown[0]
+    assert isinstance(target, Figure)
+    pane.table.setCurrentIndex(pane.proxy.index(0, 0))
+    pane.table.setFocus()
+    with qtbot.waitSignal(pane.figure_activated, timeout=1000):
+        QTest.keyClick(pane.table, Qt.Key.Key_Return)
+    pos = reader.document_position(target.paragraph, target.start)
+    assert pos is not None
+    qtbot.waitUntil(lambda: is_visible(reader, pos))

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from pytestqt.qtbot import QtBot
 
+from haizhu_reader.core.parse import load_report
 from haizhu_reader.core.report import (
     PART,
     Appendix,
@@ -16,6 +19,8 @@ from haizhu_reader.core.report import (
 )
 from haizhu_reader.gui.glossary.pane import CONTEXT_ROLE, PLACE_ROLE, GlossaryPane
 from haizhu_reader.gui.glossary.term_filter import one_typo_match, pinyin_keys
+
+DATA = Path(__file__).parents[2] / "data"
 
 
 @pytest.fixture
@@ -90,6 +95,33 @@ def test_selecting_a_term_lists_its_occurrences_with_places(
     assert places[-1] == "二、（五）\u3000激发创新发展新活力"
     before, term, after = occurrences.item(0).data(CONTEXT_ROLE)
     assert term == "算法" and before and after
+
+
+@pytest.mark.parametrize("sample", ["bundled", "06_kunming_city_2020.txt"])
+def test_every_place_of_occurrence_names_its_section(
+    qtbot: QtBot, report: Report, sample: str
+) -> None:
+    """In Kunming's glossary, the occurrences in a part's own paragraphs said only 一、 or
+    二、: every place is the place label, then the title of the section it is in."""
+    if sample != "bundled":
+        report = load_report(DATA / sample)
+    pane = GlossaryPane()
+    qtbot.addWidget(pane)
+    pane.set_report(report)
+    owners = report.paragraph_index()
+    parts_seen = 0
+    for i, entry in enumerate(report.glossary):
+        pane.show_term(i)
+        items = [pane.occurrence_list.item(n) for n in range(pane.occurrence_list.count())]
+        assert len(items) == len(entry.occurrences)
+        for o, item in zip(entry.occurrences, items, strict=True):
+            owner = owners[o.paragraph][0]
+            place = str(item.data(PLACE_ROLE))
+            assert place.endswith(owner.title), place
+            if isinstance(owner, Section) and owner.number:
+                assert place == f"{report.place_label(owner.id)}\u3000{owner.title}"
+                parts_seen += owner.level == PART
+    assert parts_seen > 0
 
 
 def test_show_term_clears_a_filter_that_hides_it(glossary: GlossaryPane) -> None:

@@ -6,11 +6,12 @@ from collections.abc import Iterator
 
 import pytest
 from PySide6.QtCore import QEvent, QPoint, Qt
-from PySide6.QtGui import QGuiApplication, QHelpEvent, QTextCursor
+from PySide6.QtGui import QColor, QGuiApplication, QHelpEvent, QTextCursor
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QToolTip
 from pytestqt.qtbot import QtBot
 
+from haizhu_reader.core.annotations.colours import Colour
 from haizhu_reader.core.report import Appendix, GlossaryEntry, Report, Section
 from haizhu_reader.gui.reader.typesetting import MEASURE_CHARS, Typography, glossary_href
 from haizhu_reader.gui.reader.view import ReaderView, definition_tooltip
@@ -81,6 +82,7 @@ def test_text_column_is_at_most_the_measure_and_centred(qtbot: QtBot, view: Read
     column = view.viewport().width() - fmt.leftMargin() - fmt.rightMargin()
     em = Typography.for_widget(view).em
     assert MEASURE_CHARS * em * 0.95 <= column <= MEASURE_CHARS * em * 1.05
+    assert column == pytest.approx(view.typography().measure, abs=1)
     assert fmt.leftMargin() == pytest.approx(fmt.rightMargin())
 
 
@@ -101,7 +103,7 @@ def test_hovering_a_mark_shows_its_definition(view: ReaderView, report: Report) 
     assert entry.definition.splitlines()[0][:10] in view.tooltip_at(point)
     help_event = QHelpEvent(QEvent.Type.ToolTip, point, view.viewport().mapToGlobal(point))
     QGuiApplication.sendEvent(view.viewport(), help_event)
-    assert QToolTip.text() == definition_tooltip(entry)
+    assert QToolTip.text() == view.reading_tooltip(definition_tooltip(entry))  # its size
     QToolTip.hideText()
 
 
@@ -227,3 +229,127 @@ def test_glossary_appendix_sets_each_term_in_bold(view: ReaderView, report: Repo
     assert cursor.charFormat().font().bold()
     cursor.setPosition(pos + len(first.text) - 1)
     assert not cursor.charFormat().font().bold()
+
+
+def _background(view: ReaderView, a: int, b: int) -> str:
+    """The colour the last selection drawn over exactly [a, b) paints behind the text."""
+    found = [
+        s.format.background().color().name()
+        for s in view.extraSelections()
+        if (s.cursor.selectionStart(), s.cursor.selectionEnd()) == (a, b)
+    ]
+    assert found, f"nothing drawn over {a}..{b}"
+    return found[-1]
+
+
+def _outline_pixels(view: ReaderView, a: int, b: int) -> int:
+    """Pixels of the theme's outline colour around the line rectangle of [a, b)."""
+    first, last = QTextCursor(view.document()), QTextCursor(view.document())
+    first.setPosition(a)
+    last.setPosition(b)
+    rect = view.cursorRect(first).united(view.cursorRect(last)).adjusted(-4, -4, 4, 4)
+    image = view.viewport().grab().toImage()
+    outline = QColor(view.theme().find_outline).rgb()
+    return sum(
+        image.pixel(x, y) == outline
+        for x in range(max(0, rect.left()), min(image.width(), rect.right() + 1))
+        for y in range(max(0, rect.top()), min(image.height(), rect.bottom() + 1))
+    )
+
+
+def test_the_current_find_match_stands_out(view: ReaderView, report: Report) -> None:
+    """3/15: the current match has a stronger colour and an outline; the other matches,
+    the search hits and a yellow highlight are each drawn in a colour of their own."""
+    p, q = list(report.all_paragraphs())[2:4]
+    base, other = view.document_position(p.id), view.document_position(q.id)
+    assert base is not None and other is not None
+    view.set_highlights({p.id: [(0, 2), (5, 7)]}, layer="find")
+    view.set_highlights({q.id: [(1, 3)]}, layer="search")
+    view.show_current(p.id, 5, 7)
+    assert view.current_match() == (p.id, 5, 7)
+    theme = view.theme()
+    assert _background(view, base, base + 2) == theme.find
+    assert _background(view, base + 5, base + 7) == theme.find_current
+    assert _background(view, other + 1, other + 3) == theme.search
+    assert len({theme.find, theme.find_current, theme.search, theme.highlights[Colour.YELLOW]}) == 4
+    assert _outline_pixels(view, base + 5, base + 7) > 20
+    assert _outline_pixels(view, base, base + 2) == 0
+    # The bar closed (or nothing matches): no current match, no outline.
+    view.show_current("", 0, 0)
+    assert view.current_match() is None
+    assert _background(view, base + 5, base + 7) == theme.find
+    assert _outline_pixels(view, base + 5, base + 7) == 0
+
+
+def test_the_current_match_is_scrolled_into_view(view: ReaderView, report: Report) -> None:
+    p = list(report.all_paragraphs())[-3]
+    view.show_current(p.id, 4, 6)
+    pos = view.document_position(p.id, 4)
+    assert pos is not None
+    cursor = QTextCursor(view.document())
+    cursor.setPosition(pos)
+    assert view.viewport().rect().contains(view.cursorRect(cursor))
+
+
+@pytest.mark.parametrize("jump", ["flash_span", "show_found", "show_current", "show_paragraph"])
+def test_a_jump_names_the_section_jumped_to(
+    qtbot: QtBot, view: ReaderView, report: Report, jump: str
+) -> None:
+    """A search hit, a glossary occurrence, an annotation, a find match: the section
+    announced (to the contents tree and the status bar) is the one jumped to, though
+    the end of the section before it may still fill the top of the view."""
+    topic = next(s for s in report.walk() if s.title == "以更大力度开展招商引资")
+    p = topic.paragraphs[0]
+    view.show_section(report.sections[0].id)
+    qtbot.wait(50)
+    with qtbot.waitSignal(view.reading_position_changed, timeout=1000) as blocker:
+        if jump == "show_found":
+            view.show_found(p.id, [(40, 44)], "search")
+        elif jump == "show_paragraph":
+            view.show_paragraph(p.id)
+        else:
+            getattr(view, jump)(p.id, 40, 44)
+    assert blocker.args[0] == topic.id
+    assert view.section_at_top() == topic.id
+    # Scrolling on from there, the position follows the scrolling again.
+    bar = view.verticalScrollBar()
+    with qtbot.waitSignal(view.reading_position_changed, timeout=1000) as blocker:
+        bar.setValue(bar.maximum())
+    assert blocker.args[0] != topic.id
+
+
+def _wrapped_headings(view: ReaderView) -> list[tuple[str, list[float], list[str]]]:
+    """(text, the width of each line, its lines) of every heading laid out on several lines."""
+    doc = view.document()
+    out = []
+    block = doc.begin()
+    while block.isValid():
+        lines = block.layout()
+        if block.blockFormat().headingLevel() and lines.lineCount() > 1:
+            each = [lines.lineAt(i) for i in range(lines.lineCount())]
+            text = block.text()
+            out.append((
+                text,
+                [line.naturalTextWidth() for line in each],
+                [text[line.textStart() : line.textStart() + line.textLength()] for line in each],
+            ))  # fmt: skip
+        block = block.next()
+    return out
+
+
+def test_a_heading_that_wraps_has_balanced_lines(
+    qtbot: QtBot, view: ReaderView, report: Report
+) -> None:
+    """Zoomed, the title no longer leaves 告 alone on a line of its own: every heading
+    that wraps has lines of about one length (the shortest at least half the longest)."""
+    view.set_zoom(200)
+    seen_title = False
+    for width in range(520, 1100, 45):
+        view.resize(width, 700)
+        view.document().documentLayout().documentSize()  # laid out at the new width
+        for text, widths, lines in _wrapped_headings(view):
+            assert min(widths) >= 0.5 * max(widths), (width, text, widths)
+            if text == report.title and len(lines) == 2:
+                assert lines == ["海珠区2023年", "政府工作报告"]  # where the words part
+                seen_title = True
+    assert seen_title

@@ -25,9 +25,11 @@ from haizhu_reader.core.parse import load_report
 from haizhu_reader.core.report import Report, heading_text
 from haizhu_reader.core.search.analysis import search_key
 from haizhu_reader.core.search.searching import SearchScope, find_in_paragraphs
+from haizhu_reader.core.search.snippets import CLAUSE_MARKS
 from haizhu_reader.gui.search.find_bar import FindBar
 from haizhu_reader.gui.search.index_loader import IndexLoader
 from haizhu_reader.gui.search.pane import SearchPane
+from haizhu_reader.gui.search.results import HIT_ROLE, RUNS_ROLE, SnippetDelegate
 from haizhu_reader.paths import AppPaths
 
 SAMPLES = Path(__file__).parents[2] / "data"
@@ -116,8 +118,8 @@ def test_results_are_grouped_by_part_and_section(
         if not expected or expected[-1] != label:
             expected.append(label)
     assert tips == expected
-    assert "一、（一）扛起海珠担当,奋力夺取疫情防控和经济社会发展“双胜利”" in groups
-    assert "一、2022年工作回顾 › （一）扛起海珠担当,奋力夺取疫情防控和经济社会发展“双胜利”" in tips
+    assert "一、（一）扛起海珠担当，奋力夺取疫情防控和经济社会发展“双胜利”" in groups
+    assert "一、2022年工作回顾 › （一）扛起海珠担当，奋力夺取疫情防控和经济社会发展“双胜利”" in tips
     assert sum(model.rowCount(model.index(r, 0)) for r in range(model.rowCount())) == len(
         pane.hits()
     )
@@ -126,6 +128,39 @@ def test_results_are_grouped_by_part_and_section(
     rank.click()  # relevance: one flat list
     assert model.rowCount() == len(pane.hits())
     qtmodeltester.check(model)
+
+
+def test_snippets_fit_their_rows_and_end_at_a_clause(
+    qtbot: QtBot, pane: SearchPane, report: Report
+) -> None:
+    """In a narrow pane a snippet is shortened to the clauses that fit its two lines and
+    ends "…" there, not cut off mid-line (营商环境: 5 results, most longer than a row)."""
+    pane.set_query("营商环境")
+    qtbot.waitUntil(lambda: len(pane.hits()) == 5, timeout=5000)
+    view = pane.findChild(QTreeView, "search_results")
+    assert view is not None
+    delegate = view.itemDelegate()
+    assert isinstance(delegate, SnippetDelegate)
+    model = view.model()
+    texts = {p.id: p.text for p in report.all_paragraphs()}
+    shortened = 0
+    for width in (220, 320):
+        rows = [model.index(r, 0, model.index(g, 0)) for g in range(model.rowCount())
+                for r in range(model.rowCount(model.index(g, 0)))]  # fmt: skip
+        for index in rows:
+            hit = index.data(HIT_ROLE)
+            full = "".join(t for t, _ in index.data(RUNS_ROLE))
+            shown = delegate.shown_text(index, view.font(), width)
+            assert "营商环境" in shown
+            if shown != full:
+                shortened += 1
+            text = texts.get(hit.unit.id, hit.unit.text)
+            body = shown.strip("…")
+            if not text.endswith(body):
+                assert shown.endswith("…"), shown
+                after = text[text.index(body) + len(body)]
+                assert body[-1] in CLAUSE_MARKS or after in CLAUSE_MARKS, shown
+    assert shortened >= 3
 
 
 def test_glossary_scope_opens_the_term(qtbot: QtBot, pane: SearchPane, report: Report) -> None:
@@ -248,9 +283,14 @@ def test_find_keys(qtbot: QtBot, bar: FindBar, report: Report) -> None:
     with qtbot.waitSignal(bar.current_changed) as moved:
         QTest.keyClick(edit, Qt.Key.Key_Return, Qt.KeyboardModifier.ShiftModifier)
     assert tuple(moved.args) == expected[0]
-    with qtbot.waitSignal(bar.closed), qtbot.waitSignal(bar.highlights_changed) as lit:
+    with (
+        qtbot.waitSignal(bar.closed),
+        qtbot.waitSignal(bar.highlights_changed) as lit,
+        qtbot.waitSignal(bar.current_changed) as moved,
+    ):
         QTest.keyClick(edit, Qt.Key.Key_Escape)
     assert lit.args == [{}] and not bar.isVisible()
+    assert moved.args == ["", 0, 0]
 
 
 def test_find_bar_controls_have_accessible_names(bar: FindBar) -> None:
@@ -264,7 +304,10 @@ def test_find_bar_controls_have_accessible_names(bar: FindBar) -> None:
 
 
 def test_find_no_match(qtbot: QtBot, bar: FindBar) -> None:
-    bar.set_text("不存在的词语组合")
+    bar.set_text("海珠")
+    with qtbot.waitSignal(bar.current_changed) as moved:
+        bar.set_text("不存在的词语组合")
+    assert moved.args == ["", 0, 0]  # no current match left showing in the text
     count = bar.findChild(QLabel, "find_count")
     assert count is not None and count.text() == "无匹配"
     assert bar.current() is None

@@ -273,6 +273,18 @@ def test_parts_beyond_nine_get_accelerators_instead(qtbot: QtBot) -> None:
     assert texts[9:] == ["十、第9部分(&A)", "十一、研发&&创新(&B)"] and keys[9:] == ["", ""]
 
 
+def test_unnumbered_parts_get_alt_digits_too(qtbot: QtBot) -> None:
+    """2022年工作回顾, 2023年工作安排: parts without a numeral are parts all the same."""
+    host = QWidget()
+    qtbot.addWidget(host)
+    navigation = Navigation(ReaderView(host), host)
+    sections = [Section("s0", 1, None, "开篇")]
+    sections += [Section(f"s{i}", 1, None, f"{2021 + i}年工作回顾") for i in (1, 2)]
+    navigation.set_report(Report(title="测试", sections=sections))
+    keys = [(a.text(), a.shortcut().toString()) for a in navigation.part_actions]
+    assert keys == [("开篇", "Alt+0"), ("2022年工作回顾", "Alt+1"), ("2023年工作回顾", "Alt+2")]
+
+
 # -- focus keys --------------------------------------------------------------------------
 
 

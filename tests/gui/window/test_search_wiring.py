@@ -3,18 +3,20 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from functools import partial
 
 import pytest
 from PySide6.QtCore import Qt, QThreadPool
 from PySide6.QtGui import QColor, QTextCursor
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QLineEdit, QMenu
+from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QMenu
 from pytestqt.qtbot import QtBot
 
-from haizhu_reader.core.report import Report
-from haizhu_reader.gui.reader.view import HIGHLIGHT
+from haizhu_reader.core.report import Report, heading_text
+from haizhu_reader.gui.contents.section_tree import SectionTree
 from haizhu_reader.gui.search.find_bar import FindBar
 from haizhu_reader.gui.search.pane import SearchPane
+from haizhu_reader.gui.search.results import HIT_ROLE
 from haizhu_reader.gui.window.mainwindow import MainWindow
 from haizhu_reader.gui.window.menus import WindowMenus
 from tests.conftest import open_as_a_user
@@ -30,8 +32,10 @@ def window(qtbot: QtBot, qapp: QApplication, report: Report) -> Iterator[MainWin
     assert QThreadPool.globalInstance().waitForDone(30000)
 
 
-def _highlighted(w: MainWindow) -> list[tuple[int, int]]:
-    colour = QColor(HIGHLIGHT).name()
+def _highlighted(w: MainWindow, layer: str) -> list[tuple[int, int]]:
+    """What is drawn in the colour of search hits ("search") or of find matches ("find")."""
+    theme = w.reader.theme()
+    colour = QColor(theme.search if layer == "search" else theme.find).name()
     return [
         (s.cursor.selectionStart(), s.cursor.selectionEnd())
         for s in w.reader.extraSelections()
@@ -61,10 +65,42 @@ def test_type_result_scrolls_and_highlights(qtbot: QtBot, window: MainWindow) ->
     assert base is not None
     assert window.reader.verticalScrollBar().value() > 0
     assert _visible(window, base + spans[0][0])
-    assert (base + spans[0][0], base + spans[0][1]) in _highlighted(window)
+    assert (base + spans[0][0], base + spans[0][1]) in _highlighted(window, "search")
     # Esc clears the query and the highlights.
     QTest.keyClick(edit, Qt.Key.Key_Escape)
-    assert _highlighted(window) == []
+    assert _highlighted(window, "search") == []
+
+
+def _is_current(tree: SectionTree, section: str) -> bool:
+    return tree.current_section() == section
+
+
+def test_the_contents_and_status_bar_name_the_section_of_a_hit(
+    qtbot: QtBot, window: MainWindow, report: Report
+) -> None:
+    """The contents tree and the status bar follow a jump to a search hit, not the end of
+    the section before it that still fills the top of the view."""
+    search = window.part(SearchPane)
+    window.dock("search").raise_()
+    qtbot.waitUntil(search.is_ready, timeout=60000)
+    search.set_query("营商环境")
+    qtbot.waitUntil(lambda: len(search.hits()) > 3, timeout=5000)
+    place = next(
+        w for w in window.statusBar().findChildren(QLabel) if w.accessibleName() == "当前位置"
+    )
+    tree = window.part(SectionTree)
+    for index in search._model.hit_indexes()[:6]:
+        hit = index.data(HIT_ROLE)
+        if hit.unit.kind != "paragraph":
+            continue
+        search._on_result_activated(index)
+        pos = window.reader.document_position(hit.unit.id, hit.spans[0][0])
+        assert pos is not None
+        section = window.reader.section_of(pos)
+        qtbot.waitUntil(partial(_is_current, tree, section), timeout=1000)
+        path = report.section_path(section)
+        titles = {a.id: a.title for a in report.appendices}
+        assert place.text().endswith(heading_text(path[-1]) if path else titles[section])
 
 
 def test_index_is_prepared_only_when_search_is_wanted(qtbot: QtBot, window: MainWindow) -> None:
@@ -91,7 +127,7 @@ def test_heading_hit_highlights_the_heading(
     assert report.section_path(sid)[-1].title == "2023年工作安排"
     pos = window.reader.section_position(sid)
     assert pos is not None
-    assert (pos + spans[0][0], pos + spans[0][1]) in _highlighted(window)
+    assert (pos + spans[0][0], pos + spans[0][1]) in _highlighted(window, "search")
     assert _visible(window, pos)
 
 
@@ -105,17 +141,21 @@ def test_ctrl_f_find_bar_works_in_the_window(qtbot: QtBot, window: MainWindow) -
     assert edit is not None and edit.hasFocus()
     edit.setText("两抢")
     qtbot.waitUntil(lambda: len(bar.matches()) > 1, timeout=5000)
-    qtbot.waitUntil(lambda: len(_highlighted(window)) >= len(bar.matches()), timeout=2000)
+    # Every match but the current one in the find colour; the current one stands out.
+    qtbot.waitUntil(lambda: len(_highlighted(window, "find")) >= len(bar.matches()) - 1)
     current = bar.current()
     assert current is not None
+    assert window.reader.current_match() == current
     QTest.keyClick(edit, Qt.Key.Key_Return)  # next match
     nxt = bar.current()
     assert nxt is not None and nxt != current
+    assert window.reader.current_match() == nxt
     pos = window.reader.document_position(nxt[0], nxt[1])
     assert pos is not None and _visible(window, pos)
     QTest.keyClick(edit, Qt.Key.Key_Escape)
     assert not bar.isVisible()
-    assert _highlighted(window) == []
+    assert _highlighted(window, "find") == []
+    assert window.reader.current_match() is None
     assert window.reader.hasFocus()
 
 
@@ -126,7 +166,9 @@ def test_find_a_heading_highlights_it(qtbot: QtBot, window: MainWindow, report: 
     sid = next(s.id for s in report.walk() if s.title == "2022年工作回顾")
     pos = window.reader.section_position(sid)
     assert pos is not None
-    assert any(a >= pos and a < pos + 20 for a, _ in _highlighted(window))
+    assert window.reader.current_match() == window.part(FindBar).current()
+    current = window.reader.current_match()
+    assert current is not None and current[0] == sid
 
 
 def test_edit_menu_has_find_search_undo(window: MainWindow) -> None:
