@@ -7,7 +7,8 @@ Every import counts, wherever it stands (module level, inside a function, under
   Its model and parser (``report``, ``source``, ``parse``, ``glossary``…; a new
   module in ``core/`` counts as one) import only each other; the feature folders
   ``search/``, ``annotations/`` and ``figures/`` build on the model and never import
-  each other; ``printing`` and ``quoting`` build on the model and annotations.
+  each other; ``promises/`` builds on the model and figures; ``printing`` and
+  ``quoting`` build on the model and annotations.
 * In ``gui``: ``common/`` imports only itself and the core; ``reader/`` only
   ``common/`` and the core; a feature folder (``contents/``, ``glossary/``…)
   never imports another feature or ``window/``; ``window/`` may use them all,
@@ -33,7 +34,7 @@ ROOT = "haizhu_reader"
 
 QT = {"PySide6", "shiboken6", "PyQt5", "PyQt6"}
 CORE_FEATURES = {"printing", "quoting"}  # the rest of core/*.py: model and parser
-CORE_FOLDERS = {"search", "annotations", "figures"}
+CORE_FOLDERS = {"search", "annotations", "figures", "promises"}
 GUI_FEATURES = {"contents", "glossary", "search", "annotations", "figures", "printing",
                 "comfort", "help"}  # fmt: skip
 TOP_HELPERS = {"haizhu_reader", "haizhu_reader.resources"}  # version, bundled files
@@ -91,6 +92,7 @@ def _allowed(unit: str) -> set[str]:
         "core.search": {"core"},
         "core.annotations": {"core"},
         "core.figures": {"core"},
+        "core.promises": {"core", "core.figures"},
         "core.printing": {"core", "core.annotations"},
         "core.quoting": {"core", "core.annotations"},
         "common": core,
@@ -223,6 +225,12 @@ def test_package_docstrings_say_what_belongs_there_and_nothing_else() -> None:
          True),
         ("haizhu_reader.core.printing", "haizhu_reader.core.annotations.store", "core.printing",
          True),
+        ("haizhu_reader.core.promises.pairing", "haizhu_reader.core.figures.extract",
+         "core.promises", True),
+        ("haizhu_reader.core.promises.export", "haizhu_reader.core.annotations.word",
+         "core.promises", False),
+        ("haizhu_reader.core.figures.table", "haizhu_reader.core.promises.names", "core.figures",
+         False),
     ],
 )  # fmt: skip
 def test_the_rules_tell_down_from_up_and_across(
