@@ -83,6 +83,21 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--figures", action="store_true", help="print the report's key figures (use with --json)"
     )
+    # -- the shelf (library_cli)
+    p.add_argument(
+        "--library-add", nargs="+", metavar="PATH", help="put report files or folders on the shelf"
+    )
+    p.add_argument(
+        "--library-list", action="store_true", help="list the reports on the shelf (with --json)"
+    )
+    p.add_argument("--library", action="store_true", help="--search every report on the shelf")
+    p.add_argument("--place", metavar="P", help="a place (佛山市): --library searches it only")
+    p.add_argument(
+        "--level",
+        choices=["national", "province", "prefecture", "city", "district", "county"],
+        help="--library search: reports of this level only",
+    )
+    p.add_argument("--years", metavar="Y1-Y2", help="--library search: reports of these years")
     return p
 
 
@@ -250,6 +265,26 @@ def _headless(args: argparse.Namespace) -> int:
         return 0
 
 
+def _library(args: argparse.Namespace) -> int:
+    """The shelf's commands (``library_cli``); JSON out as UTF-8, as ``_headless``."""
+    from haizhu_reader import library_cli
+
+    if isinstance(sys.stdout, io.TextIOWrapper) and sys.stdout.encoding.lower() != "utf-8":
+        sys.stdout.reconfigure(encoding="utf-8")
+    if args.file and (args.library or args.library_list):
+        return _fail(f"书架命令不读单个报告文件：{args.file}（FILE is not used with the shelf）")
+    try:
+        if args.library_add:
+            return library_cli.add(args)
+        if args.library_list:
+            return library_cli.list_reports(args)
+        return library_cli.search(args)
+    except BrokenPipeError:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 0
+
+
 # Options whose value is free text: a query (-海珠 excludes 海珠) or a path may start
 # with "-", which argparse would take for an option.
 _FREE_VALUES = ("--search", "--export-annotations", "--import-annotations", "--screenshot")
@@ -269,7 +304,14 @@ def attach_values(argv: Sequence[str]) -> list[str]:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    if getattr(sys, "frozen", False):
+        # A process the shelf's adding spawned runs its work here and exits (PyInstaller).
+        import multiprocessing
+
+        multiprocessing.freeze_support()
     args = build_parser().parse_args(attach_values(sys.argv[1:] if argv is None else argv))
+    if args.library_add or args.library_list or (args.search and args.library):
+        return _library(args)
     headless = (args.dump_structure, args.search, args.figures)
     if any(headless) or args.export_annotations or args.import_annotations:
         return _headless(args)

@@ -70,6 +70,11 @@ class AppPaths:
         return self.data_dir / "annotations.sqlite3"
 
     @property
+    def library_db(self) -> Path:
+        """The shelf: which reports are on this PC, and the index of their texts."""
+        return self.data_dir / "library.sqlite3"
+
+    @property
     def settings_file(self) -> Path:
         return self.config_dir / "settings.ini"
 

@@ -8,6 +8,7 @@ user can delete one file to reset the window. User data never goes here.
 from __future__ import annotations
 
 import time
+from collections.abc import Mapping
 from pathlib import Path
 from typing import NamedTuple
 
@@ -166,25 +167,36 @@ class Settings:
 
     def recent_files(self) -> list[Path]:
         """File › 最近打开: report files opened lately, most recent first."""
+        return [path for path, _ in self.recent_entries()]
+
+    def recent_entries(self) -> list[tuple[Path, str]]:
+        """The recent files with the titles of their reports ("" when not known)."""
         count = self._qs.beginReadArray(_RECENT)
         try:
-            paths = []
+            entries = []
             for i in range(min(count, MAX_RECENT)):
                 self._qs.setArrayIndex(i)
                 value = self._qs.value("path")
+                title = self._qs.value("title")
                 if isinstance(value, str) and value:
-                    paths.append(Path(value))
-            return paths
+                    entries.append((Path(value), title if isinstance(title, str) else ""))
+            return entries
         finally:
             self._qs.endArray()
 
-    def set_recent_files(self, paths: list[Path]) -> None:
+    def set_recent_files(self, paths: list[Path], titles: Mapping[Path, str] = {}) -> None:
+        """The recent files, each with its report's title: from ``titles``, else the one
+        already kept for that path."""
+        known = {str(p): t for p, t in self.recent_entries()}
+        known.update({str(p): t for p, t in (titles or {}).items()})
         self._qs.remove(_RECENT)  # no stale entries beyond the new size
         self._qs.beginWriteArray(_RECENT, min(len(paths), MAX_RECENT))
         try:
             for i, path in enumerate(paths[:MAX_RECENT]):
                 self._qs.setArrayIndex(i)
                 self._qs.setValue("path", str(path))
+                if known.get(str(path)):
+                    self._qs.setValue("title", known[str(path)])
         finally:
             self._qs.endArray()
 

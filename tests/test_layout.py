@@ -7,8 +7,9 @@ Every import counts, wherever it stands (module level, inside a function, under
   Its model and parser (``report``, ``source``, ``parse``, ``glossary``…; a new
   module in ``core/`` counts as one) import only each other; the feature folders
   ``search/``, ``annotations/`` and ``figures/`` build on the model and never import
-  each other; ``promises/`` builds on the model and figures; ``printing`` and
-  ``quoting`` build on the model and annotations.
+  each other; ``library/`` (the shelf) builds on the model and search; ``promises/``
+  on the model, figures and the shelf; ``printing`` and ``quoting`` build on the
+  model and annotations.
 * In ``gui``: ``common/`` imports only itself and the core; ``reader/`` only
   ``common/`` and the core; a feature folder (``contents/``, ``glossary/``…)
   never imports another feature or ``window/``; ``window/`` may use them all,
@@ -34,9 +35,9 @@ ROOT = "haizhu_reader"
 
 QT = {"PySide6", "shiboken6", "PyQt5", "PyQt6"}
 CORE_FEATURES = {"printing", "quoting"}  # the rest of core/*.py: model and parser
-CORE_FOLDERS = {"search", "annotations", "figures", "promises"}
+CORE_FOLDERS = {"search", "annotations", "figures", "library", "promises"}
 GUI_FEATURES = {"contents", "glossary", "search", "annotations", "figures", "printing",
-                "comfort", "help"}  # fmt: skip
+                "comfort", "help", "library"}  # fmt: skip
 TOP_HELPERS = {"haizhu_reader", "haizhu_reader.resources"}  # version, bundled files
 PROFILE = {"haizhu_reader.settings", "haizhu_reader.paths"}  # the user's profile (Qt-backed)
 INIT_WITH_CODE = {"haizhu_reader", "haizhu_reader.gui"}
@@ -91,8 +92,9 @@ def _allowed(unit: str) -> set[str]:
         "core": {"core"},
         "core.search": {"core"},
         "core.annotations": {"core"},
+        "core.library": {"core", "core.search"},
         "core.figures": {"core"},
-        "core.promises": {"core", "core.figures"},
+        "core.promises": {"core", "core.figures", "core.library"},
         "core.printing": {"core", "core.annotations"},
         "core.quoting": {"core", "core.annotations"},
         "common": core,
@@ -230,6 +232,12 @@ def test_package_docstrings_say_what_belongs_there_and_nothing_else() -> None:
         ("haizhu_reader.core.promises.export", "haizhu_reader.core.annotations.word",
          "core.promises", False),
         ("haizhu_reader.core.figures.table", "haizhu_reader.core.promises.names", "core.figures",
+         False),
+        ("haizhu_reader.core.library.searching", "haizhu_reader.core.search.query",
+         "core.library", True),
+        ("haizhu_reader.core.search.searching", "haizhu_reader.core.library.store",
+         "core.search", False),
+        ("haizhu_reader.gui.library.pane", "haizhu_reader.gui.search.results", "gui.library",
          False),
     ],
 )  # fmt: skip

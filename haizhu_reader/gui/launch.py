@@ -166,7 +166,8 @@ def run_gui(args: argparse.Namespace, on_window: Callable[[MainWindow], None] | 
         # A screenshot neither reads nor writes the profile's settings or index; it
         # shows the annotations of an existing data folder (and creates none).
         db = paths.annotations_db if paths.annotations_db.exists() else None
-        window = MainWindow(settings=None, annotations_db=db)
+        shelf = paths.library_db if paths.library_db.exists() else None
+        window = MainWindow(settings=None, annotations_db=db, library_db=shelf)
         if args.theme:
             window.view_options.set_theme(args.theme)
         window.open_report(report, path)
@@ -180,6 +181,7 @@ def run_gui(args: argparse.Namespace, on_window: Callable[[MainWindow], None] | 
             settings=settings,
             index_dir=paths.index_dir,
             annotations_db=paths.annotations_db,
+            library_db=paths.library_db,
             own_folders=paths.own_folders,
         )
         window.open_report(report, path)

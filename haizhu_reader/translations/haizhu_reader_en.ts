@@ -299,6 +299,49 @@
     </message>
 </context>
 <context>
+    <name>FilterBar</name>
+    <message>
+        <source>筛选书架</source>
+        <translation>Filter the shelf</translation>
+    </message>
+    <message>
+        <source>筛选：标题、地方、发言人、文件名</source>
+        <translation>Filter: title, place, speaker, file name</translation>
+    </message>
+    <message>
+        <source>地方</source>
+        <translation>Place</translation>
+    </message>
+    <message>
+        <source>级别</source>
+        <translation>Level</translation>
+    </message>
+    <message>
+        <source>所有级别</source>
+        <translation>All levels</translation>
+    </message>
+    <message>
+        <source>起始年份</source>
+        <translation>From year</translation>
+    </message>
+    <message>
+        <source>截止年份</source>
+        <translation>To year</translation>
+    </message>
+    <message>
+        <source>所有地方</source>
+        <translation>All places</translation>
+    </message>
+    <message>
+        <source>至</source>
+        <translation>to</translation>
+    </message>
+    <message>
+        <source>不限</source>
+        <translation>Any</translation>
+    </message>
+</context>
+<context>
     <name>FindBar</name>
     <message>
         <source>页内查找</source>
@@ -487,6 +530,10 @@
     <message>
         <source>%1 — 海珠报告阅读器</source>
         <translation>%1 — Haizhu Reader</translation>
+    </message>
+    <message>
+        <source>此报告文件已更改，与书架上的不同；请重新加入书架</source>
+        <translation>This report&apos;s file has changed since it was put on the shelf; add it to the shelf again</translation>
     </message>
     <message>
         <source>已复制所选文字及出处</source>
@@ -743,6 +790,21 @@ It may have been moved, renamed or deleted; it has been removed from the list.</
     </message>
 </context>
 <context>
+    <name>RefusedDialog</name>
+    <message>
+        <source>未能加入书架的文件</source>
+        <translation>Files not added to the shelf</translation>
+    </message>
+    <message>
+        <source>以下 %1 个文件未能加入书架，其余文件不受影响：</source>
+        <translation>These %1 files could not be added to the shelf (the others were not affected):</translation>
+    </message>
+    <message>
+        <source>未能加入的文件及原因</source>
+        <translation>Files not added, and why</translation>
+    </message>
+</context>
+<context>
     <name>ReportLoader</name>
     <message>
         <source>正在打开 %1…</source>
@@ -906,6 +968,166 @@ It may have been moved, renamed or deleted; it has been removed from the list.</
     <message>
         <source>批注工具栏</source>
         <translation>Annotation toolbar</translation>
+    </message>
+</context>
+<context>
+    <name>ShelfSearchTab</name>
+    <message>
+        <source>在书架上所有报告中搜索</source>
+        <translation>Search every report on the shelf</translation>
+    </message>
+    <message>
+        <source>空格分隔的词都须出现；OR 表示任一；&quot;引号&quot; 精确匹配；-词 排除</source>
+        <translation>Words separated by spaces must all occur; OR means either; &quot;quotes&quot; match exactly; -word excludes</translation>
+    </message>
+    <message>
+        <source>搜索状态</source>
+        <translation>Search status</translation>
+    </message>
+    <message>
+        <source>书架搜索结果</source>
+        <translation>Shelf search results</translation>
+    </message>
+    <message>
+        <source>按回车在阅读窗口中打开该报告并显示所选结果</source>
+        <translation>Press Enter to open the report in the reader at the selected result</translation>
+    </message>
+    <message>
+        <source>搜索失败：%1</source>
+        <translation>Search failed: %1</translation>
+    </message>
+    <message>
+        <source>正在打开书架…</source>
+        <translation>Opening the shelf…</translation>
+    </message>
+    <message>
+        <source>输入要查找的文字：空格分隔多个词，OR 表示任一，&quot;引号&quot; 精确匹配，-词 排除</source>
+        <translation>Type what to find: several words separated by spaces, OR for either, &quot;quotes&quot; for an exact phrase, -word to exclude</translation>
+    </message>
+    <message>
+        <source>正在搜索…</source>
+        <translation>Searching…</translation>
+    </message>
+    <message>
+        <source>没有找到</source>
+        <translation>Nothing found</translation>
+    </message>
+    <message>
+        <source>%1 份报告中共 %2 处</source>
+        <translation>%2 matches in %1 reports</translation>
+    </message>
+</context>
+<context>
+    <name>ShelfWindow</name>
+    <message>
+        <source>书架 — 海珠报告阅读器</source>
+        <translation>Shelf — Haizhu Reader</translation>
+    </message>
+    <message>
+        <source>书架</source>
+        <translation>Shelf</translation>
+    </message>
+    <message>
+        <source>书架的页面：报告、搜索全部报告</source>
+        <translation>Shelf pages: reports, search all reports</translation>
+    </message>
+    <message>
+        <source>书架上的报告</source>
+        <translation>Reports on the shelf</translation>
+    </message>
+    <message>
+        <source>按回车在阅读窗口中打开所选报告</source>
+        <translation>Press Enter to open the selected report in the reader</translation>
+    </message>
+    <message>
+        <source>添加文件(&amp;F)…</source>
+        <translation>Add &amp;Files…</translation>
+    </message>
+    <message>
+        <source>添加文件夹(&amp;D)…</source>
+        <translation>Add a Fol&amp;der…</translation>
+    </message>
+    <message>
+        <source>在阅读窗口中打开(&amp;O)</source>
+        <translation>&amp;Open in the Reader</translation>
+    </message>
+    <message>
+        <source>从书架移除(&amp;R)</source>
+        <translation>&amp;Remove from the Shelf</translation>
+    </message>
+    <message>
+        <source>报告(&amp;1)</source>
+        <translation>Reports (&amp;1)</translation>
+    </message>
+    <message>
+        <source>搜索全部报告(&amp;2)</source>
+        <translation>Search All Reports (&amp;2)</translation>
+    </message>
+    <message>
+        <source>加入书架的进度</source>
+        <translation>Adding to the shelf: progress</translation>
+    </message>
+    <message>
+        <source>取消(&amp;C)</source>
+        <translation>&amp;Cancel</translation>
+    </message>
+    <message>
+        <source>停止加入：已加入的报告保留在书架上</source>
+        <translation>Stop adding: the reports already added stay on the shelf</translation>
+    </message>
+    <message>
+        <source>书架状态</source>
+        <translation>Shelf status</translation>
+    </message>
+    <message>
+        <source>正在取消…</source>
+        <translation>Cancelling…</translation>
+    </message>
+    <message>
+        <source>正在打开书架…</source>
+        <translation>Opening the shelf…</translation>
+    </message>
+    <message>
+        <source>书架不可用：%1</source>
+        <translation>The shelf is unavailable: %1</translation>
+    </message>
+    <message>
+        <source>书架不可用</source>
+        <translation>The shelf is unavailable</translation>
+    </message>
+    <message>
+        <source>无法列出书架：%1</source>
+        <translation>Cannot list the shelf: %1</translation>
+    </message>
+    <message>
+        <source>正在查找报告文件…</source>
+        <translation>Looking for report files…</translation>
+    </message>
+    <message>
+        <source>正在加入书架：%1 / %2</source>
+        <translation>Adding to the shelf: %1 / %2</translation>
+    </message>
+    <message>
+        <source>加入书架时出错：%1</source>
+        <translation>Adding to the shelf failed: %1</translation>
+    </message>
+    <message>
+        <source>找不到文件</source>
+        <translation>File not found</translation>
+    </message>
+    <message>
+        <source>找不到文件：
+%1
+
+它可能已被移动、改名或删除。从新的位置再加入书架一次即可。</source>
+        <translation>Cannot find the file:
+%1
+
+It may have been moved, renamed or deleted. Add it to the shelf again from where it is now.</translation>
+    </message>
+    <message>
+        <source>已从书架移除 %1 份报告（文件未删除）</source>
+        <translation>Removed %1 reports from the shelf (the files were not deleted)</translation>
     </message>
 </context>
 <context>
@@ -1084,6 +1306,10 @@ It may have been moved, renamed or deleted; it has been removed from the list.</
         <translation>Open the &amp;Bundled Haizhu District Report</translation>
     </message>
     <message>
+        <source>书架(&amp;L)…</source>
+        <translation>Shel&amp;f…</translation>
+    </message>
+    <message>
         <source>导出数据表(&amp;E)…</source>
         <translation>&amp;Export Figures…</translation>
     </message>
@@ -1122,6 +1348,10 @@ It may have been moved, renamed or deleted; it has been removed from the list.</
     <message>
         <source>全文搜索(&amp;S)…</source>
         <translation>&amp;Search Full Text…</translation>
+    </message>
+    <message>
+        <source>搜索书架上的全部报告(&amp;A)…</source>
+        <translation>Search &amp;All Reports on the Shelf…</translation>
     </message>
     <message>
         <source>转到目录</source>
@@ -1487,6 +1717,117 @@ It may have been moved, renamed or deleted; it has been removed from the list.</
     <message>
         <source>海珠报告阅读器</source>
         <translation>Haizhu Reader</translation>
+    </message>
+</context>
+<context>
+    <name>library</name>
+    <message>
+        <source>全国</source>
+        <translation>National</translation>
+    </message>
+    <message>
+        <source>省级</source>
+        <translation>Province</translation>
+    </message>
+    <message>
+        <source>地区、州、盟</source>
+        <translation>Prefecture</translation>
+    </message>
+    <message>
+        <source>地级市</source>
+        <translation>City</translation>
+    </message>
+    <message>
+        <source>市辖区</source>
+        <translation>District</translation>
+    </message>
+    <message>
+        <source>县、县级市</source>
+        <translation>County</translation>
+    </message>
+    <message>
+        <source>（未识别地方）</source>
+        <translation>(place not recognised)</translation>
+    </message>
+    <message>
+        <source>随附报告</source>
+        <translation>Bundled report</translation>
+    </message>
+    <message>
+        <source>找不到文件：%1</source>
+        <translation>Missing: %1</translation>
+    </message>
+    <message>
+        <source>已加入 %1 份</source>
+        <translation>%1 added</translation>
+    </message>
+    <message>
+        <source>已在书架 %1 份</source>
+        <translation>%1 already on the shelf</translation>
+    </message>
+    <message>
+        <source>未能加入 %1 份</source>
+        <translation>%1 not added</translation>
+    </message>
+    <message>
+        <source>；</source>
+        <translation>; </translation>
+    </message>
+    <message>
+        <source>（已取消，其余未加入）</source>
+        <translation> (cancelled: the rest were not added)</translation>
+    </message>
+    <message>
+        <source>%1 处</source>
+        <translation>%1 matches</translation>
+    </message>
+    <message>
+        <source>报告</source>
+        <translation>Report</translation>
+    </message>
+    <message>
+        <source>年份</source>
+        <translation>Year</translation>
+    </message>
+    <message>
+        <source>日期</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>级别</source>
+        <translation>Level</translation>
+    </message>
+    <message>
+        <source>文件</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <source>文件已移动、改名或删除；从新的位置再加入一次即可找回</source>
+        <translation>The file was moved, renamed or deleted; add it again from where it is now to find it</translation>
+    </message>
+    <message>
+        <source>%1 份</source>
+        <translation>%1 reports</translation>
+    </message>
+    <message>
+        <source>添加报告到书架</source>
+        <translation>Add Reports to the Shelf</translation>
+    </message>
+    <message>
+        <source>报告文本 (*.txt *.md *.markdown);;所有文件 (*)</source>
+        <translation>Report text (*.txt *.md *.markdown);;All files (*)</translation>
+    </message>
+    <message>
+        <source>添加文件夹中的报告到书架</source>
+        <translation>Add the Reports in a Folder to the Shelf</translation>
+    </message>
+    <message>
+        <source>从书架移除</source>
+        <translation>Remove from the Shelf</translation>
+    </message>
+    <message>
+        <source>从书架移除所选的 %1 份报告？文件本身不会被删除。</source>
+        <translation>Remove the %1 selected reports from the shelf? The files themselves are not deleted.</translation>
     </message>
 </context>
 <context>

@@ -199,6 +199,8 @@ LATER = [
     "haizhu_reader.gui.figures",
     "haizhu_reader.gui.printing",
     "haizhu_reader.gui.help",
+    "haizhu_reader.gui.library",
+    "haizhu_reader.core.library",
     "haizhu_reader.core.annotations.anchoring",
     "haizhu_reader.core.annotations.database",
     "haizhu_reader.core.annotations.export",

@@ -78,11 +78,13 @@ class Job(QRunnable):
             self.finished = True
 
 
-def start(job: Job) -> None:
-    """Run ``job`` on the global pool, holding it (and its signals) until it is done."""
+def start(job: Job, pool: QThreadPool | None = None) -> None:
+    """Run ``job`` on ``pool`` (the global one by default), holding it (and its signals)
+    until it is done. A job that runs for minutes (adding reports to the shelf) takes a
+    pool of its own, so the global one's few threads stay free for the panes."""
     _running[:] = [j for j in _running if not j.finished]
     _running.append(job)
-    QThreadPool.globalInstance().start(job)
+    (pool or QThreadPool.globalInstance()).start(job)
 
 
 @contextlib.contextmanager

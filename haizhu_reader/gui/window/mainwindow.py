@@ -45,10 +45,12 @@ if TYPE_CHECKING:
 
     # Not imported at start-up: these parts are made after the first paint (lazy_pane).
     from haizhu_reader.core.figures.extract import Figure
+    from haizhu_reader.core.library.store import LibraryEntry
     from haizhu_reader.gui.annotations.actions import ReaderAnnotator
     from haizhu_reader.gui.annotations.pane import AnnotationsPane
     from haizhu_reader.gui.annotations.session import AnnotationSession
     from haizhu_reader.gui.figures.pane import FiguresPane
+    from haizhu_reader.gui.library.window import ShelfWindow
     from haizhu_reader.gui.printing.printer import ReportPrinter
     from haizhu_reader.gui.search.find_bar import FindBar
     from haizhu_reader.gui.search.index_loader import IndexLoader
@@ -72,14 +74,18 @@ class MainWindow(QMainWindow):
         *,
         index_dir: Path | None = None,
         annotations_db: Path | None = None,
+        library_db: Path | None = None,
         own_folders: tuple[Path, ...] = (),
     ) -> None:
         """``index_dir`` None: an in-memory search index; ``annotations_db`` None: no
-        annotating (a screenshot of a profile that has none)."""
+        annotating (a screenshot of a profile that has none); ``library_db`` None: a shelf
+        kept in memory for this run."""
         super().__init__(parent)
         self._settings = settings
         self._index_dir = index_dir
         self._annotations_db = annotations_db
+        self._library_db = library_db
+        self._pending_hit: tuple[str, str, list[tuple[int, int]]] | None = None
         self._own = OwnFiles.of(own_folders, annotations_db)  # no export is written there
         self._index_loader: IndexLoader | None = None  # made with the search pane
         self._report: Report | None = None
@@ -131,6 +137,7 @@ class MainWindow(QMainWindow):
         self._annotator = LazyPane(self._make_annotator)
         self._loader = LazyPane(self._make_loader)  # when a file is first opened
         self._printer = LazyPane(self._make_printer)  # Qt's print support is not loaded before
+        self._shelf = LazyPane(self._make_shelf)  # the 书架 window, when first opened
         later = [self._session, self._menus, self._annotator, *self._docks.panes()]
         self._later = AfterFirstPaint(later, self)  # made after the first paint, in this order
         self._status = StatusBar(self)
@@ -238,6 +245,13 @@ class MainWindow(QMainWindow):
         reader = self._reader
         return ReportPrinter(self, lambda: reader.typography().font.family(), self._own)
 
+    def _make_shelf(self) -> ShelfWindow:
+        from haizhu_reader.gui.library.window import ShelfWindow
+
+        shelf = ShelfWindow(self._library_db, self)
+        self._connect_shelf(shelf)
+        return shelf
+
     def is_complete(self) -> bool:
         """Whether every part made after the first paint has been made."""
         return self._later.is_complete()
@@ -308,6 +322,8 @@ class MainWindow(QMainWindow):
         m.copy_cited_action.triggered.connect(self._on_copy_cited)
         m.find_action.triggered.connect(lambda: self._find_bar.get().open_bar())
         m.search_action.triggered.connect(lambda: self.focus("search"))
+        m.shelf_action.triggered.connect(lambda: self._shelf.get().show_shelf())
+        m.shelf_search_action.triggered.connect(lambda: self._shelf.get().show_shelf("search"))
 
         # -- View: the focus to a pane (Ctrl+1…6), text size, full screen
         for key, action in m.focus_actions.items():
@@ -352,6 +368,10 @@ class MainWindow(QMainWindow):
         pane.edit_requested.connect(lambda annotation_id: a.get().edit(annotation_id))
         pane.delete_requested.connect(lambda annotation_id: a.get().delete(annotation_id))
 
+    def _connect_shelf(self, shelf: ShelfWindow) -> None:
+        shelf.report_requested.connect(self._open_entry)
+        shelf.hit_requested.connect(self._open_hit)
+
     def _connect_find_bar(self, bar: FindBar) -> None:
         self.report_opened.connect(bar.set_report)
         bar.highlights_changed.connect(partial(self._reader.set_highlights, layer="find"))
@@ -390,6 +410,32 @@ class MainWindow(QMainWindow):
 
         show_store_notices(self, self._session.get().store)
 
+    @Slot(object)
+    def _open_entry(self, entry: LibraryEntry) -> None:
+        """A report chosen on the shelf: shown here, in front (read in the background)."""
+        self._open_hit(entry, "", [])
+
+    @Slot(object, str, list)
+    def _open_hit(self, entry: LibraryEntry, target: str, spans: list[tuple[int, int]]) -> None:
+        """A shelf search hit: its report shown at the paragraph (or heading), the words
+        found marked; the report is opened first if it is not the one being read."""
+        self.activateWindow()
+        self.raise_()
+        if self._report is not None and self._report.content_hash == entry.content_hash:
+            self._show_target(target, spans)
+            return
+        self._pending_hit = (entry.content_hash, target, spans)
+        if entry.path is None:
+            self._loader.get().open_bundled()
+        else:
+            self.open_file(entry.path)
+
+    def _show_target(self, target: str, spans: list[tuple[int, int]]) -> None:
+        if not target:
+            return
+        self._reader.show_section(target)  # a heading's section; nothing for a paragraph
+        self._reader.show_found(target, spans, "search")
+
     @Slot(object, object)
     def _on_figures_ready(self, report: Report, figures: list[Figure]) -> None:
         from haizhu_reader.gui.figures.model import figure_marks
@@ -418,6 +464,10 @@ class MainWindow(QMainWindow):
             self._reader.setFocus(Qt.FocusReason.ShortcutFocusReason)
         else:
             self._docks.focus(key)
+
+    def shelf(self) -> ShelfWindow:
+        """The 书架 window (made now if it has not been)."""
+        return self._shelf.get()
 
     def dock(self, key: str) -> QDockWidget:
         """The dock of "sections", "glossary", "figures", "search" or "annotations"."""
@@ -456,7 +506,16 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(self.tr("%1 — 海珠报告阅读器").replace("%1", report.title))
         self.report_opened.emit(report)
         if path is not None:  # opened by dialog, drop or command line; not the bundled one
-            self._recent_menu.add(path)
+            self._recent_menu.add(path, report)
+        pending, self._pending_hit = self._pending_hit, None
+        if pending is not None:
+            content_hash, target, spans = pending
+            if content_hash == report.content_hash:
+                self._show_target(target, spans)
+            else:
+                self.statusBar().showMessage(
+                    self.tr("此报告文件已更改，与书架上的不同；请重新加入书架"), 5000
+                )
 
     @Slot(object)
     def open_file(self, path: Path) -> None:
@@ -485,6 +544,9 @@ class MainWindow(QMainWindow):
         self.save_layout()
         if self._index_loader is not None:
             self._index_loader.close()
+        shelf = self._shelf.made()
+        if shelf is not None:
+            shelf.shutdown()
         super().closeEvent(event)
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:

@@ -65,6 +65,7 @@ class WindowMenus(QObject):
         self.open_action = _item(f, self.tr("打开报告(&O)…"), keys.Open)
         self.bundled_action = _item(f, self.tr("打开随附的海珠区报告(&B)"))
         f.addMenu(recent)
+        self.shelf_action = _item(f, self.tr("书架(&L)…"), "Ctrl+Shift+L")
         self.export_figures_action = _item(f, self.tr("导出数据表(&E)…"))
         self.export_annotations_action = _item(f, self.tr("导出批注(&X)…"))
         self.import_annotations_action = _item(f, self.tr("导入批注(&I)…"))
@@ -80,6 +81,7 @@ class WindowMenus(QObject):
         e.addSeparator()
         self.find_action = _item(e, self.tr("页内查找(&F)…"), keys.Find)
         self.search_action = _item(e, self.tr("全文搜索(&S)…"), "Ctrl+Shift+F")
+        self.shelf_search_action = _item(e, self.tr("搜索书架上的全部报告(&A)…"), "Ctrl+Shift+G")
         e.addSeparator()
 
         v = self.view

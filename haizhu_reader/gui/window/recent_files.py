@@ -1,22 +1,28 @@
 """File › 最近打开: the report files opened lately, kept in ``Settings``.
 
-The list is read from the settings each time the menu opens, so a second
-window never shows a stale one. Files are not looked at when the menu opens (a
-network drive that is gone can take seconds to answer); choosing one that has
-gone since says so and takes it off the list.
+The menu names each by its report's title, as the shelf lists it (佛山市2023年政府
+工作报告, not 2023.md); its path is the tooltip. The list is read from the settings
+each time the menu opens, so a second window never shows a stale one. Files are
+not looked at when the menu opens (a network drive that is gone can take seconds
+to answer); choosing one that has gone since says so and takes it off the list.
 """
 
 from __future__ import annotations
 
 import os
+from functools import partial
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Signal, Slot
+from PySide6.QtCore import QTimer, Signal, Slot
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu, QWidget
 
 from haizhu_reader.gui.common.dialogs import Messages
 from haizhu_reader.settings import MAX_RECENT, Settings
+
+if TYPE_CHECKING:
+    from haizhu_reader.core.report import Report
 
 _PARENT_CHARS = 48  # a long folder is shortened in the middle to about this many characters
 
@@ -38,9 +44,12 @@ def _shorten(text: str, limit: int = _PARENT_CHARS) -> str:
     return f"{text[:half]}…{text[-half:]}"
 
 
-def entry_text(number: int, path: Path) -> str:
-    """The menu text: a mnemonic number, the file name, then its folder (``&`` escaped)."""
+def entry_text(number: int, path: Path, title: str = "") -> str:
+    """The menu text: a mnemonic number and the report's title; without a title, the file
+    name and its folder (``&`` escaped)."""
     mnemonic = f"&{number}" if number < 10 else f"1&{number - 10}"  # 10 -> 1&0
+    if title:
+        return f"{mnemonic} {title.replace('&', '&&')}"
     name = path.name.replace("&", "&&")
     folder = _shorten(str(path.parent)).replace("&", "&&")
     return f"{mnemonic} {name}  ({folder})"
@@ -85,12 +94,27 @@ class RecentFilesMenu(QMenu):
     def paths(self) -> list[Path]:
         return self._settings.recent_files() if self._settings is not None else []
 
-    def add(self, path: Path) -> None:
-        """Put ``path`` first in the list (a file the user just opened)."""
+    def add(self, path: Path, report: Report | None = None) -> None:
+        """Put ``path`` first in the list (a file the user just opened, ``report`` its report).
+
+        The title is the report's own at once, the shelf's (naming the place and year)
+        right after: describing the report is not for the window's first paint.
+        """
         if self._settings is None:
             return
-        self._settings.set_recent_files(pushed(self.paths(), path.absolute()))
+        path = path.absolute()
+        titles = {path: report.title} if report is not None else {}
+        self._settings.set_recent_files(pushed(self.paths(), path), titles)
         self._rebuild()
+        if report is not None:
+            QTimer.singleShot(0, self, partial(self._name, path, report))
+
+    def _name(self, path: Path, report: Report) -> None:
+        from haizhu_reader.core.library.metadata import describe
+
+        if self._settings is not None and path in self.paths():
+            self._settings.set_recent_files(self.paths(), {path: describe(report).title})
+            self._rebuild()
 
     @Slot()
     def clear_list(self) -> None:
@@ -104,9 +128,10 @@ class RecentFilesMenu(QMenu):
             self.removeAction(action)
             action.deleteLater()
         self._entries = []
-        paths = self.paths()
-        for number, path in enumerate(paths, start=1):
-            action = QAction(entry_text(number, path), self)
+        entries = self._settings.recent_entries() if self._settings is not None else []
+        paths = [path for path, _ in entries]
+        for number, (path, title) in enumerate(entries, start=1):
+            action = QAction(entry_text(number, path, title), self)
             action.setToolTip(str(path))
             action.setStatusTip(str(path))
             action.setData(str(path))

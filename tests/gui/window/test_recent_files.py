@@ -121,7 +121,34 @@ def test_opening_a_file_adds_it_first(window: MainWindow, report: Report, tmp_pa
     window.open_report(report, a)
     assert _menu(window).paths() == [a, b]
     texts = [action.text() for action in _menu(window).entries()]
-    assert texts == [entry_text(1, a), entry_text(2, b)]
+    assert texts == [entry_text(1, a, report.title), entry_text(2, b, report.title)]
+    assert [action.toolTip() for action in _menu(window).entries()] == [str(a), str(b)]
+
+
+def test_entries_are_named_by_their_reports_title_as_the_shelf_names_it(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path
+) -> None:
+    """A title block that says only 2020年政府工作报告 is named with its place."""
+    from haizhu_reader.core.parse import parse_report
+
+    text = (DATA / "corpus" / "佛山市-2018.md").read_text(encoding="utf-8")
+    report = parse_report(text.replace("2018年佛山市政府工作报告", "2018年政府工作报告").encode())
+    assert report.title == "2018年政府工作报告"  # the report's own title: which place's?
+    path = tmp_path / "2018.md"
+    window.open_report(report, path)
+    menu = _menu(window)
+    qtbot.waitUntil(lambda: menu.entries()[0].text() == "&1 2018年佛山市政府工作报告")
+    assert Settings(menu._settings.path).recent_entries() == [  # type: ignore[union-attr]
+        (path, "2018年佛山市政府工作报告")
+    ]
+
+
+def test_entry_text_with_a_title() -> None:
+    assert (
+        entry_text(3, Path("/x/2023.md"), "佛山市2023年政府工作报告")
+        == "&3 佛山市2023年政府工作报告"
+    )
+    assert entry_text(1, Path("/x/a.md"), "A&B") == "&1 A&&B"
 
 
 def test_the_bundled_report_is_not_added(window: MainWindow, report: Report) -> None:
@@ -207,7 +234,7 @@ def test_a_missing_file_is_removed_with_a_message(
     menu.entries()[0].trigger()
     assert len(information.calls) == 1 and str(gone) in information.calls[0][1]
     assert menu.paths() == [SAMPLE]
-    assert [a.text() for a in menu.entries()] == [entry_text(1, SAMPLE)]
+    assert [a.text() for a in menu.entries()] == [entry_text(1, SAMPLE, report.title)]
     assert window.report() is report  # nothing else was opened
 
 
