@@ -348,9 +348,11 @@ def promises(
     current: Report,
     previous_figures: Sequence[Figure] | None = None,
     current_figures: Sequence[Figure] | None = None,
+    year: int | None = None,
 ) -> list[Promise]:
-    """Every promise of ``previous`` (report N−1) with what ``current`` (report N) says."""
-    year = plan_year(previous)
+    """Every promise of ``previous`` (report N−1) with what ``current`` (report N) says;
+    ``year``: N−1 (default: the year ``previous``'s plan is for)."""
+    year = year if year is not None else plan_year(previous)
     results = results_of(current, current_figures, year)
     words = WordsIndex(current)
     return [pair(t, results, words) for t in targets_of(previous, previous_figures)]
