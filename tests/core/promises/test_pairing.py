@@ -21,12 +21,12 @@ from tests.conftest import DATA
 
 
 def report(year: int, review: str, plan: str, month: int = 1) -> Report:
-    """A small report of 示范市, delivered in ``year`` (and ``month``)."""
+    """A small report of 海河市, delivered in ``year`` (and ``month``)."""
     text = f"""政府工作报告
 
-——{year}年{month}月10日在示范市第一届人民代表大会第一次会议上
+——{year}年{month}月10日在海河市第一届人民代表大会第一次会议上
 
-示范市市长　张三
+海河市市长　张三
 
 各位代表：
 
