@@ -24,6 +24,7 @@ from haizhu_reader.core.promises.pairing import Promise, counts
 from haizhu_reader.core.promises.verdict import (
     ABOUT_QUALIFIERS,
     AMOUNT_TOLERANCE,
+    PARITY_WORD,
     RATE_TOLERANCE,
     RATE_UNITS,
     REASON_ZH,
@@ -89,7 +90,7 @@ class Citations:
 def tolerance_note(promise: Promise) -> str:
     """The tolerance used, said where it applies (左右按±0.5个百分点计)."""
     t = promise.target
-    if promise.qualifier == "持平":
+    if promise.qualifier == PARITY_WORD:
         return f"持平按±{RATE_TOLERANCE:g}个百分点计"
     if t.qualifier not in ABOUT_QUALIFIERS or t.value is None:
         return ""

@@ -36,6 +36,7 @@ from haizhu_reader.core.figures.plan import blocks, main_list
 from haizhu_reader.core.figures.scan import Bounds
 from haizhu_reader.core.promises import names
 from haizhu_reader.core.promises.verdict import (
+    PARITY_WORD,
     Reason,
     Verdict,
     comparable,
@@ -241,7 +242,7 @@ def pair(target: Target, results: Sequence[Result], words: WordsIndex | None = N
     """The promise ``target`` beside the best result for its statistic (module docstring)."""
     f = target.figure
     goal = qualitative_goal(f)
-    qualifier = f.qualifier or ("持平" if goal == "parity" else None)
+    qualifier = f.qualifier or (PARITY_WORD if goal == "parity" else None)
     scored = [(names.name_score(target.indicator, r.indicator), r) for r in results]
     named = [(s, r) for s, r in scored if s > 0]
     if named:

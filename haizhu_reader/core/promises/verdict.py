@@ -49,7 +49,8 @@ LESS_IS_BETTER = re.compile(
     r"价格|物价|CPI|失业率|能耗|排放|污染|浓度|PM2\.5|事故|死亡|亡人|发病率|负债率|不良贷款率|"
     r"碳强度|用水量|水耗|赤字"
 )
-PARITY = re.compile(r"持平")
+PARITY_WORD = "持平"  # a target of 与上年持平: its qualifier, as the promises name it
+PARITY = re.compile(PARITY_WORD)
 POSITIVE_GROWTH = re.compile(r"正增长")
 
 

@@ -25,6 +25,7 @@ from haizhu_reader.core.promises.pairing import Promise
 from haizhu_reader.core.promises.verdict import (
     ABOUT_QUALIFIERS,
     AMOUNT_TOLERANCE,
+    PARITY_WORD,
     RATE_TOLERANCE,
     RATE_UNITS,
     Reason,
@@ -90,7 +91,7 @@ def tolerance_text(promise: Promise) -> str:
     """左右按±0.5个百分点计, 左右按目标的±5%计, 持平按±0.5个百分点计; "" for none."""
     t = promise.target
     points = f"{RATE_TOLERANCE:g}"
-    if promise.qualifier == "持平":
+    if promise.qualifier == PARITY_WORD:
         return QCoreApplication.translate("promises", "持平按±%1个百分点计").replace("%1", points)
     if t.qualifier not in ABOUT_QUALIFIERS or t.value is None:
         return ""

@@ -43,12 +43,9 @@ def nice_ticks(low: float, high: float, count: int = 5) -> list[float]:
     raw = (high - low) / max(1, count)
     magnitude = 10 ** math.floor(math.log10(raw))
     step = next(m * magnitude for m in (1, 2, 2.5, 5, 10) if m * magnitude >= raw)
-    first = math.floor(low / step) * step
-    ticks = []
-    value = first
-    while value < high + step / 2:
-        ticks.append(round(value, 10))
-        value += step
+    ticks = [round(math.floor(low / step) * step, 10)]
+    while ticks[-1] < high - 1e-9:
+        ticks.append(round(ticks[-1] + step, 10))
     return ticks
 
 
@@ -62,8 +59,12 @@ def trend_summary(trend: Trend) -> str:
         return QCoreApplication.translate("trend", "书架上这个地方的报告里没有这一指标的数字。")
     parts = []
     for p in trend.points:
-        target = p.target.text if p.target else QCoreApplication.translate("trend", "无目标")
+        target = p.target.text if p.target else ""
         result = p.result.text if p.result else QCoreApplication.translate("trend", "无结果")
+        if p.target is None:
+            text = QCoreApplication.translate("trend", "%1年：无目标，结果%2")
+            parts.append(text.replace("%1", str(p.year)).replace("%2", result))
+            continue
         text = QCoreApplication.translate("trend", "%1年：目标%2，结果%3，%4")
         text = text.replace("%1", str(p.year)).replace("%2", target).replace("%3", result)
         parts.append(text.replace("%4", verdict_label(p.verdict)))
@@ -159,7 +160,9 @@ class TrendChart(QWidget):
         ticks = nice_ticks(low, high)
         label_w = max(fm.horizontalAdvance(tick_text(v)) for v in ticks) + 6
         legend_h = line * 1.5
-        left, right = _PAD + label_w, self.width() - _PAD
+        year_w = fm.horizontalAdvance("2026")
+        left = _PAD + max(label_w, year_w / 2)
+        right = self.width() - _PAD - year_w / 2
         top, bottom = _PAD + legend_h, self.height() - _PAD - line * 1.4
 
         def y_of(v: float) -> float:
@@ -183,7 +186,7 @@ class TrendChart(QWidget):
                 int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter),
                 tick_text(v),
             )
-        every = max(1, math.ceil(fm.horizontalAdvance("2026") * 1.4 / step)) if step else 1
+        every = max(1, math.ceil(year_w * 1.4 / step)) if step else 1
         for i, year in enumerate(years):
             if i % every and i != len(years) - 1:
                 continue

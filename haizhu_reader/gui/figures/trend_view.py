@@ -71,7 +71,7 @@ class TrendTable(QTableWidget):
                 str(p.year),
                 p.target.text if p.target else "—",
                 p.result.text if p.result else "—",
-                verdict_label(p.verdict),
+                verdict_label(p.verdict) if p.target else "—",
             )
             for col, text in enumerate(cells):
                 item = QTableWidgetItem(text)

@@ -193,7 +193,8 @@ class MainWindow(QMainWindow):
     def _make_figures_pane(self) -> FiguresPane:
         from haizhu_reader.gui.figures.pane import FiguresPane
 
-        pane = FiguresPane(self, own=self._own)
+        pane = FiguresPane(self, own=self._own, library_db=self._library_db)
+        pane.set_theme(self._view_options.theme())
         self._connect_figures(pane)
         if self._report is not None:
             pane.set_report(self._report)
@@ -350,6 +351,10 @@ class MainWindow(QMainWindow):
         show = partial(self._reader.show_found, layer="figures")
         pane.figure_activated.connect(lambda pid, start, end: show(pid, [(start, end)]))
         pane.exported.connect(self._status.show_figures_exported)
+        # 去年承诺 and 历年趋势: verdicts in the theme's colours, other reports of the shelf
+        self._view_options.theme_changed.connect(pane.set_theme)
+        pane.entry_figure_requested.connect(self._open_hit)
+        pane.promises_exported.connect(self._status.show_promises_exported)
 
     def _connect_search(self, pane: SearchPane) -> None:
         self.report_opened.connect(pane.offer_report)
