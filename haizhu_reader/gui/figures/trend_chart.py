@@ -187,13 +187,15 @@ class TrendChart(QWidget):
                 tick_text(v),
             )
         every = max(1, math.ceil(year_w * 1.4 / step)) if step else 1
-        for i, year in enumerate(years):
-            if i % every and i != len(years) - 1:
-                continue
+        labelled = list(range(0, len(years), every))
+        last = len(years) - 1
+        if labelled[-1] != last and (last - labelled[-1]) * step >= year_w * 1.4:
+            labelled.append(last)  # the last year too, where it fits
+        for i in labelled:
             painter.drawText(
                 QRectF(x_of(i) - 30, bottom + 2, 60, line),
                 int(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop),
-                str(year),
+                str(years[i]),
             )
         # The targets: a dashed line, a range as a bar.
         targets = [(x_of(i), r[1]) for i, r in enumerate(rows)]
