@@ -15,7 +15,10 @@ reader's promise of the same statistic (``names.key``) among the 主要预期目
 
 Each over the union of labels and 主要预期目标 promises: a promise with no label and a
 label with no promise both count as wrong. Also printed: how long pairing a year pair
-takes (parsing and extracting both reports, then pairing), the median of 5 runs.
+takes (parsing and extracting both reports, then pairing), the median of 5 runs, and for
+the trend: reading every 佛山市 report in tests/data/corpus (what the 历年趋势 tab's job does
+once per run) and drawing one indicator's trend from them (what choosing an indicator does
+on the GUI thread).
 """
 
 from __future__ import annotations
@@ -33,6 +36,7 @@ from haizhu_reader.core.figures.extract import extract
 from haizhu_reader.core.parse import load_report
 from haizhu_reader.core.promises import names
 from haizhu_reader.core.promises.pairing import Promise, promises
+from haizhu_reader.core.promises.trend import read_year, trend
 from haizhu_reader.core.report import Report
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -137,7 +141,21 @@ def evaluate(repeat: int = 5) -> dict[str, Any]:
                 "seconds": statistics.median(timings),
             }
         )
+    names_of = sorted(CORPUS.glob("佛山市-*.md"))
+    reads, draws = [], []
+    for _ in range(repeat):
+        t0 = time.perf_counter()
+        years = [y for y in (read_year(load_report(p)) for p in names_of) if y is not None]
+        t1 = time.perf_counter()
+        trend(years, "地区生产总值增长")
+        reads.append(t1 - t0)
+        draws.append(time.perf_counter() - t1)
     return {
+        "trend": {
+            "reports": len(names_of),
+            "read_seconds": statistics.median(reads),
+            "trend_seconds": statistics.median(draws),
+        },
         "pairs": rows,
         "total": {"labels": total.total, **{m: total.ratio(m) for m in MEASURES}},
         "misses": total.misses,
@@ -169,6 +187,11 @@ def main() -> int:
     )
     print("(all: every promise of the pair, the plan's numeric targets too; ms: parse, "
           "extract and pair both reports, median)")  # fmt: skip
+    tr = result["trend"]
+    print(
+        f"trend: reading {tr['reports']} 佛山市 reports {tr['read_seconds'] * 1000:.0f} ms, "
+        f"one indicator's trend from them {tr['trend_seconds'] * 1000:.1f} ms (medians)"
+    )
     if args.misses:
         print("\n".join(result["misses"]) or "no disagreements")
     return 0
