@@ -17,27 +17,33 @@ from PySide6.QtCore import QByteArray, QSettings
 _GEOMETRY = "window/geometry"
 _STATE = "window/state"
 _OPEN_DIR = "files/open_dir"
+_DIALOGS = "dialogs"  # the folder each kind of file dialog was last used in
 _LANGUAGE = "ui/language"
 _THEME = "view/theme"
 _FONT_FAMILY = "view/font_family"
 _LINE_HEIGHT = "view/line_height"
 _FIGURE_TINTS = "view/figure_tints"
 _ZOOM = "view/zoom"
+_UI_TEXT_SIZE = "view/ui_text_size"
 _PLACES = "places"  # one group per report, named by its content hash
 _RECENT = "files/recent"  # an array of paths, most recent first
+_LAST = "files/last_report"  # the report being read at the end: a path, "" the bundled one
 MAX_RECENT = 10
 MAX_PLACES = 50  # reports whose place is remembered; the least recently read go first
 
 
 class ReadingPlace(NamedTuple):
-    """Where a report was left: the top line (paragraph or section id, offset) and the text size."""
+    """Where a report was left: the top line (paragraph or section id, offset).
+
+    The text size is not a report's: it is one preference (``zoom``).
+    """
 
     target: str
     offset: int
-    zoom: int
 
 
 LANGUAGES = ("auto", "zh_CN", "en")
+UI_TEXT_SIZES = (100, 125, 150, 175)  # the interface's text size, in percent
 
 
 class Settings:
@@ -72,13 +78,26 @@ class Settings:
 
     def open_dir(self) -> Path | None:
         """The folder of the last report the user opened, for the next Open dialog."""
-        value = self._qs.value(_OPEN_DIR)
-        if isinstance(value, str) and value:
-            return Path(value)
-        return None
+        return self.dialog_folder("report")
 
     def set_open_dir(self, folder: Path) -> None:
-        self._qs.setValue(_OPEN_DIR, str(folder))
+        self.set_dialog_folder("report", folder)
+
+    def dialog_folder(self, kind: str) -> Path | None:
+        """The folder a kind of file dialog was last used in ("report": File › 打开报告…)."""
+        value = self._str(_OPEN_DIR if kind == "report" else f"{_DIALOGS}/{kind}")
+        return Path(value) if value else None
+
+    def set_dialog_folder(self, kind: str, folder: Path) -> None:
+        self._qs.setValue(_OPEN_DIR if kind == "report" else f"{_DIALOGS}/{kind}", str(folder))
+
+    def last_report(self) -> Path | None:
+        """The report file read last, for a start without a file (None: the bundled one)."""
+        value = self._str(_LAST)
+        return Path(value) if value else None
+
+    def set_last_report(self, path: Path | None) -> None:
+        self._qs.setValue(_LAST, str(path.absolute()) if path is not None else "")
 
     def language(self) -> str:
         """The interface language chosen in View › 界面语言: "auto", "zh_CN" or "en"."""
@@ -128,11 +147,19 @@ class Settings:
         self._qs.setValue(_FIGURE_TINTS, "true" if on else "false")
 
     def zoom(self) -> int:
-        """The text size last chosen, in percent: a report read for the first time opens at it."""
+        """The text size last chosen, in percent: every report opens at it."""
         return self._int(_ZOOM, 100)
 
     def set_zoom(self, percent: int) -> None:
         self._qs.setValue(_ZOOM, percent)
+
+    def ui_text_size(self) -> int:
+        """View › 界面文字大小: the interface's text, in percent of the system's size."""
+        value = self._int(_UI_TEXT_SIZE, 100)
+        return value if value in UI_TEXT_SIZES else 100
+
+    def set_ui_text_size(self, percent: int) -> None:
+        self._qs.setValue(_UI_TEXT_SIZE, percent if percent in UI_TEXT_SIZES else 100)
 
     def reading_place(self, report_hash: str) -> ReadingPlace | None:
         """Where the report with this content hash was left, if it was read before."""
@@ -142,9 +169,7 @@ class Settings:
         target = self._str(f"{group}/target")
         if not target:
             return None
-        return ReadingPlace(
-            target, self._int(f"{group}/offset", 0), self._int(f"{group}/zoom", self.zoom())
-        )
+        return ReadingPlace(target, self._int(f"{group}/offset", 0))
 
     def set_reading_place(self, report_hash: str, place: ReadingPlace) -> None:
         """Remember a report's place; the oldest beyond ``MAX_PLACES`` reports are forgotten."""
@@ -155,7 +180,7 @@ class Settings:
         try:
             self._qs.setValue(f"{key}/target", place.target)
             self._qs.setValue(f"{key}/offset", place.offset)
-            self._qs.setValue(f"{key}/zoom", place.zoom)
+            self._qs.remove(f"{key}/zoom")  # an older version kept a size per report
             self._qs.setValue(f"{key}/used", time.time_ns())
             groups = self._qs.childGroups()
             if len(groups) > MAX_PLACES:

@@ -21,7 +21,7 @@ import sys
 import zlib
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from haizhu_reader import __version__, resources
 from haizhu_reader.core.errors import MAX_BYTES, ReportError
@@ -38,6 +38,7 @@ if TYPE_CHECKING:
 
 EXIT_BAD_INPUT = 2
 DEFAULT_SIZE = (1280, 800)
+PROBLEM_MS = 30000  # how long the status bar says why the last report was not reopened
 # A cached parse is a few times its report's size; one past this is not ours.
 _MAX_CACHED_PARSE = 40 * MAX_BYTES
 
@@ -116,6 +117,54 @@ def open_first_report(path: Path | None, paths: AppPaths) -> Report:
     return report
 
 
+class LastReportProblem(NamedTuple):
+    """Why the report read last was not reopened: the bundled one is shown instead."""
+
+    path: Path
+    error: ReportError | None  # None: the file is gone
+
+
+def open_start_report(
+    file: Path | None, last: Path | None, paths: AppPaths
+) -> tuple[Report, Path | None, LastReportProblem | None]:
+    """The report a start opens and its path (None: the bundled one).
+
+    ``file`` named on the command line: that one, or ``ReportError``. Else the
+    report read last (``last``, None the bundled one); if it is gone or no longer
+    opens, the bundled one and the problem (the window says so): the user named
+    no file, so there is still something to show.
+    """
+    if file is not None or last is None:
+        return open_first_report(file, paths), file, None
+    try:
+        there = last.is_file()
+    except OSError:
+        there = True  # opening it says why
+    if not there:
+        return open_first_report(None, paths), None, LastReportProblem(last, None)
+    try:
+        return open_first_report(last, paths), last, None
+    except ReportError as e:
+        return open_first_report(None, paths), None, LastReportProblem(last, e)
+
+
+def _problem_text(problem: LastReportProblem) -> str:
+    from PySide6.QtCore import QCoreApplication
+
+    from haizhu_reader.gui.common.language import pick
+
+    if problem.error is None:
+        text = QCoreApplication.translate(
+            "launch", "上次阅读的报告已找不到：%1。已打开随附的海珠区报告。"
+        )
+        return text.replace("%1", str(problem.path))
+    text = QCoreApplication.translate(
+        "launch", "上次阅读的报告无法打开：%1（%2）。已打开随附的海珠区报告。"
+    )
+    reason = pick(problem.error.zh, problem.error.en)
+    return text.replace("%1", str(problem.path)).replace("%2", reason)
+
+
 def _fail(message: str) -> int:
     print(f"haizhu-reader: {message}", file=sys.stderr)
     return EXIT_BAD_INPUT
@@ -133,14 +182,20 @@ def run_gui(args: argparse.Namespace, on_window: Callable[[MainWindow], None] | 
         if parsed is None:
             return _fail(f"窗口尺寸应写作 宽x高，如 1280x800（bad --size: {args.size!r}）")
         size = parsed
-    path = Path(args.file) if args.file else None
+    from haizhu_reader.settings import Settings
+
     paths = resolve(args.data_dir)
     if args.screenshot:
-        problem = _screenshot_target_problem(Path(args.screenshot), paths)
-        if problem:
-            return _fail(problem)
+        target_problem = _screenshot_target_problem(Path(args.screenshot), paths)
+        if target_problem:
+            return _fail(target_problem)
+    # A screenshot neither reads nor writes the profile's settings.
+    settings = None if args.screenshot else Settings(paths.settings_file)
+    last = settings.last_report() if settings is not None else None
     try:
-        report = open_first_report(path, paths)
+        report, path, problem = open_start_report(
+            Path(args.file) if args.file else None, last, paths
+        )
     except ReportError as e:
         return _fail(str(e))
 
@@ -149,14 +204,13 @@ def run_gui(args: argparse.Namespace, on_window: Callable[[MainWindow], None] | 
     from PySide6.QtWidgets import QApplication
 
     from haizhu_reader.gui.common import language
+    from haizhu_reader.gui.window import layout
     from haizhu_reader.gui.window.mainwindow import MainWindow
-    from haizhu_reader.settings import Settings
 
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
     app.setApplicationName(APP_NAME)
     app.setOrganizationName(ORG_NAME)
-    settings = None if args.screenshot else Settings(paths.settings_file)
     translators = language.install(app, choose_language(args.lang, settings))
     app.setApplicationDisplayName(QCoreApplication.translate("launch", "海珠报告阅读器"))
     gc_was_enabled = gc.isenabled()
@@ -186,6 +240,7 @@ def run_gui(args: argparse.Namespace, on_window: Callable[[MainWindow], None] | 
         )
         window.open_report(report, path)
         window.restore_layout()
+        layout.fit_to_screen(window)
         if on_window is not None:
             on_window(window)
         # What start-up made lives as long as the window: keep it out of later full
@@ -198,8 +253,18 @@ def run_gui(args: argparse.Namespace, on_window: Callable[[MainWindow], None] | 
             lambda: QTimer.singleShot(0, window, window.show_store_notices),
             Qt.ConnectionType.SingleShotConnection,
         )
+        # 立即重启 after a language change: closed as on quitting (the place, the layout
+        # and the settings are saved; each annotation is on disk already), then started again.
+        restart: list[bool] = []
+        window.restart_requested.connect(lambda: restart.append(window.close()))
         window.show()
+        if problem is not None:  # once shown: a message before that overlaps the place
+            window.statusBar().showMessage(_problem_text(problem), PROBLEM_MS)
         code = app.exec()
+        if any(restart):
+            data_dir = Path(args.data_dir).absolute() if args.data_dir else None
+            if not start_again(*restart_command(window.report_path(), data_dir)):
+                code = _fail("无法重新启动本程序，请手动启动（cannot start the program again）")
     QThreadPool.globalInstance().waitForDone(5000)
     for translator in translators:  # as it was (tests run the GUI many times in one process)
         app.removeTranslator(translator)
@@ -208,6 +273,46 @@ def run_gui(args: argparse.Namespace, on_window: Callable[[MainWindow], None] | 
     if gc_was_enabled:  # as it was
         gc.enable()
     return code
+
+
+def restart_command(
+    report: Path | None, data_dir: Path | None, *, frozen: bool | None = None
+) -> tuple[str, list[str], dict[str, str]]:
+    """How to start the app again on ``report`` (None: the bundled one) with the same
+    data folder: (program, arguments, environment). Not ``--lang``: the language
+    chosen in the menu is the one wanted now.
+
+    A packaged build (``frozen``, by default as this process is) starts its own
+    executable, as a new instance rather than a child of this one (PyInstaller's
+    ``PYINSTALLER_RESET_ENVIRONMENT``); a source install runs ``python -m``.
+    """
+    if frozen is None:
+        frozen = bool(getattr(sys, "frozen", False))
+    argv = [] if frozen else ["-m", "haizhu_reader"]
+    if report is not None:
+        argv.append(str(report))
+    if data_dir is not None:
+        argv += ["--data-dir", str(data_dir)]
+    env = dict(os.environ)
+    if frozen:
+        env["PYINSTALLER_RESET_ENVIRONMENT"] = "1"
+    return sys.executable, argv, env
+
+
+def start_again(program: str, argv: list[str], env: dict[str, str]) -> bool:
+    """Start ``program`` detached (it outlives this process); whether it started."""
+    from PySide6.QtCore import QProcess, QProcessEnvironment
+
+    environment = QProcessEnvironment()
+    for key, value in env.items():
+        environment.insert(key, value)
+    process = QProcess()
+    process.setProgram(program)
+    process.setArguments(argv)
+    process.setProcessEnvironment(environment)
+    process.setWorkingDirectory(str(Path.cwd()))
+    started, _pid = process.startDetached()
+    return bool(started)
 
 
 def collect_garbage_on_gui_thread(app: QCoreApplication) -> QTimer:

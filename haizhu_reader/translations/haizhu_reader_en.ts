@@ -492,14 +492,6 @@
         <source>跟随系统(&amp;S)</source>
         <translation>Follow the &amp;System</translation>
     </message>
-    <message>
-        <source>界面语言</source>
-        <translation>Interface language</translation>
-    </message>
-    <message>
-        <source>界面语言将在下次启动本程序时更改。</source>
-        <translation>The interface language will change the next time you start Haizhu Reader.</translation>
-    </message>
 </context>
 <context>
     <name>MainWindow</name>
@@ -1493,6 +1485,22 @@ It may have been moved, renamed or deleted. Add it to the shelf again from where
         <translation>%1 (default)</translation>
     </message>
     <message>
+        <source>标准（100%）</source>
+        <translation>Normal (100%)</translation>
+    </message>
+    <message>
+        <source>大（125%）</source>
+        <translation>Large (125%)</translation>
+    </message>
+    <message>
+        <source>特大（150%）</source>
+        <translation>Extra Large (150%)</translation>
+    </message>
+    <message>
+        <source>超大（175%）</source>
+        <translation>Huge (175%)</translation>
+    </message>
+    <message>
         <source>跟随系统(&amp;S)</source>
         <translation>Follow the &amp;System</translation>
     </message>
@@ -1519,6 +1527,10 @@ It may have been moved, renamed or deleted. Add it to the shelf again from where
     <message>
         <source>主题(&amp;T)</source>
         <translation>&amp;Theme</translation>
+    </message>
+    <message>
+        <source>界面文字大小(&amp;N)</source>
+        <translation>I&amp;nterface Text Size</translation>
     </message>
 </context>
 <context>
@@ -1955,7 +1967,38 @@ It may have been moved, renamed or deleted. Add it to the shelf again from where
     </message>
 </context>
 <context>
+    <name>language_menu</name>
+    <message>
+        <source>界面语言</source>
+        <translation>Interface Language</translation>
+    </message>
+    <message>
+        <source>新的界面语言要在本程序重新启动后使用。现在重新启动吗？</source>
+        <translation>The new interface language takes effect when the program starts again. Restart now?</translation>
+    </message>
+    <message>
+        <source>批注都已保存；重新启动后仍打开当前报告，回到现在的阅读位置。</source>
+        <translation>Your annotations are saved; after the restart the current report opens again at the place you are reading.</translation>
+    </message>
+    <message>
+        <source>立即重启(&amp;R)</source>
+        <translation>&amp;Restart Now</translation>
+    </message>
+    <message>
+        <source>稍后(&amp;L)</source>
+        <translation>&amp;Later</translation>
+    </message>
+</context>
+<context>
     <name>launch</name>
+    <message>
+        <source>上次阅读的报告已找不到：%1。已打开随附的海珠区报告。</source>
+        <translation>The report you were reading last cannot be found: %1. The bundled Haizhu report is open instead.</translation>
+    </message>
+    <message>
+        <source>上次阅读的报告无法打开：%1（%2）。已打开随附的海珠区报告。</source>
+        <translation>The report you were reading last cannot be opened: %1 (%2). The bundled Haizhu report is open instead.</translation>
+    </message>
     <message>
         <source>海珠报告阅读器</source>
         <translation>Haizhu Reader</translation>

@@ -10,7 +10,6 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QPlainTextEdit,
@@ -20,7 +19,7 @@ from PySide6.QtWidgets import (
 
 from haizhu_reader.core.annotations.export import format_for
 from haizhu_reader.core.annotations.store import MAX_NOTE, Annotation, AnnotationStore
-from haizhu_reader.gui.common.dialogs import Messages, ask_save_path
+from haizhu_reader.gui.common.dialogs import Messages, ask_open_path, ask_save_path
 from haizhu_reader.gui.common.language import bilingual
 
 
@@ -117,15 +116,15 @@ class ImportAnnotationsDialog:
 
     @classmethod
     def ask(cls, parent: QWidget | None, start: Path) -> Path | None:
-        name, _ = QFileDialog.getOpenFileName(
+        return ask_open_path(
             parent,
             QCoreApplication.translate("annotation_dialogs", "导入批注"),
-            str(start),
+            start,
             QCoreApplication.translate(
                 "annotation_dialogs", "批注 JSON (*.json *.jsonld);;所有文件 (*)"
             ),
+            "import-annotations",
         )
-        return Path(name) if name else None
 
     @classmethod
     def confirm_foreign(cls, parent: QWidget | None, title: str, why: str) -> bool:

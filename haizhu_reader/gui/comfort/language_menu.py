@@ -1,23 +1,70 @@
-"""View › 界面语言 / Language: follow the system, Simplified Chinese or English."""
+"""View › 界面语言 / Language: follow the system, Simplified Chinese or English.
+
+The interface is translated when its widgets are made, so a new language takes
+a new start: the menu offers 立即重启 (the window then closes, saving the reading
+place and layout, and the app starts again on the same report) or 稍后 (the next
+start). Annotations need nothing: each is on disk the moment it is made.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Slot
+from PySide6.QtCore import QCoreApplication, Signal, Slot
 from PySide6.QtGui import QAction, QActionGroup
 from PySide6.QtWidgets import QMenu, QWidget
 
 from haizhu_reader.gui.common import language
-from haizhu_reader.gui.common.dialogs import Messages
 from haizhu_reader.settings import Settings
 
 
+class RestartQuestion:
+    """The question after a language change: restart now? (Tests replace ``ask``.)"""
+
+    @classmethod
+    def ask(cls, parent: QWidget | None) -> bool:
+        """True for 立即重启, False for 稍后 (or the box closed)."""
+        from PySide6.QtWidgets import QMessageBox
+
+        title = QCoreApplication.translate("language_menu", "界面语言")
+        box = QMessageBox(QMessageBox.Icon.Question, title, "", QMessageBox.StandardButton.NoButton)
+        box.setParent(parent, box.windowFlags())
+        box.setText(
+            QCoreApplication.translate(
+                "language_menu", "新的界面语言要在本程序重新启动后使用。现在重新启动吗？"
+            )
+        )
+        box.setInformativeText(
+            QCoreApplication.translate(
+                "language_menu", "批注都已保存；重新启动后仍打开当前报告，回到现在的阅读位置。"
+            )
+        )
+        now = box.addButton(
+            QCoreApplication.translate("language_menu", "立即重启(&R)"),
+            QMessageBox.ButtonRole.AcceptRole,
+        )
+        later = box.addButton(
+            QCoreApplication.translate("language_menu", "稍后(&L)"),
+            QMessageBox.ButtonRole.RejectRole,
+        )
+        box.setDefaultButton(now)
+        box.setEscapeButton(later)
+        box.setAccessibleName(title)
+        box.exec()
+        return box.clickedButton() is now
+
+
 class LanguageMenu(QMenu):
-    """Three exclusive choices; the one picked is stored and applies from the next start.
+    """Three exclusive choices; the one picked is stored and applies from the next start,
+    or at once if the user restarts now.
 
     The title says "Language" in both interfaces, so someone who cannot read the
     current one still finds the way out; each language is named in itself.
     Without ``settings`` (a screenshot) the menu is off.
+
+    Signals:
+        restart_requested(): the user chose 立即重启 after choosing a language.
     """
+
+    restart_requested = Signal()
 
     def __init__(self, settings: Settings | None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -58,18 +105,15 @@ class LanguageMenu(QMenu):
 
     @Slot(QAction)
     def _on_triggered(self, action: QAction) -> None:
-        """Store the choice; say so if it changes the language shown (at the next start)."""
+        """Store the choice; if it changes the language shown, offer to restart now."""
         if self._settings is None:
             return
         choice = str(action.data())
         self._settings.set_language(choice)
         self._settings.sync()
-        if language.resolve(choice, language.system_languages()) != language.ui_language():
-            Messages.information(
-                self._window(),
-                self.tr("界面语言"),
-                self.tr("界面语言将在下次启动本程序时更改。"),
-            )
+        new = language.resolve(choice, language.system_languages())
+        if new != language.ui_language() and RestartQuestion.ask(self._window()):
+            self.restart_requested.emit()
 
     def _window(self) -> QWidget | None:
         """The window whose menu this is (the message box's parent)."""

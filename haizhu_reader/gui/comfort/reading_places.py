@@ -1,10 +1,12 @@
-"""Remembering where each report was left: its top line and its text size.
+"""Remembering where each report was left: its top line.
 
 Per report (by content hash, so a copy of the same report in another file or
 encoding is the same report), in ``Settings``. The place is a paragraph or
 section id with an offset, not a scroll value, so it survives a different
-window size or text size. It is written when the report is replaced, when the
-window closes, and a few seconds after reading stops (a crash loses little).
+window size or text size. The text size itself is one preference for every
+report (``Settings.zoom``), set before a report's first paint. The place is
+written when the report is replaced, when the window closes, and a few seconds
+after reading stops (a crash loses little).
 """
 
 from __future__ import annotations
@@ -19,7 +21,8 @@ SAVE_DELAY_MS = 3000
 
 
 class ReadingPlaces(QObject):
-    """Restores a report's place when it is opened; saves it as the user reads."""
+    """Restores a report's place (and the one text size) when it is opened; saves
+    the place as the user reads, and the size as the user changes it."""
 
     def __init__(self, reader: ReaderView, settings: Settings | None, parent: QObject) -> None:
         super().__init__(parent)
@@ -49,7 +52,7 @@ class ReadingPlaces(QObject):
         place = settings.reading_place(self._hash)
         self._opening = True
         try:
-            self._reader.set_zoom(place.zoom if place else settings.zoom())
+            self._reader.set_zoom(settings.zoom())
         finally:
             self._opening = False
         if place is not None:
@@ -61,12 +64,12 @@ class ReadingPlaces(QObject):
         where = self._reader.reading_place()
         if where is None or self._settings is None:
             return
-        self._place = ReadingPlace(where[0], where[1], self._reader.zoom())
+        self._place = ReadingPlace(where[0], where[1])
         self._timer.start()
 
     @Slot(int)
     def note_zoom(self, percent: int) -> None:
-        """The user changed the text size: new reports open at it too."""
+        """The user changed the text size: every report opens at it from now on."""
         if self._settings is not None and not self._opening:
             self._settings.set_zoom(percent)
             self.note_position()

@@ -1,10 +1,15 @@
 """The View menu's reading options: text size, font, line spacing, theme, figure tints,
-full screen.
+full screen, and the interface's text size.
 
 ``ViewOptions`` owns the actions and the preferences behind them (kept in
-``Settings``), applies the theme to the whole application and announces the
-rest; MainWindow wires the announcements to the reading view. The text size
-itself is per report (``reading_places``), so its actions only ask the reader.
+``Settings``), applies the theme and the interface's text size to the whole
+application and announces the rest; MainWindow wires the announcements to the
+reading view. The reading text's size is the reader's (one preference for every
+report, restored by ``reading_places``), so its actions only ask the reader.
+
+The interface's text size (menus, docks, lists, tables, tooltips, dialogs) is
+the application font, scaled from the system's (``ui_text_size``): for older
+readers beside a large reading text. The reading view keeps a font of its own.
 """
 
 from __future__ import annotations
@@ -18,9 +23,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from haizhu_reader.gui.comfort.ui_text_size import apply_ui_text_size
 from haizhu_reader.gui.common.theme import Theme, ThemeName, palette_for, resolve
 from haizhu_reader.gui.reader.typesetting import LINE_HEIGHT, LINE_HEIGHTS
-from haizhu_reader.settings import Settings
+from haizhu_reader.settings import UI_TEXT_SIZES, Settings
 
 
 def _distinct(*keys: str | QKeySequence.StandardKey) -> list[QKeySequence]:
@@ -78,15 +84,18 @@ class ViewOptions(QObject):
         self._family = settings.font_family() if settings else ""
         height = settings.line_height(LINE_HEIGHT) if settings else LINE_HEIGHT
         self._line_height = height if height in LINE_HEIGHTS else LINE_HEIGHT
+        self._ui_size = settings.ui_text_size() if settings else 100
         self._figure_tints = settings.figure_tints() if settings else False
         # The menu items are made with the menus, after the first paint (add_to_menu).
         self.theme_actions: list[QAction] = []
         self.line_height_actions: list[QAction] = []
+        self.ui_text_size_actions: list[QAction] = []
         QGuiApplication.styleHints().colorSchemeChanged.connect(self._on_color_scheme_changed)
         # Before any pane is built: every widget starts in the theme's colours.
         if self._choice is not ThemeName.SYSTEM:
             _request_scheme(self._choice)
         apply_theme(self._theme)
+        apply_ui_text_size(self._ui_size)
 
     def _setup_actions(self) -> None:
         parent = self._parent
@@ -121,6 +130,20 @@ class ViewOptions(QObject):
             self._spacing_group.addAction(action)
             self.line_height_actions.append(action)
 
+        self._ui_size_group = QActionGroup(self)
+        for percent, label in zip(
+            UI_TEXT_SIZES,
+            (self.tr("标准（100%）"), self.tr("大（125%）"), self.tr("特大（150%）"),
+             self.tr("超大（175%）")),
+            strict=True,
+        ):  # fmt: skip
+            action = QAction(label, parent)
+            action.setCheckable(True)
+            action.setChecked(percent == self._ui_size)
+            action.setData(percent)
+            self._ui_size_group.addAction(action)
+            self.ui_text_size_actions.append(action)
+
         self._theme_group = QActionGroup(self)
         for name, label in (
             (ThemeName.SYSTEM, self.tr("跟随系统(&S)")),
@@ -139,6 +162,7 @@ class ViewOptions(QObject):
         self.font_action.triggered.connect(self._on_font_action)
         self.figure_tints_action.toggled.connect(self.set_figure_tints)
         self._spacing_group.triggered.connect(self._on_line_height_action)
+        self._ui_size_group.triggered.connect(self._on_ui_size_action)
         self._theme_group.triggered.connect(self._on_theme_action)
 
     def add_to_menu(self, menu: QMenu) -> None:
@@ -148,6 +172,8 @@ class ViewOptions(QObject):
         menu.addSeparator()
         size = menu.addMenu(self.tr("文字大小(&Z)"))
         size.addActions([self.zoom_in_action, self.zoom_out_action, self.zoom_reset_action])
+        ui_size = menu.addMenu(self.tr("界面文字大小(&N)"))  # menus, panes, tooltips
+        ui_size.addActions(self.ui_text_size_actions)
         menu.addAction(self.font_action)
         spacing = menu.addMenu(self.tr("行距(&P)"))
         spacing.addActions(self.line_height_actions)
@@ -172,6 +198,9 @@ class ViewOptions(QObject):
 
     def line_height(self) -> int:
         return self._line_height
+
+    def ui_text_size(self) -> int:
+        return self._ui_size
 
     def announce(self) -> None:
         """Emit every current value (once wired: the reader starts in the saved look)."""
@@ -220,6 +249,22 @@ class ViewOptions(QObject):
         if self._settings is not None:
             self._settings.set_line_height(percent)
         self.line_height_changed.emit(percent)
+
+    @Slot(int)
+    def set_ui_text_size(self, percent: int) -> None:
+        """View › 界面文字大小: the interface's text at ``percent`` (live, and kept)."""
+        if percent not in UI_TEXT_SIZES:
+            return
+        self._ui_size = percent
+        for action in self.ui_text_size_actions:
+            action.setChecked(action.data() == percent)
+        if self._settings is not None:
+            self._settings.set_ui_text_size(percent)
+        apply_ui_text_size(percent)
+
+    @Slot(QAction)
+    def _on_ui_size_action(self, action: QAction) -> None:
+        self.set_ui_text_size(int(action.data()))
 
     @Slot(bool)
     def set_figure_tints(self, on: bool) -> None:

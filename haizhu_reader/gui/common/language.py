@@ -48,6 +48,52 @@ def system_languages() -> list[str]:
     return QLocale.system().uiLanguages()
 
 
+class QtCatalogue(QTranslator):
+    """Qt's own catalogue (``qtbase_*.qm``), also for strings Qt gave a mnemonic since.
+
+    Qt 6.12 labels its file dialog ``&Look in:`` and ``Files of &type:`` (and its
+    print dialog ``Page &Set:``), while the ``qtbase_zh_CN.qm`` PySide6 ships
+    still has them as ``Look in:`` and ``Files of type:``: the Chinese dialogs
+    were half English. A string with a mnemonic that the catalogue lacks is
+    looked up without it, and the mnemonic is put back the Chinese way:
+    ``查找范围(&L)：``.
+    """
+
+    def translate(
+        self,
+        context: str,
+        source_text: str,
+        disambiguation: str | None = None,
+        n: int = -1,
+    ) -> str | None:
+        """The translation, or None when there is none: Qt then asks the next
+        catalogue, and shows the source text if none has it. (An empty string from
+        Python is not Qt's null string: it would be shown, as an empty label.)"""
+        look_up = super().translate  # by another name: lupdate reads translate() calls
+        found = look_up(context, source_text, disambiguation, n)
+        if found:
+            return found
+        at = source_text.find("&")
+        key = source_text[at + 1 : at + 2]
+        if at < 0 or not key.isalnum():  # "&&" is a literal ampersand
+            return None
+        plain = source_text[:at] + source_text[at + 1 :]
+        found = look_up(context, plain, disambiguation, n)
+        return with_mnemonic(found, key) if found else None
+
+
+def with_mnemonic(text: str, key: str) -> str:
+    """``text`` with the mnemonic ``(&K)`` before its closing colon or ellipsis, as Qt's
+    Chinese catalogue writes them (文件名称(&N)：); unchanged if it has one already."""
+    if "&" in text:
+        return text
+    mark = f"(&{key.upper()})"
+    for tail in ("：", ":", "…", "..."):
+        if text.endswith(tail):
+            return text[: -len(tail)] + mark + tail
+    return text + mark
+
+
 def install(app: QCoreApplication, language: str) -> list[QTranslator]:
     """Install Qt's catalogue and, for English, the app's; returns what was installed.
 
@@ -55,7 +101,7 @@ def install(app: QCoreApplication, language: str) -> list[QTranslator]:
     strings (a source checkout that was never built says so on stderr).
     """
     installed: list[QTranslator] = []
-    qt = QTranslator(app)
+    qt = QtCatalogue(app)
     if qt.load(f"qtbase_{language}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
         installed.append(qt)
     if language == ENGLISH:

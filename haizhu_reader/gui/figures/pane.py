@@ -16,11 +16,9 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QComboBox,
-    QDockWidget,
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QMainWindow,
     QPushButton,
     QScrollArea,
     QSplitter,
@@ -113,32 +111,22 @@ class FiguresPane(QWidget):
         self._proxy = FiguresFilter(self)
         self._proxy.setSourceModel(self._model)
         self._built = False
-        self._widened = False
         self.setObjectName("figures_pane")
         self._layout = QVBoxLayout(self)
         self._layout.setContentsMargins(0, 0, 0, 0)
 
     @Slot(bool)
     def set_shown(self, shown: bool) -> None:
-        """On screen (its dock's tab in front): build the widgets and find the figures;
-        the first time, make room for the six columns."""
+        """On screen (its dock's tab in front): build the widgets and find the figures.
+
+        The dock keeps the width the user gave it (a wider one would narrow the
+        reading column for every pane and report): the table scrolls sideways.
+        """
         if not shown:
             return
         self.ensure_ui()
         self.prepare()
-        self._widen_dock_once()
         self.shelf_tabs.prepare_if_in_front()
-
-    def _widen_dock_once(self) -> None:
-        dock, window = self.parentWidget(), self.window()
-        if self._widened or not isinstance(dock, QDockWidget) or dock.isFloating():
-            return
-        if not isinstance(window, QMainWindow):
-            return
-        self._widened = True
-        wanted = min(460, window.width() * 36 // 100)
-        if dock.width() < wanted:
-            window.resizeDocks([dock], [wanted], Qt.Orientation.Horizontal)
 
     def take_focus(self) -> None:
         """Ctrl+4: the focus to the filter box."""

@@ -1,15 +1,16 @@
 """The figures table view: one row per figure, sortable, Enter shows the figure in the text.
 
-Column widths come from the font, once (``COLUMN_SAMPLES``): ResizeToContents
-would ask the model for every cell on every layout (40 000 calls, a third of a
-second, on first show). The indicator column takes the width the others leave.
+Column widths come from the font (``COLUMN_SAMPLES``), once and when the font
+changes: ResizeToContents would ask the model for every cell on every layout
+(40 000 calls, a third of a second, on first show). The indicator column takes
+the width the others leave.
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtCore import QEvent, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtWidgets import QAbstractItemView, QTableView, QWidget
 
 from haizhu_reader.gui.figures.model import (
@@ -56,6 +57,15 @@ class FiguresTable(QTableView):
         # Always on: fit_indicator() follows the table's size, not the viewport's.
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
         self.verticalHeader().hide()
+        self.fit_to_font()
+        header = self.horizontalHeader()
+        header.setStretchLastSection(False)
+        header.setSortIndicator(PLACE, Qt.SortOrder.AscendingOrder)  # reading order
+        self.setSortingEnabled(True)
+
+    def fit_to_font(self) -> None:
+        """Row heights and column widths from the font: once, and again when the
+        interface's text size changes (View › 界面文字大小)."""
         self.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
         header = self.horizontalHeader()
         header.setMinimumSectionSize(24)
@@ -66,9 +76,12 @@ class FiguresTable(QTableView):
             cells = [sample, *kinds] if col == KIND else [sample]
             width = max(fm.horizontalAdvance(text) for text in cells) + 12
             header.resizeSection(col, max(width, head_fm.horizontalAdvance(titles[col]) + 16))
-        header.setStretchLastSection(False)
-        header.setSortIndicator(PLACE, Qt.SortOrder.AscendingOrder)  # reading order
-        self.setSortingEnabled(True)
+        self.fit_indicator()
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:  # after the header has the font too
+            QTimer.singleShot(0, self, self.fit_to_font)
 
     def fit_indicator(self) -> None:
         header = self.horizontalHeader()

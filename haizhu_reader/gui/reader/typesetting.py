@@ -75,6 +75,21 @@ BODY_POINT_SIZE = 13.0
 ZOOM_LEVELS = (70, 80, 90, 100, 110, 120, 135, 150, 175, 200)  # percent of BODY_POINT_SIZE
 
 
+TOOLTIP_SCALE = 0.9  # a tooltip over the text: a little smaller than the text it explains
+TOOLTIP_CHARS = 26  # and about this many characters a line
+_TABLE_WIDTH = re.compile(r"^<table width='\d+'")
+
+
+def tooltip_in_reading_size(html: str, typo: Typography, least_pt: float, dpi: float) -> str:
+    """``html`` (a rich-text tooltip over the text: a table of fixed width) in a size that
+    follows the reading text's (``typo``), never below ``least_pt`` (the interface's
+    tooltips), its table as wide as ``TOOLTIP_CHARS`` characters of that size."""
+    size = max(typo.font.pointSizeF() * TOOLTIP_SCALE, least_pt)
+    width = round(TOOLTIP_CHARS * size * dpi / 72)
+    html = _TABLE_WIDTH.sub(f"<table width='{width}'", html, count=1)
+    return f"<div style='font-size:{size:.1f}pt'>{html}</div>"
+
+
 def has_chinese(family: str) -> bool:
     """Whether an installed family has Simplified Chinese glyphs (not just a name)."""
     return bool(family) and (

@@ -34,6 +34,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import (
     QAction,
     QColor,
+    QFontInfo,
     QHelpEvent,
     QKeySequence,
     QPainter,
@@ -58,6 +59,7 @@ from haizhu_reader.gui.reader.typesetting import (
     Typography,
     build_document,
     glossary_index,
+    tooltip_in_reading_size,
 )
 
 if TYPE_CHECKING:
@@ -154,6 +156,9 @@ class ReaderView(QTextBrowser):
         # viewport width, the margins, the layout, and so the scroll bar.
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        # A font of its own: the interface's text size (the application font) would
+        # otherwise reach the document, whose default font QTextEdit sets from it.
+        self.setFont(self._typo.font)
         self._flash_timer = QTimer(self)
         self._flash_timer.setSingleShot(True)
         self._flash_timer.setInterval(FLASH_MS)
@@ -682,15 +687,21 @@ class ReaderView(QTextBrowser):
         last.setPosition(b)
         return self.cursorRect(first).united(self.cursorRect(last)).adjusted(0, 0, 1, 0)
 
+    def reading_tooltip(self, html: str) -> str:
+        """A tooltip over the text in a size that follows the reading text's."""
+        least = QFontInfo(QToolTip.font()).pointSizeF()
+        return tooltip_in_reading_size(html, self._typo, least, self.logicalDpiY())
+
     def viewportEvent(self, event: QEvent) -> bool:
         if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
             mark = self._mark_at(event.pos())
             notes = self.annotation_tooltip_at(event.pos())
+            tip = self.reading_tooltip
             if mark is not None and self._report is not None:
                 entry, a, b = mark
                 QToolTip.showText(
                     event.globalPos(),
-                    definition_tooltip(self._report.glossary[entry]),
+                    tip(definition_tooltip(self._report.glossary[entry])),
                     self.viewport(),
                     self._mark_rect(a, b),
                 )
@@ -699,10 +710,10 @@ class ReaderView(QTextBrowser):
                 around = [r.adjusted(-2, -2, 2, 2) for r, _ in self.margin_marks()]
                 at = event.pos().toPointF()
                 margin = next((r.toAlignedRect() for r in around if r.contains(at)), QRect())
-                QToolTip.showText(event.globalPos(), notes, self.viewport(), margin)
+                QToolTip.showText(event.globalPos(), tip(notes), self.viewport(), margin)
             elif (figure := self._figures.at(event.pos())) is not None:
                 QToolTip.showText(
-                    event.globalPos(), figure[2], self.viewport(), self._mark_rect(*figure[:2])
+                    event.globalPos(), tip(figure[2]), self.viewport(), self._mark_rect(*figure[:2])
                 )
             else:
                 QToolTip.hideText()

@@ -5,23 +5,26 @@ name ``<key>_dock`` its place is saved under), its title, its area and its pane,
 made before the first paint or after it (``LazyPane``). Each dock's toggle goes
 to the View menu, Ctrl+Shift+1, 2, … in table order. A dock hands its
 visibility to its pane (``set_shown``): the pane, not the window, decides what
-being shown means (the search pane prepares its index, the figures pane
-widens its dock the first time). A dock shown before its pane was made gets
-the pane at once, before it paints.
+being shown means (the search pane prepares its index, the figures pane finds
+its figures); it never resizes its dock, whose width is the user's. A dock
+shown before its pane was made gets the pane at once, before it paints.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from functools import partial
-from typing import NamedTuple, Protocol, runtime_checkable
+from typing import TYPE_CHECKING, NamedTuple, Protocol, runtime_checkable
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QWidget
 
 from haizhu_reader.gui.common.docking import bring_forward
 from haizhu_reader.gui.window.lazy_pane import LazyPane
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QPaintEvent
 
 
 class Pane(Protocol):
@@ -36,6 +39,35 @@ class ReactsToShowing(Pane, Protocol):
     """A pane that wants to know whether it is on screen (its dock's tab in front)."""
 
     def set_shown(self, shown: bool) -> None: ...
+
+
+class _Dock(QDockWidget):
+    """A dock whose title follows the interface's text size.
+
+    Qt draws a dock's title in the title font the application had when the dock
+    was made; once the font changes (View › 界面文字大小), the dock draws its title
+    itself, in its own font (which follows the application's).
+    """
+
+    _own_title = False
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:
+            self._own_title = True
+            self.update()
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        if not self._own_title or self.isFloating() or self.titleBarWidget() is not None:
+            super().paintEvent(event)  # a floating dock's title is its window's
+            return
+        # Not at start-up: PySide6 makes these classes, and their enums, when imported.
+        from PySide6.QtWidgets import QStyle, QStyleOptionDockWidget, QStylePainter
+
+        painter = QStylePainter(self)  # in the dock's font
+        option = QStyleOptionDockWidget()
+        self.initStyleOption(option)
+        painter.drawControl(QStyle.ControlElement.CE_DockWidgetTitle, option)
 
 
 class DockRow(NamedTuple):
@@ -57,7 +89,7 @@ class Docks(QObject):
             self._add(row)
 
     def _add(self, row: DockRow) -> None:
-        dock = QDockWidget(row.title, self._window)
+        dock = _Dock(row.title, self._window)
         dock.setObjectName(f"{row.key}_dock")  # saveState()/restoreState() key
         dock.setAccessibleName(row.title)
         dock.setFeatures(

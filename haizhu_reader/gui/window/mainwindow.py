@@ -11,19 +11,19 @@ to being shown itself, report files are loaded by ``report_loading``.
 
 from __future__ import annotations
 
-import itertools
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import QObject, Qt, Signal, Slot
-from PySide6.QtWidgets import QDockWidget, QMainWindow, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDockWidget, QMainWindow, QWidget
 
 from haizhu_reader.core.annotations.peek import has_annotations
 from haizhu_reader.core.files import OwnFiles
 from haizhu_reader.core.report import Report
 from haizhu_reader.gui.comfort.reading_places import ReadingPlaces
 from haizhu_reader.gui.comfort.view_options import ViewOptions
+from haizhu_reader.gui.common.dialogs import DialogFolders
 from haizhu_reader.gui.contents.navigation import Navigation
 from haizhu_reader.gui.contents.section_tree import SectionTree
 from haizhu_reader.gui.glossary.pane import GlossaryPane
@@ -32,7 +32,7 @@ from haizhu_reader.gui.window import layout
 from haizhu_reader.gui.window.docks import DockRow, Docks
 from haizhu_reader.gui.window.lazy_pane import AfterFirstPaint, LazyPane
 from haizhu_reader.gui.window.menus import WindowMenus
-from haizhu_reader.gui.window.recent_files import RecentFilesMenu
+from haizhu_reader.gui.window.recent_files import RecentFilesMenu, dropped_file
 from haizhu_reader.gui.window.status_bar import StatusBar
 from haizhu_reader.settings import Settings
 
@@ -63,9 +63,11 @@ class MainWindow(QMainWindow):
 
     Signals:
         report_opened(object): a ``Report`` was opened; every pane shows it.
+        restart_requested(): 立即重启 after a language change (``launch`` restarts).
     """
 
     report_opened = Signal(object)
+    restart_requested = Signal()
 
     def __init__(
         self,
@@ -89,6 +91,7 @@ class MainWindow(QMainWindow):
         self._own = OwnFiles.of(own_folders, annotations_db)  # no export is written there
         self._index_loader: IndexLoader | None = None  # made with the search pane
         self._report: Report | None = None
+        self._path: Path | None = None  # the report's file; None: the bundled report
         self._layout_restored = False
         self._setup_ui()
         self._connect_signals()
@@ -101,15 +104,11 @@ class MainWindow(QMainWindow):
         self.setAcceptDrops(True)
         self.setAttribute(Qt.WidgetAttribute.WA_AlwaysShowToolTips)  # a term, a note: on hover
         self._view_options = ViewOptions(self._settings, self)  # the theme, before any widget
+        DialogFolders(self._settings, self)  # where each kind of file dialog opens
         self._reader = ReaderView(self)
         self._places = ReadingPlaces(self._reader, self._settings, self)
-        central = QWidget(self)
-        self._column = QVBoxLayout(central)
-        self._column.setContentsMargins(0, 0, 0, 0)
-        self._column.setSpacing(0)
-        self._column.addWidget(self._reader, 1)
+        self._column = layout.central_column(self, self._reader)
         self._find_bar = LazyPane(self._make_find_bar)  # below the text, on Ctrl+F
-        self.setCentralWidget(central)
         self.resize(1280, 800)
         # The menu bar's titles; the items are made after the first paint (_make_menus).
         self._navigation = Navigation(self._reader, self)  # the Go menu
@@ -150,8 +149,7 @@ class MainWindow(QMainWindow):
         for pane in (self._search.made(), self._annotations.made()):
             if pane is not None:
                 chain += pane.focus_chain()
-        for a, b in itertools.pairwise([*chain, chain[0]]):
-            QWidget.setTabOrder(a, b)
+        layout.tab_order(chain)
 
     # -- parts made after the first paint (see lazy_pane) -----------------------------
 
@@ -335,6 +333,7 @@ class MainWindow(QMainWindow):
         v.zoom_reset_action.triggered.connect(self._reader.reset_zoom)
         v.full_screen_action.toggled.connect(self._full_screen.set_active)
         self._full_screen.active_changed.connect(v.full_screen_action.setChecked)
+        m.language_menu.restart_requested.connect(self.restart_requested)
         self.report_opened.connect(self._full_screen.menus_changed)  # after the Go menu's
 
     def _connect_session(self, session: AnnotationSession) -> None:
@@ -500,6 +499,10 @@ class MainWindow(QMainWindow):
     def report(self) -> Report | None:
         return self._report
 
+    def report_path(self) -> Path | None:
+        """The open report's file (None: the bundled report)."""
+        return self._path
+
     def is_loading(self) -> bool:
         loader = self._loader.made()
         return loader is not None and loader.is_loading()
@@ -507,11 +510,10 @@ class MainWindow(QMainWindow):
     @Slot(object, object)
     def open_report(self, report: Report, path: Path | None = None) -> None:
         """Show a parsed report in every pane."""
-        self._report = report
+        self._report, self._path = report, path
         self.setWindowTitle(self.tr("%1 — 海珠报告阅读器").replace("%1", report.title))
         self.report_opened.emit(report)
-        if path is not None:  # opened by dialog, drop or command line; not the bundled one
-            self._recent_menu.add(path, report)
+        self._recent_menu.opened(path, report)  # the recent files, and what a start reopens
         pending, self._pending_hit = self._pending_hit, None
         if pending is not None:
             content_hash, target, spans = pending
@@ -533,9 +535,6 @@ class MainWindow(QMainWindow):
         """Window geometry and dock layout from the last run, if there was one."""
         self._layout_restored = layout.restore(self, self._settings)
 
-    def save_layout(self) -> None:
-        layout.save(self, self._settings)
-
     def showEvent(self, event: QShowEvent) -> None:
         if not self._layout_restored:
             self._layout_restored = True
@@ -546,7 +545,7 @@ class MainWindow(QMainWindow):
         if self._menus.made() is not None:
             self._full_screen.leave()  # the layout saved is the one with docks
         self._places.save()
-        self.save_layout()
+        layout.save(self, self._settings)
         if self._index_loader is not None:
             self._index_loader.close()
         shelf = self._shelf.made()
@@ -555,12 +554,10 @@ class MainWindow(QMainWindow):
         super().closeEvent(event)
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
-        urls = event.mimeData().urls()
-        if len(urls) == 1 and urls[0].isLocalFile():
+        if dropped_file(event) is not None:
             event.acceptProposedAction()
 
     def dropEvent(self, event: QDropEvent) -> None:
-        urls = event.mimeData().urls()
-        if len(urls) == 1 and urls[0].isLocalFile():
+        if (path := dropped_file(event)) is not None:
             event.acceptProposedAction()
-            self.open_file(Path(urls[0].toLocalFile()))
+            self.open_file(path)

@@ -1,4 +1,5 @@
-"""File › 最近打开: the report files opened lately, kept in ``Settings``.
+"""File › 最近打开: the report files opened lately, kept in ``Settings``, and the one
+read last (a start without a file reopens it: ``launch``).
 
 The menu names each by its report's title, as the shelf lists it (佛山市2023年政府
 工作报告, not 2023.md); its path is the tooltip. The list is read from the settings
@@ -22,6 +23,8 @@ from haizhu_reader.gui.common.dialogs import Messages
 from haizhu_reader.settings import MAX_RECENT, Settings
 
 if TYPE_CHECKING:
+    from PySide6.QtGui import QDragEnterEvent, QDropEvent
+
     from haizhu_reader.core.report import Report
 
 _PARENT_CHARS = 48  # a long folder is shortened in the middle to about this many characters
@@ -31,6 +34,12 @@ def pushed(paths: list[Path], path: Path, limit: int = MAX_RECENT) -> list[Path]
     """``paths`` with ``path`` moved (or added) to the front, at most ``limit`` long."""
     key = _key(path)
     return [path, *(p for p in paths if _key(p) != key)][:limit]
+
+
+def dropped_file(event: QDropEvent | QDragEnterEvent) -> Path | None:
+    """The one local file dragged over or dropped on the window, if it is one."""
+    urls = event.mimeData().urls()
+    return Path(urls[0].toLocalFile()) if len(urls) == 1 and urls[0].isLocalFile() else None
 
 
 def _key(path: Path) -> str:
@@ -93,6 +102,15 @@ class RecentFilesMenu(QMenu):
 
     def paths(self) -> list[Path]:
         return self._settings.recent_files() if self._settings is not None else []
+
+    def opened(self, path: Path | None, report: Report | None = None) -> None:
+        """A report was opened from ``path`` (None: the bundled one): it is the one a
+        start without a file reopens, and a file goes first in the list."""
+        if self._settings is None:
+            return
+        self._settings.set_last_report(path)
+        if path is not None:  # by dialog, drop, command line or this list
+            self.add(path, report)
 
     def add(self, path: Path, report: Report | None = None) -> None:
         """Put ``path`` first in the list (a file the user just opened, ``report`` its report).

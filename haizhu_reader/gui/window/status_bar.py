@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QTimer, Slot
+from PySide6.QtCore import QEvent, Qt, QTimer, Slot
 from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import QLabel, QSizePolicy, QStatusBar, QWidget
 
@@ -50,13 +50,19 @@ class StatusBar(QStatusBar):
         self._place.setAccessibleName(self.tr("当前位置"))
         self._progress = QLabel(self)
         self._progress.setAccessibleName(self.tr("阅读进度"))
-        # Wide enough for 100% from the start: no status-bar relayout while scrolling.
-        self._progress.setMinimumWidth(
-            self._progress.fontMetrics().horizontalAdvance(self.tr("已读 %1%").replace("%1", "100"))
-            + 8
-        )
+        self._fit_progress()
         self.addWidget(self._place, 1)
         self.addPermanentWidget(self._progress)
+
+    def _fit_progress(self) -> None:
+        """Wide enough for 100% from the start: no status-bar relayout while scrolling."""
+        full = self.tr("已读 %1%").replace("%1", "100")
+        self._progress.setMinimumWidth(self._progress.fontMetrics().horizontalAdvance(full) + 8)
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:  # the interface's text size
+            self._fit_progress()
 
     @Slot(object)
     def set_report(self, report: Report) -> None:

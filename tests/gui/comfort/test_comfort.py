@@ -8,13 +8,14 @@ from itertools import combinations, product
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QPoint, QPointF, Qt
+from PySide6.QtCore import QPoint, QPointF, QSettings, Qt
 from PySide6.QtGui import QAction, QFontDatabase, QPalette, QTextCursor, QWheelEvent
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QDockWidget, QMenu, QToolTip
 from pytestqt.qtbot import QtBot
 
 from haizhu_reader.core.annotations.store import COLOUR_HEX, Colour
+from haizhu_reader.core.parse import load_report
 from haizhu_reader.core.report import Report
 from haizhu_reader.gui.comfort import reading_places, view_options
 from haizhu_reader.gui.comfort.font_dialog import FontDialog
@@ -482,18 +483,52 @@ def test_place_is_saved_when_another_report_is_opened(
     assert place is not None and place.target == pid
 
 
+def test_text_size_is_one_preference_for_all_reports_the_place_is_per_report(
+    qtbot: QtBot, window: MainWindow, report: Report, app_paths: AppPaths
+) -> None:
+    """Kunming came back zoomed and Haizhu not: the size is the user's, not a report's."""
+    kunming = load_report(DATA / "06_kunming_city_2020.txt")
+    haizhu_pid = body_pid(report, 40)
+    window.reader.show_paragraph(haizhu_pid)
+    window.reader.reading_position_changed.emit("", 0.0)  # as scrolling does
+    window.open_report(kunming)
+    kunming_pid = body_pid(kunming, 20)
+    qtbot.waitUntil(lambda: window.reader.reading_place() is not None)
+    window.reader.show_paragraph(kunming_pid)
+    window.reader.reading_position_changed.emit("", 0.0)
+    window.reader.zoom_in()
+    window.reader.zoom_in()
+    assert window.reader.zoom() == 120
+    window.open_report(report)
+    assert window.reader.zoom() == 120  # the size chosen while reading Kunming
+    qtbot.waitUntil(lambda: top_paragraph(window.reader) == haizhu_pid)  # its own place
+    window.reader.zoom_out()
+    window.open_report(kunming)
+    assert window.reader.zoom() == 110
+    qtbot.waitUntil(lambda: top_paragraph(window.reader) == kunming_pid)
+    window.close()
+
+    # A size a report kept in an older version's settings is no longer used.
+    QSettings(str(app_paths.settings_file), QSettings.Format.IniFormat).setValue(
+        f"places/{report.content_hash[:32]}/zoom", 175
+    )
+    again = open_as_a_user(qtbot, MainWindow(Settings(app_paths.settings_file)), report)
+    assert again.reader.zoom() == 110
+    again.close()
+
+
 def test_places_are_kept_for_the_most_recent_reports_only(app_paths: AppPaths) -> None:
     settings = Settings(app_paths.settings_file)
     hashes = [hashlib.sha256(str(i).encode()).hexdigest() for i in range(MAX_PLACES + 5)]
     for i, h in enumerate(hashes):
-        settings.set_reading_place(h, ReadingPlace(f"p{i}", i, 100))
-    settings.set_reading_place(hashes[0], ReadingPlace("p0", 7, 120))  # read again: recent
+        settings.set_reading_place(h, ReadingPlace(f"p{i}", i))
+    settings.set_reading_place(hashes[0], ReadingPlace("p0", 7))  # read again: recent
     settings.sync()
     again = Settings(app_paths.settings_file)
-    assert again.reading_place(hashes[0]) == ReadingPlace("p0", 7, 120)
+    assert again.reading_place(hashes[0]) == ReadingPlace("p0", 7)
     # 0-4 went as 50-54 came; 0 came back, so 5 went too.
     assert [again.reading_place(h) for h in hashes[1:6]] == [None] * 5
-    assert again.reading_place(hashes[6]) == ReadingPlace("p6", 6, 100)
+    assert again.reading_place(hashes[6]) == ReadingPlace("p6", 6)
     assert len([h for h in hashes if again.reading_place(h)]) == MAX_PLACES
     assert again.reading_place(hashes[-1]) is not None
 

@@ -103,7 +103,7 @@ def test_hovering_a_mark_shows_its_definition(view: ReaderView, report: Report) 
     assert entry.definition.splitlines()[0][:10] in view.tooltip_at(point)
     help_event = QHelpEvent(QEvent.Type.ToolTip, point, view.viewport().mapToGlobal(point))
     QGuiApplication.sendEvent(view.viewport(), help_event)
-    assert QToolTip.text() == definition_tooltip(entry)
+    assert QToolTip.text() == view.reading_tooltip(definition_tooltip(entry))  # its size
     QToolTip.hideText()
 
 

@@ -3,15 +3,22 @@ told when it is on screen; focus(key)."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QWidget
 from pytestqt.qtbot import QtBot
 
+from haizhu_reader.core.parse import load_report
 from haizhu_reader.core.report import Report
 from haizhu_reader.gui.figures.pane import FiguresPane
+from haizhu_reader.gui.reader.view import ReaderView
 from haizhu_reader.gui.window.docks import DockRow, Docks
 from haizhu_reader.gui.window.lazy_pane import LazyPane
 from haizhu_reader.gui.window.mainwindow import MainWindow
+
+DATA = Path(__file__).parents[2] / "data"
 
 
 class _Pane(QLabel):
@@ -77,23 +84,47 @@ def test_focus_brings_the_dock_forward_and_the_focus_into_its_pane(qtbot: QtBot)
     qtbot.waitUntil(lambda: QApplication.focusWidget() is pane)
 
 
-def test_the_figures_dock_widens_the_first_time_it_is_shown_only(
-    qtbot: QtBot, report: Report
+def chars_per_line(view: ReaderView) -> int:
+    """Characters on a full line of body text: the second line of the report's longest
+    paragraph (the first is indented), brought on screen to be laid out at the present
+    width (what is off screen is laid out later, when idle)."""
+    report = view.report()
+    assert report is not None
+    longest = max((p for _, p in report.body_paragraphs()), key=lambda p: len(p.text))
+    view.show_paragraph(longest.id)
+    view.viewport().repaint()
+    pos = view.document_position(longest.id)
+    assert pos is not None
+    layout = view.document().findBlock(pos).layout()
+    assert layout is not None and layout.lineCount() >= 3
+    return layout.lineAt(1).textLength()
+
+
+@pytest.mark.parametrize("size", [(1280, 800), (1024, 700)])
+def test_a_dock_keeps_its_width_whatever_pane_is_in_front(
+    qtbot: QtBot, report: Report, size: tuple[int, int]
 ) -> None:
+    """Bringing the 数据 tab forward (or any other) leaves the dock as wide as it was,
+    for the other tabs and the next report too: the table scrolls sideways instead."""
     w = MainWindow()
     qtbot.addWidget(w)
-    w.resize(1280, 800)
+    w.resize(*size)
     w.open_report(report)
     with qtbot.waitExposed(w):
         w.show()
-    dock = w.dock("figures")
-    w.resizeDocks([dock], [200], Qt.Orientation.Horizontal)  # narrower than it wants
-    dock.raise_()
-    qtbot.waitUntil(lambda: dock.width() >= 1280 * 36 // 100 - 10)
-    assert isinstance(dock.widget(), FiguresPane)
-    w.dock("glossary").raise_()
-    w.resizeDocks([dock], [220], Qt.Orientation.Horizontal)  # the user narrows it
-    dock.raise_()
-    qtbot.wait(100)
-    assert dock.width() < 300  # left as the user made it
+    qtbot.waitUntil(w.is_complete)
+    right = w.dock("glossary")
+    width, column = right.width(), chars_per_line(w.reader)
+    for key in ("figures", "search", "annotations", "glossary", "figures"):
+        w.dock(key).raise_()
+        qtbot.wait(50)
+        assert (key, w.dock(key).width()) == (key, width)
+        assert chars_per_line(w.reader) == column
+    figures = w.part(FiguresPane)
+    qtbot.waitUntil(lambda: figures.figures() is not None)
+    table = figures.table
+    assert table.horizontalScrollBar().maximum() > 0  # the columns scroll, the dock stays
+    w.open_report(load_report(DATA / "06_kunming_city_2020.txt"))
+    qtbot.wait(50)
+    assert right.width() == width
     w.close()
