@@ -649,24 +649,24 @@
         <translation>All verdicts</translation>
     </message>
     <message>
-        <source>导出表格…</source>
-        <translation>Export table…</translation>
-    </message>
-    <message>
-        <source>导出去年承诺对照为CSV表格</source>
-        <translation>Export last year&apos;s promises as a CSV table</translation>
-    </message>
-    <message>
         <source>导出为 CSV 表格（UTF-8），Excel 和 WPS 可以打开</source>
         <translation>Export as a CSV table (UTF-8) that Excel and WPS open</translation>
     </message>
     <message>
-        <source>导出Word…</source>
-        <translation>Export Word…</translation>
+        <source>导出…</source>
+        <translation>Export…</translation>
     </message>
     <message>
-        <source>导出去年承诺对照为Word文档</source>
-        <translation>Export last year&apos;s promises as a Word document</translation>
+        <source>导出去年承诺对照</source>
+        <translation>Export last year&apos;s promises</translation>
+    </message>
+    <message>
+        <source>CSV 表格（Excel、WPS）…</source>
+        <translation>CSV table (Excel, WPS)…</translation>
+    </message>
+    <message>
+        <source>Word 文档（A4，公文格式）…</source>
+        <translation>Word document (A4, official layout)…</translation>
     </message>
     <message>
         <source>导出为 A4 的 Word 材料（公文格式），可打印</source>

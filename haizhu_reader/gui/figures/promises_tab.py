@@ -16,13 +16,14 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, QUrl, Signal, Slot
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QMenu,
     QPushButton,
     QSplitter,
     QTableView,
@@ -67,6 +68,17 @@ class ExportPromisesDialog:
         return chosen[0] if chosen else None
 
 
+def share_width(table: QTableView, columns: Sequence[int]) -> None:
+    """``columns`` share what the table's other columns leave, none under about five
+    characters: in a narrow dock the table scrolls sideways instead."""
+    header = table.horizontalHeader()
+    fixed = sum(header.sectionSize(c) for c in range(header.count()) if c not in columns)
+    least = table.fontMetrics().horizontalAdvance("中") * 5
+    share = max(least, (table.viewport().width() - fixed) // max(1, len(columns)))
+    for col in columns:
+        header.resizeSection(col, share)
+
+
 class PromisesTable(QTableView):
     """The promises; Enter shows the row's result in the text, as a double-click does.
 
@@ -96,7 +108,12 @@ class PromisesTable(QTableView):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.Fixed)
             header.resizeSection(col, width)
         for col in (INDICATOR, TARGET, RESULT):
-            header.setSectionResizeMode(col, QHeaderView.ResizeMode.Stretch)
+            header.setSectionResizeMode(col, QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(False)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        share_width(self, (INDICATOR, TARGET, RESULT))
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.currentIndex().isValid():
@@ -139,19 +156,30 @@ class PromisesTab(QWidget):
         self._status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self._scope = QComboBox(self)
         self._scope.setAccessibleName(self.tr("目标范围"))
+        # Narrow enough for a narrow dock: the combos shrink, the exports share one button.
+        self._scope.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self._scope.setMinimumContentsLength(4)
         self._scope.addItem(self.tr("主要预期目标"), True)
         self._scope.addItem(self.tr("全部目标"), False)
         self._verdict = QComboBox(self)
         self._verdict.setAccessibleName(self.tr("判断"))
+        self._verdict.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self._verdict.setMinimumContentsLength(4)
         self._verdict.addItem(self.tr("全部判断"), None)
         for v in ("met", "missed", "unclear", "not_reported"):
             self._verdict.addItem(verdict_label(v), v)
-        self._csv = QPushButton(self.tr("导出表格…"), self)
-        self._csv.setAccessibleName(self.tr("导出去年承诺对照为CSV表格"))
-        self._csv.setToolTip(self.tr("导出为 CSV 表格（UTF-8），Excel 和 WPS 可以打开"))
-        self._word = QPushButton(self.tr("导出Word…"), self)
-        self._word.setAccessibleName(self.tr("导出去年承诺对照为Word文档"))
-        self._word.setToolTip(self.tr("导出为 A4 的 Word 材料（公文格式），可打印"))
+        self._export_button = QPushButton(self.tr("导出…"), self)
+        self._export_button.setAccessibleName(self.tr("导出去年承诺对照"))
+        menu = QMenu(self._export_button)
+        self.csv_action = menu.addAction(self.tr("CSV 表格（Excel、WPS）…"))
+        self.csv_action.setToolTip(self.tr("导出为 CSV 表格（UTF-8），Excel 和 WPS 可以打开"))
+        self.word_action = menu.addAction(self.tr("Word 文档（A4，公文格式）…"))
+        self.word_action.setToolTip(self.tr("导出为 A4 的 Word 材料（公文格式），可打印"))
+        self._export_button.setMenu(menu)
         self._table = PromisesTable(self._model, self)
         self._detail = QTextBrowser(self)
         self._detail.setObjectName("promise_detail")
@@ -159,13 +187,15 @@ class PromisesTab(QWidget):
         self._detail.setOpenLinks(False)
         self._detail.setPlaceholderText(self.tr("选中一行，这里显示去年目标和今年结果的原句"))
 
+        # The summary and the export above, the filters below: a narrow dock holds both.
+        top = QHBoxLayout()
+        top.setContentsMargins(0, 0, 0, 0)
+        top.addWidget(self._status, 1)
+        top.addWidget(self._export_button, 0, Qt.AlignmentFlag.AlignTop)
         bar = QHBoxLayout()
         bar.setContentsMargins(0, 0, 0, 0)
-        bar.addWidget(self._scope)
-        bar.addWidget(self._verdict)
-        bar.addStretch(1)
-        bar.addWidget(self._csv)
-        bar.addWidget(self._word)
+        bar.addWidget(self._scope, 1)
+        bar.addWidget(self._verdict, 1)
         splitter = QSplitter(Qt.Orientation.Vertical, self)
         splitter.setChildrenCollapsible(False)
         splitter.addWidget(self._table)
@@ -174,7 +204,7 @@ class PromisesTab(QWidget):
         splitter.setStretchFactor(1, 2)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
-        layout.addWidget(self._status)
+        layout.addLayout(top)
         layout.addLayout(bar)
         layout.addWidget(splitter, 1)
 
@@ -185,8 +215,8 @@ class PromisesTab(QWidget):
         self._table.doubleClicked.connect(self._on_activated)
         self._table.activated_by_key.connect(self._on_activated)
         self._detail.anchorClicked.connect(self._on_link)
-        self._csv.clicked.connect(self.export_csv)
-        self._word.clicked.connect(self.export_word)
+        self.csv_action.triggered.connect(self.export_csv)
+        self.word_action.triggered.connect(self.export_word)
 
     # -- handles for the pane and tests ---------------------------------------------
 
@@ -215,7 +245,7 @@ class PromisesTab(QWidget):
         return self._verdict
 
     def focus_chain(self) -> list[QWidget]:
-        return [self._scope, self._verdict, self._csv, self._word, self._table, self._detail]
+        return [self._scope, self._verdict, self._export_button, self._table, self._detail]
 
     @Slot(object)
     def set_theme(self, theme: Theme) -> None:
@@ -230,8 +260,7 @@ class PromisesTab(QWidget):
         self._model.set_promises([])
         self._detail.clear()
         self._status.setText(text)
-        for w in (self._csv, self._word):
-            w.setEnabled(False)
+        self._export_button.setEnabled(False)
 
     def show_promises(self, previous: Report, current: Report, found: Sequence[Promise]) -> None:
         """The promises of ``previous`` (report N−1) against ``current`` (report N)."""
@@ -239,8 +268,7 @@ class PromisesTab(QWidget):
         self._citations = (Citations(previous), Citations(current))
         self._model.set_promises(found)
         self._detail.clear()
-        for w in (self._csv, self._word):
-            w.setEnabled(bool(found))
+        self._export_button.setEnabled(bool(found))
         self._status.setText(self._summary(previous, found))
         if self._model.rowCount():
             self._table.selectRow(0)

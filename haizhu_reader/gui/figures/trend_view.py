@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal, Slot
-from PySide6.QtGui import QBrush, QColor, QKeyEvent
+from PySide6.QtGui import QBrush, QColor, QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from haizhu_reader.core.promises.trend import Trend, TrendPoint, Year, indicators, trend
 from haizhu_reader.gui.common.theme import LIGHT, Theme
 from haizhu_reader.gui.figures.promises_model import verdict_label
+from haizhu_reader.gui.figures.promises_tab import share_width
 from haizhu_reader.gui.figures.trend_chart import TrendChart, measure_label
 
 YEAR, TARGET, RESULT, VERDICT = range(4)
@@ -61,7 +62,8 @@ class TrendTable(QTableWidget):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.Fixed)
             header.resizeSection(col, fm.horizontalAdvance(sample) + 24)
         for col in (TARGET, RESULT):
-            header.setSectionResizeMode(col, QHeaderView.ResizeMode.Stretch)
+            header.setSectionResizeMode(col, QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(False)
         self.itemActivated.connect(lambda item: self.point_activated.emit(item.row()))
 
     def set_points(self, points: Sequence[TrendPoint], theme: Theme) -> None:
@@ -80,6 +82,10 @@ class TrendTable(QTableWidget):
                     item.setBackground(QBrush(QColor(theme.verdicts[p.verdict])))
                     item.setForeground(QBrush(QColor(theme.text)))
                 self.setItem(row, col, item)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        share_width(self, (TARGET, RESULT))
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.currentRow() >= 0:
@@ -116,7 +122,10 @@ class TrendView(QWidget):
         self._status.setAccessibleName(self.tr("历年趋势概况"))
         self._indicator = QComboBox(self)
         self._indicator.setAccessibleName(self.tr("指标"))
-        self._indicator.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self._indicator.setSizeAdjustPolicy(  # narrow enough for a narrow dock
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self._indicator.setMinimumContentsLength(6)
         label = QLabel(self.tr("指标(&I)："), self)
         label.setBuddy(self._indicator)
         self._chart = TrendChart(self)
