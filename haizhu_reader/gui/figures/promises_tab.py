@@ -73,7 +73,7 @@ def share_width(table: QTableView, columns: Sequence[int]) -> None:
     characters: in a narrow dock the table scrolls sideways instead."""
     header = table.horizontalHeader()
     fixed = sum(header.sectionSize(c) for c in range(header.count()) if c not in columns)
-    least = table.fontMetrics().horizontalAdvance("中") * 5
+    least = table.fontMetrics().height() * 5  # about five Chinese characters (one em each)
     share = max(least, (table.viewport().width() - fixed) // max(1, len(columns)))
     for col in columns:
         header.resizeSection(col, share)
