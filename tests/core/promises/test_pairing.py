@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from functools import cache
 
+from haizhu_reader.core.figures.extract import extract
 from haizhu_reader.core.parse import load_report, parse_report
 from haizhu_reader.core.promises.pairing import (
     UNITS_DIFFER,
@@ -153,3 +154,12 @@ def test_results_are_of_the_review_not_the_plan() -> None:
     current = foshan(2024)
     plan_paragraphs = {t.figure.paragraph for t in targets_of(current)}
     assert all(r.figure.paragraph not in plan_paragraphs for r in results_of(current))
+
+
+def test_a_five_year_plans_targets_are_not_the_years() -> None:
+    """佛山市 2022: 二、今后五年奋斗目标和主要任务 sets 1.5万亿元 for 2026; not a 2022 promise."""
+    r = foshan(2022)
+    period = next(s for s in r.sections if s.title == "今后五年奋斗目标和主要任务")
+    inside = {p.id for s in r.walk() if r.section_path(s.id)[0] is period for p in s.paragraphs}
+    assert any(f.paragraph in inside and f.kind == "target" for f in extract(r))
+    assert not any(t.figure.paragraph in inside for t in targets_of(r))
