@@ -218,7 +218,9 @@ def _promise(writer: Writer, p: Promise, before: Citations, now: Citations) -> N
     if p.result is not None:
         _quoted(writer, "今年结果：", now.quote(p.result))
     else:
-        writer.para("今年报告的回顾中没有这一指标的结果。", lead="今年结果：")
+        quote = writer.paragraph("Quote")
+        writer.run(quote, "今年结果：", HEADING_FONT)
+        writer.run(quote, "今年报告的回顾中没有这一指标的结果。")
     judged = f"{VERDICT_ZH[p.verdict]}。{explanation(p)}；把握 {p.confidence:.0%}。"
     writer.para(judged, lead="判断：")
     cited = before.cite(p.target) + (f"；{now.cite(p.result)}" if p.result else "")
