@@ -524,10 +524,6 @@
         <translation>%1 — Haizhu Reader</translation>
     </message>
     <message>
-        <source>此报告文件已更改，与书架上的不同；请重新加入书架</source>
-        <translation>This report&apos;s file has changed since it was put on the shelf; add it to the shelf again</translation>
-    </message>
-    <message>
         <source>已复制所选文字及出处</source>
         <translation>Copied the selection with its citation</translation>
     </message>
@@ -1086,6 +1082,13 @@ It may have been moved, renamed or deleted; it has been removed from the list.</
     <message>
         <source>批注工具栏</source>
         <translation>Annotation toolbar</translation>
+    </message>
+</context>
+<context>
+    <name>ShelfOpening</name>
+    <message>
+        <source>此报告文件已更改，与书架上的不同；请重新加入书架</source>
+        <translation>This report&apos;s file has changed since it was put on the shelf; add it to the shelf again</translation>
     </message>
 </context>
 <context>

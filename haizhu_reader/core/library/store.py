@@ -25,7 +25,7 @@ from __future__ import annotations
 import contextlib
 import sqlite3
 import threading
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from enum import StrEnum
@@ -44,6 +44,7 @@ from haizhu_reader.core.report import Report
 # the index is then rebuilt from the stored texts when the shelf is opened.
 INDEX_VERSION = "1"
 _ROWS_PER_STATEMENT = 500
+_MAX_PARAMETERS = 30_000  # SQLite's limit is 32,766 since 3.32
 
 
 @dataclass(frozen=True)
@@ -346,14 +347,22 @@ class LibraryStore:
 
     # -- the full-text index (searching.py asks) ---------------------------------------
 
-    def match(self, expression: str) -> list[tuple[int, int]]:
-        """(unit id, report id) of every text FTS5 finds for ``expression``, in order."""
+    def match(
+        self, expression: str, reports: Collection[int] | None = None
+    ) -> list[tuple[int, int]]:
+        """(unit id, report id) of every text FTS5 finds for ``expression``, in order;
+        only in ``reports`` (report ids) if given."""
+        sql = (
+            "SELECT f.rowid, u.report_id FROM units_fts AS f JOIN units AS u ON u.id = f.rowid"
+            " WHERE units_fts MATCH ?"
+        )
+        args: list[object] = [expression]
+        if reports is not None:
+            wanted = sorted(reports)[:_MAX_PARAMETERS]
+            sql += f" AND u.report_id IN ({', '.join('?' * len(wanted))})"
+            args += wanted
         with self._lock:
-            return self._conn.execute(
-                "SELECT f.rowid, u.report_id FROM units_fts AS f JOIN units AS u ON u.id = f.rowid"
-                " WHERE units_fts MATCH ? ORDER BY f.rowid",
-                (expression,),
-            ).fetchall()
+            return self._conn.execute(sql + " ORDER BY f.rowid", args).fetchall()
 
     def units(self, ids: Iterable[int]) -> list[tuple[int, int, str, str, str, str, str]]:
         """(id, ord, kind, unit id, section, label, text) of the units ``ids``, in id order."""

@@ -45,7 +45,6 @@ if TYPE_CHECKING:
 
     # Not imported at start-up: these parts are made after the first paint (lazy_pane).
     from haizhu_reader.core.figures.extract import Figure
-    from haizhu_reader.core.library.store import LibraryEntry
     from haizhu_reader.gui.annotations.actions import ReaderAnnotator
     from haizhu_reader.gui.annotations.pane import AnnotationsPane
     from haizhu_reader.gui.annotations.session import AnnotationSession
@@ -56,6 +55,7 @@ if TYPE_CHECKING:
     from haizhu_reader.gui.search.index_loader import IndexLoader
     from haizhu_reader.gui.search.pane import SearchPane
     from haizhu_reader.gui.window.report_loading import ReportLoader
+    from haizhu_reader.gui.window.shelf_opening import ShelfOpening
 
 
 class MainWindow(QMainWindow):
@@ -87,7 +87,6 @@ class MainWindow(QMainWindow):
         self._index_dir = index_dir
         self._annotations_db = annotations_db
         self._library_db = library_db
-        self._pending_hit: tuple[str, str, list[tuple[int, int]]] | None = None
         self._own = OwnFiles.of(own_folders, annotations_db)  # no export is written there
         self._index_loader: IndexLoader | None = None  # made with the search pane
         self._report: Report | None = None
@@ -190,10 +189,19 @@ class MainWindow(QMainWindow):
 
     def _make_figures_pane(self) -> FiguresPane:
         from haizhu_reader.gui.figures.pane import FiguresPane
+        from haizhu_reader.gui.window.shelf_opening import ShelfOpening
 
         pane = FiguresPane(self, own=self._own, library_db=self._library_db)
         pane.set_theme(self._view_options.theme())
-        self._connect_figures(pane)
+        # Last year's report, a trend year's: opened at a figure as the shelf opens a hit.
+        opening = ShelfOpening(
+            self,
+            self._reader,
+            self.report,
+            self.open_file,
+            lambda: self._loader.get().open_bundled(),
+        )
+        self._connect_figures(pane, opening)
         if self._report is not None:
             pane.set_report(self._report)
             pane.prepare()  # made after the first paint: its figures are found now
@@ -246,9 +254,17 @@ class MainWindow(QMainWindow):
 
     def _make_shelf(self) -> ShelfWindow:
         from haizhu_reader.gui.library.window import ShelfWindow
+        from haizhu_reader.gui.window.shelf_opening import ShelfOpening
 
         shelf = ShelfWindow(self._library_db, self)
-        self._connect_shelf(shelf)
+        opening = ShelfOpening(
+            self,
+            self._reader,
+            self.report,
+            self.open_file,
+            lambda: self._loader.get().open_bundled(),
+        )
+        self._connect_shelf(shelf, opening)
         return shelf
 
     def is_complete(self) -> bool:
@@ -343,7 +359,7 @@ class MainWindow(QMainWindow):
         session.updated.connect(lambda id_: reader.update_annotation(id_, session.mark(id_)))
         session.notes_changed.connect(self._on_notes_changed)
 
-    def _connect_figures(self, pane: FiguresPane) -> None:
+    def _connect_figures(self, pane: FiguresPane, opening: ShelfOpening) -> None:
         self.report_opened.connect(pane.set_report)
         self._reader.first_painted.connect(pane.prepare)  # extract after the first paint
         pane.figures_ready.connect(self._on_figures_ready)
@@ -352,7 +368,8 @@ class MainWindow(QMainWindow):
         pane.exported.connect(self._status.show_figures_exported)
         # 去年承诺 and 历年趋势: verdicts in the theme's colours, other reports of the shelf
         self._view_options.theme_changed.connect(pane.set_theme)
-        pane.entry_figure_requested.connect(self._open_hit)
+        pane.entry_figure_requested.connect(opening.open_hit)
+        self.report_opened.connect(opening.report_opened)  # the figure it was opened for
         pane.promises_exported.connect(self._status.show_promises_exported)
 
     def _connect_search(self, pane: SearchPane) -> None:
@@ -372,9 +389,10 @@ class MainWindow(QMainWindow):
         pane.edit_requested.connect(lambda annotation_id: a.get().edit(annotation_id))
         pane.delete_requested.connect(lambda annotation_id: a.get().delete(annotation_id))
 
-    def _connect_shelf(self, shelf: ShelfWindow) -> None:
-        shelf.report_requested.connect(self._open_entry)
-        shelf.hit_requested.connect(self._open_hit)
+    def _connect_shelf(self, shelf: ShelfWindow, opening: ShelfOpening) -> None:
+        shelf.report_requested.connect(opening.open_entry)
+        shelf.hit_requested.connect(opening.open_hit)
+        self.report_opened.connect(opening.report_opened)  # the hit it was opened for
 
     def _connect_find_bar(self, bar: FindBar) -> None:
         self.report_opened.connect(bar.set_report)
@@ -413,32 +431,6 @@ class MainWindow(QMainWindow):
         from haizhu_reader.gui.annotations.dialogs import show_store_notices
 
         show_store_notices(self, self._session.get().store)
-
-    @Slot(object)
-    def _open_entry(self, entry: LibraryEntry) -> None:
-        """A report chosen on the shelf: shown here, in front (read in the background)."""
-        self._open_hit(entry, "", [])
-
-    @Slot(object, str, list)
-    def _open_hit(self, entry: LibraryEntry, target: str, spans: list[tuple[int, int]]) -> None:
-        """A shelf search hit: its report shown at the paragraph (or heading), the words
-        found marked; the report is opened first if it is not the one being read."""
-        self.activateWindow()
-        self.raise_()
-        if self._report is not None and self._report.content_hash == entry.content_hash:
-            self._show_target(target, spans)
-            return
-        self._pending_hit = (entry.content_hash, target, spans)
-        if entry.path is None:
-            self._loader.get().open_bundled()
-        else:
-            self.open_file(entry.path)
-
-    def _show_target(self, target: str, spans: list[tuple[int, int]]) -> None:
-        if not target:
-            return
-        self._reader.show_section(target)  # a heading's section; nothing for a paragraph
-        self._reader.show_found(target, spans, "search")
 
     @Slot(object, object)
     def _on_figures_ready(self, report: Report, figures: list[Figure]) -> None:
@@ -514,15 +506,6 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(self.tr("%1 — 海珠报告阅读器").replace("%1", report.title))
         self.report_opened.emit(report)
         self._recent_menu.opened(path, report)  # the recent files, and what a start reopens
-        pending, self._pending_hit = self._pending_hit, None
-        if pending is not None:
-            content_hash, target, spans = pending
-            if content_hash == report.content_hash:
-                self._show_target(target, spans)
-            else:
-                self.statusBar().showMessage(
-                    self.tr("此报告文件已更改，与书架上的不同；请重新加入书架"), 5000
-                )
 
     @Slot(object)
     def open_file(self, path: Path) -> None:
