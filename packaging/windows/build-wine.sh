@@ -24,7 +24,7 @@
 #      signatures' timestamps, no revocation lists): every .exe/.dll/.pyd of that
 #      Python and its python.cat must be signed by the Python Software Foundation,
 #      ISCC.exe and its DLLs by Inno Setup's author (Martijn Laan); else it stops;
-#   4. a new Wine prefix (Windows 10) in build/wine-prefix with that Python in
+#   4. a new Wine prefix (Windows 10, in WINE_CACHE) with that Python in
 #      C:\python311 ("import site" enabled, pip from the locked wheel) and, for
 #      this prefix only, an icuuc.dll stub in its System32 (icuuc_stub.c: Qt6Core
 #      links Windows' own ICU, which Wine 8 lacks; the stub is never bundled, which
@@ -43,7 +43,10 @@ START=$(date +%s)
 LOCK=packaging/locks/windows-x64.txt
 CACHE=${WINE_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/haizhu-reader-wine}
 BUILD=$ROOT/build/windows
-PREFIX=$ROOT/build/wine-prefix
+# The prefix lives outside the checkout: its dosdevices/z: links to /, and a
+# build tool walking the checkout (setuptools' file finder follows links)
+# would walk the whole filesystem.
+PREFIX=$CACHE/build-prefix
 DIST=$ROOT/dist
 APP=$DIST/windows/haizhu-reader
 PY_DIR=$PREFIX/drive_c/python311
