@@ -138,7 +138,7 @@ verify_signed() {   # EXPECTED_SUBJECT FILE...: each file must carry a valid sig
     shift
     for f in "$@"; do
         # Offline: valid at the signature's timestamp; revocation lists need the network.
-        out=$(osslsigncode verify -ignore-crl -CAfile "$CA" -TSA-CAfile "$CA" -in "$f" 2>&1) || true
+        out=$(osslsigncode verify "${OSSL_OFFLINE[@]}" -CAfile "$CA" -TSA-CAfile "$CA" -in "$f" 2>&1) || true
         if grep -A3 "Signer #0" <<< "$out" | grep -q "Subject: .*O=Microsoft Corporation/"; then
             # The Visual C++ runtime the PSF redistributes carries Microsoft's own
             # signature, whose roots are not in Debian's CA store: the signature
@@ -162,6 +162,10 @@ verify_signed() {   # EXPECTED_SUBJECT FILE...: each file must carry a valid sig
     return $bad
 }
 MS_FILES=()
+# Revocation lists would need the network: osslsigncode 2.6+ fetches them unless
+# told not to (-ignore-crl); Debian 12's 2.5 never does and lacks the option.
+OSSL_OFFLINE=()
+case "$(osslsigncode verify 2>&1 || true)" in *-ignore-crl*) OSSL_OFFLINE=(-ignore-crl) ;; esac
 check_signatures() {
     rm -rf "$BUILD/python"
     mkdir -p "$BUILD/python"
@@ -187,7 +191,7 @@ PY
     mapfile -t isc_files < <(find "$ISCC_DIR" -maxdepth 1 -type f \( -name '*.exe' -o -name '*.dll' \) | sort)
     verify_signed "Martijn Laan" "${isc_files[@]}"
     [ ${#MS_FILES[@]} -le 2 ] || { say "more Microsoft-signed files than the VC++ runtime: ${MS_FILES[*]}"; return 1; }
-    echo "ok: ${#py_files[@]} files of CPython $(sed -n 's/.*Built: Release_v\([0-9.]*\)_.*/\1/p' < <(osslsigncode verify -ignore-crl -CAfile "$CA" -TSA-CAfile "$CA" -in "$BUILD/python/cp311/python.exe" 2>&1) | head -n 1) signed by the Python Software Foundation (${MS_FILES[*]:-none}: Microsoft's signature, matching, chain not anchored here); ${#isc_files[@]} Inno Setup files signed by Martijn Laan"
+    echo "ok: ${#py_files[@]} files of CPython $(sed -n 's/.*Built: Release_v\([0-9.]*\)_.*/\1/p' < <(osslsigncode verify "${OSSL_OFFLINE[@]}" -CAfile "$CA" -TSA-CAfile "$CA" -in "$BUILD/python/cp311/python.exe" 2>&1) | head -n 1) signed by the Python Software Foundation (${MS_FILES[*]:-none}: Microsoft's signature, matching, chain not anchored here); ${#isc_files[@]} Inno Setup files signed by Martijn Laan"
 }
 timed signatures check_signatures
 
