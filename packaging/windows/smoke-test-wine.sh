@@ -204,7 +204,8 @@ echo "== the installed app, no network (unshare -n; winsock traced)"
 wine explorer.exe /desktop < /dev/null > /dev/null 2>&1 &
 DESKTOP=$!
 wrun cmd /c exit
-for _ in $(seq 50); do pgrep -f 'explorer.exe /desktop' > /dev/null && break; sleep 0.1; done
+# (procps' pgrep is not on a minimal Debian: the process list read directly)
+for _ in $(seq 50); do grep -qsF 'system32\explorer.exe' /proc/[0-9]*/cmdline && break; sleep 0.1; done
 sleep 1
 TRACE=$T/trace
 mkdir -p "$TRACE" "$T/out"
