@@ -1694,6 +1694,14 @@ It may have been moved, renamed or deleted. Add it to the shelf again from where
         <translation>The packaged builds ship the Python interpreter and its standard library.</translation>
     </message>
     <message>
+        <source>Inno Setup（Windows 安装程序）</source>
+        <translation>Inno Setup (the Windows installer)</translation>
+    </message>
+    <message>
+        <source>Windows 版的安装和卸载程序由 Inno Setup 制作，其简体中文界面来自 Inno Setup 用户贡献的翻译（ChineseSimplified.isl，由 Zhenghan Yang 维护），本项目为 Inno Setup 6.4 删改了其中几条消息。二者均依下列许可随附。</source>
+        <translation>The Windows installer and uninstaller are made with Inno Setup; their Simplified Chinese interface is Inno Setup&apos;s user-contributed translation (ChineseSimplified.isl, maintained by Zhenghan Yang), in which this project changed a few messages for Inno Setup 6.4. Both come under the licence below.</translation>
+    </message>
+    <message>
         <source>中文字体</source>
         <translation>Chinese font</translation>
     </message>
