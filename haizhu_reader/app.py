@@ -91,13 +91,26 @@ def build_parser() -> argparse.ArgumentParser:
         "--library-list", action="store_true", help="list the reports on the shelf (with --json)"
     )
     p.add_argument("--library", action="store_true", help="--search every report on the shelf")
-    p.add_argument("--place", metavar="P", help="a place (佛山市): --library searches it only")
+    p.add_argument(
+        "--place", metavar="P", help="a place (佛山市): --library searches it only; --trend's place"
+    )
     p.add_argument(
         "--level",
         choices=["national", "province", "prefecture", "city", "district", "county"],
         help="--library search: reports of this level only",
     )
     p.add_argument("--years", metavar="Y1-Y2", help="--library search: reports of these years")
+    # -- last year's promises (promises_cli)
+    p.add_argument(
+        "--promises",
+        action="store_true",
+        help="last year's targets (its report on the shelf) beside the report's results",
+    )
+    p.add_argument(
+        "--trend",
+        metavar="INDICATOR",
+        help="an indicator's targets and results across the place's reports on the shelf",
+    )
     return p
 
 
@@ -285,9 +298,34 @@ def _library(args: argparse.Namespace) -> int:
         return 0
 
 
+def _promises(args: argparse.Namespace) -> int:
+    """--promises and --trend (``promises_cli``); JSON out as UTF-8, as ``_headless``."""
+    from haizhu_reader import promises_cli
+
+    if isinstance(sys.stdout, io.TextIOWrapper) and sys.stdout.encoding.lower() != "utf-8":
+        sys.stdout.reconfigure(encoding="utf-8")
+    report = None
+    if args.promises or args.file:
+        try:
+            report = _open(args.file)
+        except ReportError as e:
+            return _fail(str(e))
+    try:
+        if args.promises:
+            assert report is not None
+            return promises_cli.promises(args, report)
+        return promises_cli.trend(args, report)
+    except BrokenPipeError:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 0
+
+
 # Options whose value is free text: a query (-海珠 excludes 海珠) or a path may start
 # with "-", which argparse would take for an option.
-_FREE_VALUES = ("--search", "--export-annotations", "--import-annotations", "--screenshot")
+_FREE_VALUES = (
+    "--search", "--export-annotations", "--import-annotations", "--screenshot", "--trend",
+)  # fmt: skip
 
 
 def attach_values(argv: Sequence[str]) -> list[str]:
@@ -312,6 +350,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(attach_values(sys.argv[1:] if argv is None else argv))
     if args.library_add or args.library_list or (args.search and args.library):
         return _library(args)
+    if args.promises or args.trend is not None:
+        return _promises(args)
     headless = (args.dump_structure, args.search, args.figures)
     if any(headless) or args.export_annotations or args.import_annotations:
         return _headless(args)

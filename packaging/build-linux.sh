@@ -12,7 +12,9 @@
 #
 # The build venv (build/venv-linux) is made anew each run from the runtime
 # dependencies in pyproject.toml plus the "package" extra (PyInstaller) only —
-# never the dev .venv, whose test tools PyInstaller's hooks could pull in.
+# never the dev .venv, whose test tools PyInstaller's hooks could pull in — at
+# the exact versions and hashes of packaging/locks/linux-x86_64.txt
+# (pip install --require-hashes; refresh with python3 packaging/lock.py linux).
 #
 # Outputs (VERSION from pyproject.toml):
 #   dist/haizhu-reader/                                 the one-folder app
@@ -50,9 +52,14 @@ bytes() { du -sb --apparent-size "$1" | cut -f1; }
 prereqs() {
     local pyver
     pyver=$("$PYTHON" -c 'import sys; print(f"{sys.version_info[0]}.{sys.version_info[1]}")')
+    # The xcb-util libraries are bundled from the build machine (the spec keeps
+    # them), so they must be here; libcups2 (the printing plugin's) comes from
+    # the system and is mapped to its package for Depends: from here. Without
+    # them PyInstaller leaves them out silently and linux_deps.py stops.
     local pkgs=(python3-venv "libpython$pyver" binutils dpkg-dev xz-utils
         libegl1 libgl1 libfontconfig1 libfreetype6 libglib2.0-0 libdbus-1-3
-        libxkbcommon0 libxkbcommon-x11-0 libx11-xcb1 libxcb-cursor0)
+        libxkbcommon0 libxkbcommon-x11-0 libx11-xcb1 libxcb-cursor0 libxcb-icccm4
+        libxcb-image0 libxcb-keysyms1 libxcb-render-util0 libxcb-util1 libcups2)
     if [ "${SKIP_APT:-}" = 1 ] || ! command -v apt-get >/dev/null 2>&1; then return 0; fi
     local missing=() p
     for p in "${pkgs[@]}"; do
@@ -70,10 +77,20 @@ prereqs
 
 # ---- clean build venv -----------------------------------------------------------
 step "build venv ($PYTHON)"
+LOCK=packaging/locks/linux-x86_64.txt
 make_venv() {
     rm -rf "$VENV"
     "$PYTHON" -m venv "$VENV"
-    "$VENV/bin/python" -m pip install -q --disable-pip-version-check ".[package]"
+    # Exact versions and hashes from the lock; then the app itself, built with
+    # the locked setuptools and PySide6 (its lrelease), and pip check that the
+    # lock still satisfies pyproject.toml.
+    "$VENV/bin/python" -m pip install -q --disable-pip-version-check --require-hashes \
+        --only-binary=:all: -r "$LOCK"
+    "$VENV/bin/python" -m pip install -q --disable-pip-version-check --no-deps --no-build-isolation . \
+        2> >(grep -v -e BuildBackendWarning -e '^[[:space:]]*$' -e '^ *[!*]' -e 'project.license' -e 'SPDX' \
+            -e '2027-Feb-18' -e 'or your builds' -e 'writing-pyproject' -e 'corresp(dist' >&2)
+    "$VENV/bin/python" -m pip check --disable-pip-version-check > /dev/null ||
+        { "$VENV/bin/python" -m pip check; echo "build-linux: $LOCK does not satisfy pyproject.toml: run python3 packaging/lock.py linux" >&2; return 1; }
 }
 timed venv make_venv
 VERSION=$("$VENV/bin/python" -c 'from importlib.metadata import version; print(version("haizhu-reader"))')
@@ -209,6 +226,7 @@ TOTAL=$(( $(date +%s) - START ))
 {
     echo "haizhu-reader $VERSION — Linux build, $(date -u +%Y-%m-%dT%H:%MZ)"
     echo "python: $("$VENV/bin/python" -VV | head -1)"
+    echo "lock: $LOCK sha256 $(sha256sum "$LOCK" | cut -c1-64)"
     echo "build venv: $(tr '\n' ' ' < "$ROOT/build/venv-linux.freeze")"
     echo "one-folder app: $(human "$APP") ($(bytes "$APP") bytes, $(find "$APP" -type f | wc -l) files)"
     echo "tar.gz: $(human "$TARBALL") ($(bytes "$TARBALL") bytes)"

@@ -7,8 +7,9 @@ Every import counts, wherever it stands (module level, inside a function, under
   Its model and parser (``report``, ``source``, ``parse``, ``glossary``…; a new
   module in ``core/`` counts as one) import only each other; the feature folders
   ``search/``, ``annotations/`` and ``figures/`` build on the model and never import
-  each other; ``library/`` (the shelf) builds on the model and search; ``printing`` and
-  ``quoting`` build on the model and annotations.
+  each other; ``library/`` (the shelf) builds on the model and search; ``promises/``
+  on the model, figures and the shelf; ``printing`` and ``quoting`` build on the
+  model and annotations.
 * In ``gui``: ``common/`` imports only itself and the core; ``reader/`` only
   ``common/`` and the core; a feature folder (``contents/``, ``glossary/``…)
   never imports another feature or ``window/``; ``window/`` may use them all,
@@ -34,7 +35,7 @@ ROOT = "haizhu_reader"
 
 QT = {"PySide6", "shiboken6", "PyQt5", "PyQt6"}
 CORE_FEATURES = {"printing", "quoting"}  # the rest of core/*.py: model and parser
-CORE_FOLDERS = {"search", "annotations", "figures", "library"}
+CORE_FOLDERS = {"search", "annotations", "figures", "library", "promises"}
 GUI_FEATURES = {"contents", "glossary", "search", "annotations", "figures", "printing",
                 "comfort", "help", "library"}  # fmt: skip
 TOP_HELPERS = {"haizhu_reader", "haizhu_reader.resources"}  # version, bundled files
@@ -93,6 +94,7 @@ def _allowed(unit: str) -> set[str]:
         "core.annotations": {"core"},
         "core.library": {"core", "core.search"},
         "core.figures": {"core"},
+        "core.promises": {"core", "core.figures", "core.library"},
         "core.printing": {"core", "core.annotations"},
         "core.quoting": {"core", "core.annotations"},
         "common": core,
@@ -225,6 +227,12 @@ def test_package_docstrings_say_what_belongs_there_and_nothing_else() -> None:
          True),
         ("haizhu_reader.core.printing", "haizhu_reader.core.annotations.store", "core.printing",
          True),
+        ("haizhu_reader.core.promises.pairing", "haizhu_reader.core.figures.extract",
+         "core.promises", True),
+        ("haizhu_reader.core.promises.export", "haizhu_reader.core.annotations.word",
+         "core.promises", False),
+        ("haizhu_reader.core.figures.table", "haizhu_reader.core.promises.names", "core.figures",
+         False),
         ("haizhu_reader.core.library.searching", "haizhu_reader.core.search.query",
          "core.library", True),
         ("haizhu_reader.core.search.searching", "haizhu_reader.core.library.store",

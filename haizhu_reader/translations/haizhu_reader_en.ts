@@ -615,6 +615,132 @@
     </message>
 </context>
 <context>
+    <name>PromisesTab</name>
+    <message>
+        <source>正在查找去年的报告…</source>
+        <translation>Looking for last year&apos;s report…</translation>
+    </message>
+    <message>
+        <source>去年承诺概况</source>
+        <translation>Last year&apos;s promises: summary</translation>
+    </message>
+    <message>
+        <source>目标范围</source>
+        <translation>Which targets</translation>
+    </message>
+    <message>
+        <source>主要预期目标</source>
+        <translation>Main targets</translation>
+    </message>
+    <message>
+        <source>全部目标</source>
+        <translation>All targets</translation>
+    </message>
+    <message>
+        <source>判断</source>
+        <translation>Verdict</translation>
+    </message>
+    <message>
+        <source>全部判断</source>
+        <translation>All verdicts</translation>
+    </message>
+    <message>
+        <source>导出为 CSV 表格（UTF-8），Excel 和 WPS 可以打开</source>
+        <translation>Export as a CSV table (UTF-8) that Excel and WPS open</translation>
+    </message>
+    <message>
+        <source>导出…</source>
+        <translation>Export…</translation>
+    </message>
+    <message>
+        <source>导出去年承诺对照</source>
+        <translation>Export last year&apos;s promises</translation>
+    </message>
+    <message>
+        <source>CSV 表格（Excel、WPS）…</source>
+        <translation>CSV table (Excel, WPS)…</translation>
+    </message>
+    <message>
+        <source>Word 文档（A4，公文格式）…</source>
+        <translation>Word document (A4, official layout)…</translation>
+    </message>
+    <message>
+        <source>导出为 A4 的 Word 材料（公文格式），可打印</source>
+        <translation>Export as an A4 Word handout (official document layout) to print</translation>
+    </message>
+    <message>
+        <source>去年目标和今年结果的原文</source>
+        <translation>Last year&apos;s target and this year&apos;s result as printed</translation>
+    </message>
+    <message>
+        <source>选中一行，这里显示去年目标和今年结果的原句</source>
+        <translation>Select a row to see the sentences of last year&apos;s target and this year&apos;s result</translation>
+    </message>
+    <message>
+        <source>对照《%1》的目标：主要预期目标 %2 项（完成 %3，未完成 %4，无法判断 %5，未报告 %6），其他目标 %7 项</source>
+        <translation>Against the targets of “%1”: %2 main targets (%3 met, %4 missed, %5 unclear, %6 not reported), %7 other targets</translation>
+    </message>
+    <message>
+        <source>在去年的报告中查看</source>
+        <translation>show in last year&apos;s report</translation>
+    </message>
+    <message>
+        <source>去年目标</source>
+        <translation>Last year&apos;s target</translation>
+    </message>
+    <message>
+        <source>在正文中显示</source>
+        <translation>show in the text</translation>
+    </message>
+    <message>
+        <source>今年结果</source>
+        <translation>This year&apos;s result</translation>
+    </message>
+    <message>
+        <source>今年结果：</source>
+        <translation>This year&apos;s result: </translation>
+    </message>
+    <message>
+        <source>今年报告的回顾中没有这一指标的结果。</source>
+        <translation>This year&apos;s report gives no result for this indicator in its review.</translation>
+    </message>
+    <message>
+        <source>%1。%2；把握 %3。</source>
+        <translation>%1. %2; confidence %3.</translation>
+    </message>
+    <message>
+        <source>判断：</source>
+        <translation>Verdict: </translation>
+    </message>
+    <message>
+        <source>（%1）</source>
+        <translation> (%1)</translation>
+    </message>
+    <message>
+        <source>%1-去年承诺对照</source>
+        <translation>%1 - last year&apos;s promises</translation>
+    </message>
+    <message>
+        <source>报告</source>
+        <translation>report</translation>
+    </message>
+    <message>
+        <source>无法导出去年承诺对照</source>
+        <translation>Cannot export last year&apos;s promises</translation>
+    </message>
+</context>
+<context>
+    <name>PromisesTable</name>
+    <message>
+        <source>去年承诺对照表</source>
+        <translation>Last year&apos;s promises against this year&apos;s results</translation>
+    </message>
+    <message>
+        <source>按回车在正文中显示今年的结果</source>
+        <translation>Press Enter to show this year&apos;s result in the text</translation>
+    </message>
+</context>
+<context>
     <name>ReaderAnnotator</name>
     <message>
         <source>高亮：%1</source>
@@ -1013,6 +1139,49 @@ It may have been moved, renamed or deleted; it has been removed from the list.</
     </message>
 </context>
 <context>
+    <name>ShelfTabs</name>
+    <message>
+        <source>打开“去年承诺”或“历年趋势”时查找书架上的报告…</source>
+        <translation>The shelf is looked at when “Last year&apos;s promises” or “Trend” is opened…</translation>
+    </message>
+    <message>
+        <source>书架未启用：这次运行没有书架。</source>
+        <translation>No shelf: this run has none.</translation>
+    </message>
+    <message>
+        <source>正在查找书架上的报告…</source>
+        <translation>Looking for reports on the shelf…</translation>
+    </message>
+    <message>
+        <source>无法读取书架：%1</source>
+        <translation>Cannot read the shelf: %1</translation>
+    </message>
+    <message>
+        <source>读不出这份报告是哪个地方哪一年的，无法在书架上查找去年的报告。</source>
+        <translation>This report&apos;s place or year cannot be read, so last year&apos;s report cannot be looked up on the shelf.</translation>
+    </message>
+    <message>
+        <source>书架上没有%1%2年的报告。把去年的报告加入书架（文件 › 书架…），这里就会列出去年的目标和今年的结果。</source>
+        <translation>The shelf holds no %2 report of %1. Add last year&apos;s report to the shelf (File › Shelf…) and last year&apos;s targets will be listed here with this year&apos;s results.</translation>
+    </message>
+    <message>
+        <source>书架上去年的报告无法读取：%1</source>
+        <translation>Last year&apos;s report on the shelf cannot be read: %1</translation>
+    </message>
+    <message>
+        <source>读不出这份报告是哪个地方的，无法列出历年趋势。</source>
+        <translation>This report&apos;s place cannot be read, so no trend can be shown.</translation>
+    </message>
+    <message>
+        <source>去年承诺</source>
+        <translation>Last year&apos;s promises</translation>
+    </message>
+    <message>
+        <source>历年趋势</source>
+        <translation>Trend</translation>
+    </message>
+</context>
+<context>
     <name>ShelfWindow</name>
     <message>
         <source>书架 — 海珠报告阅读器</source>
@@ -1209,6 +1378,79 @@ It may have been moved, renamed or deleted. Add it to the shelf again from where
     <message>
         <source>已导出 %1 条数据到 %2</source>
         <translation>Exported %1 figures to %2</translation>
+    </message>
+    <message>
+        <source>已导出 %1 项去年承诺对照到 %2</source>
+        <translation>Exported %1 of last year&apos;s promises to %2</translation>
+    </message>
+</context>
+<context>
+    <name>TrendChart</name>
+    <message>
+        <source>指标历年目标与结果折线图</source>
+        <translation>Line chart of an indicator&apos;s targets and results over the years</translation>
+    </message>
+    <message>
+        <source>目标</source>
+        <translation>Target</translation>
+    </message>
+    <message>
+        <source>结果</source>
+        <translation>Result</translation>
+    </message>
+</context>
+<context>
+    <name>TrendTable</name>
+    <message>
+        <source>指标历年目标与结果表</source>
+        <translation>Table of an indicator&apos;s targets and results over the years</translation>
+    </message>
+    <message>
+        <source>按回车在报告中显示该年的结果</source>
+        <translation>Press Enter to show the year&apos;s result in its report</translation>
+    </message>
+    <message>
+        <source>年份</source>
+        <translation>Year</translation>
+    </message>
+    <message>
+        <source>目标</source>
+        <translation>Target</translation>
+    </message>
+    <message>
+        <source>结果</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <source>判断</source>
+        <translation>Verdict</translation>
+    </message>
+</context>
+<context>
+    <name>TrendView</name>
+    <message>
+        <source>历年趋势概况</source>
+        <translation>Trend: summary</translation>
+    </message>
+    <message>
+        <source>指标</source>
+        <translation>Indicator</translation>
+    </message>
+    <message>
+        <source>指标(&amp;I)：</source>
+        <translation>&amp;Indicator:</translation>
+    </message>
+    <message>
+        <source>%1 年的主要预期目标有这一指标</source>
+        <translation>A main target in %1 years</translation>
+    </message>
+    <message>
+        <source>书架上有%1的 %2 份报告（%3—%4年）</source>
+        <translation>%2 reports of %1 on the shelf (%3–%4)</translation>
+    </message>
+    <message>
+        <source>%1历年目标与结果折线图，%2</source>
+        <translation>Line chart of %1&apos;s targets and results over the years, %2</translation>
     </message>
 </context>
 <context>
@@ -1450,6 +1692,14 @@ It may have been moved, renamed or deleted. Add it to the shelf again from where
     <message>
         <source>打包版本随附 Python 解释器及其标准库。</source>
         <translation>The packaged builds ship the Python interpreter and its standard library.</translation>
+    </message>
+    <message>
+        <source>Inno Setup（Windows 安装程序）</source>
+        <translation>Inno Setup (the Windows installer)</translation>
+    </message>
+    <message>
+        <source>Windows 版的安装和卸载程序由 Inno Setup 制作，其简体中文界面来自 Inno Setup 用户贡献的翻译（ChineseSimplified.isl，由 Zhenghan Yang 维护），本项目为 Inno Setup 6.4 删改了其中几条消息。二者均依下列许可随附。</source>
+        <translation>The Windows installer and uninstaller are made with Inno Setup; their Simplified Chinese interface is Inno Setup&apos;s user-contributed translation (ChineseSimplified.isl, maintained by Zhenghan Yang), in which this project changed a few messages for Inno Setup 6.4. Both come under the licence below.</translation>
     </message>
     <message>
         <source>中文字体</source>
@@ -1912,6 +2162,169 @@ It may have been moved, renamed or deleted. Add it to the shelf again from where
     <message>
         <source>PDF 文档 (*.pdf)</source>
         <translation>PDF document (*.pdf)</translation>
+    </message>
+</context>
+<context>
+    <name>promises</name>
+    <message>
+        <source>指标</source>
+        <translation>Indicator</translation>
+    </message>
+    <message>
+        <source>去年目标</source>
+        <translation>Last year&apos;s target</translation>
+    </message>
+    <message>
+        <source>今年结果</source>
+        <translation>This year&apos;s result</translation>
+    </message>
+    <message>
+        <source>判断</source>
+        <translation>Verdict</translation>
+    </message>
+    <message>
+        <source>把握</source>
+        <translation>Confidence</translation>
+    </message>
+    <message>
+        <source>完成</source>
+        <translation>Met</translation>
+    </message>
+    <message>
+        <source>未完成</source>
+        <translation>Missed</translation>
+    </message>
+    <message>
+        <source>无法判断</source>
+        <translation>Unclear</translation>
+    </message>
+    <message>
+        <source>未报告</source>
+        <translation>Not reported</translation>
+    </message>
+    <message>
+        <source>待报告</source>
+        <translation>Pending</translation>
+    </message>
+    <message>
+        <source>结果达到目标</source>
+        <translation>The result reached the target</translation>
+    </message>
+    <message>
+        <source>结果未超出目标上限</source>
+        <translation>The result stayed within the target&apos;s limit</translation>
+    </message>
+    <message>
+        <source>结果低于目标</source>
+        <translation>The result fell short of the target</translation>
+    </message>
+    <message>
+        <source>结果超出目标上限</source>
+        <translation>The result went past the target&apos;s limit</translation>
+    </message>
+    <message>
+        <source>定性目标，无法用数字判断</source>
+        <translation>A qualitative target: numbers cannot judge it</translation>
+    </message>
+    <message>
+        <source>今年报告只有文字表述，没有可比的数字</source>
+        <translation>This year&apos;s report says it in words only, with no comparable number</translation>
+    </message>
+    <message>
+        <source>单位或口径不同（如亿元与%，总量与增速），不能直接比较</source>
+        <translation>Another unit or basis (such as 100 million yuan and %, an amount and a growth rate): not comparable</translation>
+    </message>
+    <message>
+        <source>结果是一个范围，跨过了目标</source>
+        <translation>The result is a range on both sides of the target</translation>
+    </message>
+    <message>
+        <source>今年报告未给出该指标的结果</source>
+        <translation>This year&apos;s report gives no result for this indicator</translation>
+    </message>
+    <message>
+        <source>%1（%2）</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>持平按±%1个百分点计</source>
+        <translation>“level with last year” taken as ±%1 percentage points</translation>
+    </message>
+    <message>
+        <source>%1按±%2个百分点计</source>
+        <translation>%1 taken as ±%2 percentage points</translation>
+    </message>
+    <message>
+        <source>%1按目标的±%2%计</source>
+        <translation>%1 taken as ±%2% of the target</translation>
+    </message>
+    <message>
+        <source>配对的把握：名称相同为100%，同一指标的不同叫法为90%，单位不同减半</source>
+        <translation>How sure the pairing is: 100% for the same name, 90% for another name of the same statistic, halved for different units</translation>
+    </message>
+    <message>
+        <source>%1（主要预期目标）</source>
+        <translation>%1 (main target)</translation>
+    </message>
+    <message>
+        <source>Word 文档 (*.docx)</source>
+        <translation>Word document (*.docx)</translation>
+    </message>
+    <message>
+        <source>CSV 表格 (*.csv)</source>
+        <translation>CSV table (*.csv)</translation>
+    </message>
+    <message>
+        <source>所有文件 (*)</source>
+        <translation>All files (*)</translation>
+    </message>
+    <message>
+        <source>导出去年承诺对照</source>
+        <translation>Export last year&apos;s promises</translation>
+    </message>
+</context>
+<context>
+    <name>trend</name>
+    <message>
+        <source>书架上这个地方的报告里没有这一指标的数字。</source>
+        <translation>The reports of this place on the shelf give no numbers for this indicator.</translation>
+    </message>
+    <message>
+        <source>无结果</source>
+        <translation>no result</translation>
+    </message>
+    <message>
+        <source>%1年：无目标，结果%2</source>
+        <translation>%1: no target, result %2</translation>
+    </message>
+    <message>
+        <source>%1年：目标%2，结果%3，%4</source>
+        <translation>%1: target %2, result %3, %4</translation>
+    </message>
+    <message>
+        <source>%1（%2）：</source>
+        <translation>%1 (%2): </translation>
+    </message>
+    <message>
+        <source>；</source>
+        <comment>between two years</comment>
+        <translation>; </translation>
+    </message>
+    <message>
+        <source>。</source>
+        <translation>.</translation>
+    </message>
+    <message>
+        <source>增减（%1）</source>
+        <translation>change (%1)</translation>
+    </message>
+    <message>
+        <source>数值（%1）</source>
+        <translation>value (%1)</translation>
+    </message>
+    <message>
+        <source>正在读取书架上的报告…</source>
+        <translation>Reading the reports on the shelf…</translation>
     </message>
 </context>
 </TS>

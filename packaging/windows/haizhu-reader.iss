@@ -1,11 +1,20 @@
 ﻿; Inno Setup script for Haizhu Reader (海珠报告阅读器): a per-user installer in
 ; Chinese (Simplified) and English that needs no administrator rights.
 ;
-; Built by packaging\windows\build.ps1, which passes:
+; Built by packaging\windows\build.ps1 (on Windows) and packaging/windows/build-wine.sh
+; (on Linux, under Wine), which pass:
 ;   /DAppVersion=0.1.0  /DSourceDir=...\dist\haizhu-reader  /DIconFile=...\haizhu-reader.ico
 ;   /DChineseIsl=...\ChineseSimplified.isl  /DOutputDir=...\dist
-; Needs Inno Setup 6.3 or later (x64compatible). Saved as UTF-8 with a BOM so
-; ISCC reads the Chinese text correctly.
+; Needs Inno Setup 6.3 or later (x64compatible); built with 6.4.1 (the npm package
+; innosetup, packaging/windows/package.json). Saved as UTF-8 with a BOM so ISCC
+; reads the Chinese text correctly.
+;
+; Silent use (as packaging/windows/smoke-test-wine.sh does):
+;   haizhu-reader-VERSION-windows-x64-setup.exe /VERYSILENT /SUPPRESSMSGBOXES /NORESTART
+;   %LOCALAPPDATA%\Programs\haizhu-reader\unins000.exe /VERYSILENT /SUPPRESSMSGBOXES /NORESTART
+; The uninstaller keeps the user's annotations, settings and index
+; (%LOCALAPPDATA%\haizhu-reader) unless the user says Yes when asked, or passes
+; /DELETEUSERDATA to a silent uninstall.
 
 #ifndef AppVersion
   #define AppVersion "0.1.0"
@@ -61,6 +70,8 @@ chinesesimplified.AppName=海珠报告阅读器
 english.AppName=Haizhu Reader
 chinesesimplified.AppComment=离线阅读、检索和批注政府工作报告
 english.AppComment=Read, search and annotate government work reports offline
+chinesesimplified.DeleteUserData=是否同时删除您的批注、设置和检索索引？%n%n%1%n%n选择“否”将保留它们，重新安装后仍可使用。
+english.DeleteUserData=Also delete your annotations, settings and search index?%n%n%1%n%nChoose No to keep them for a later installation.
 
 [Tasks]
 Name: "desktopicon"; Description: "{cm:CreateDesktopIcon}"; GroupDescription: "{cm:AdditionalIcons}"; Flags: unchecked
@@ -78,5 +89,32 @@ Name: "{userdesktop}\{cm:AppName}"; Filename: "{app}\haizhu-reader.exe"; Comment
 [Run]
 Filename: "{app}\haizhu-reader.exe"; Description: "{cm:LaunchProgram,{cm:AppName}}"; Flags: nowait postinstall skipifsilent
 
-; The user's annotations and settings (%LOCALAPPDATA%\haizhu-reader) are left
-; in place on uninstall: they are the user's work, not the program's.
+[Code]
+// The user's annotations, settings and search index (%LOCALAPPDATA%\haizhu-reader,
+// where the app's QStandardPaths put them) are the user's work, not the program's:
+// the uninstaller removes them only when asked to.
+function DeleteUserDataRequested(): Boolean;
+var
+  I: Integer;
+begin
+  Result := False;
+  for I := 1 to ParamCount do
+    if CompareText(ParamStr(I), '/DELETEUSERDATA') = 0 then
+      Result := True;
+end;
+
+procedure CurUninstallStepChanged(CurUninstallStep: TUninstallStep);
+var
+  DataDir: String;
+begin
+  if CurUninstallStep <> usPostUninstall then
+    Exit;
+  DataDir := ExpandConstant('{localappdata}\haizhu-reader');
+  if not DirExists(DataDir) then
+    Exit;
+  if DeleteUserDataRequested() or
+     (not UninstallSilent() and
+      (MsgBox(FmtMessage(CustomMessage('DeleteUserData'), [DataDir]),
+              mbConfirmation, MB_YESNO or MB_DEFBUTTON2) = IDYES)) then
+    DelTree(DataDir, True, True, True);
+end;

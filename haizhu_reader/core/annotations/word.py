@@ -1,63 +1,31 @@
 """The Word handout: the annotations as a .docx a deputy prints, reads out and signs.
 
-Laid out as Chinese official documents are (GB/T 9704-2012 党政机关公文格式):
-A4, top margin 37 mm, left 28 mm, a 156 × 225 mm type area (so right 26 mm,
-bottom 35 mm); body text 仿宋 at 3号 (16 pt) on a fixed 28.95 pt line (22 lines
-a page), headings in 黑体, page numbers as “— 1 —” below the type area, odd
-pages right and even pages left. Each item: a heading naming the kind and the
-place, the quoted text (indented, with a rule at its left; a highlight shaded
-in its colour, an underline underlined, the words a note was made on underlined
-wavy inside their sentence — both survive black-and-white printing), the note,
-and the citation. A line to sign and date ends it.
-
-A .docx cannot know which fonts the printing PC has. Every run names its
-Chinese font in ``w:eastAsia`` (with ``w:hint="eastAsia"`` so Chinese quotes and
-punctuation take it too), the template's theme fonts (which would override it)
-are removed, and the font table describes 仿宋 and 黑体 by their English names,
-character set (GB2312) and family, so Word or WPS substitute a like font where
-they are missing; LibreOffice falls back to the system's CJK font.
+Laid out as Chinese official documents are (GB/T 9704-2012; the page, fonts and
+styles are ``core/official_docx.py``'s, shared with the promises handout). Each
+item: a heading naming the kind and the place, the quoted text (indented, with
+a rule at its left; a highlight shaded in its colour, an underline underlined,
+the words a note was made on underlined wavy inside their sentence — both
+survive black-and-white printing), the note, and the citation. A line to sign
+and date ends it. A note's control characters show as their pictures
+(``handout.visible``).
 """
 
 from __future__ import annotations
 
-import io
-import re
 from datetime import datetime
-from typing import Any
 
 from haizhu_reader.core.annotations.colours import UNDERLINE_HEX
 from haizhu_reader.core.annotations.handout import Item, grouped, items, meta_lines, visible
 from haizhu_reader.core.annotations.store import COLOUR_HEX, Annotation, Colour, Kind, Placed
+from haizhu_reader.core.official_docx import Writer, new_document, qn, shade, to_bytes
 from haizhu_reader.core.report import Report
-
-BODY_FONT = "仿宋"
-HEADING_FONT = "黑体"
-PAGE_NUMBER_FONT = "宋体"
-# name: (English name Word also knows it by, panose, family, pitch); all GB2312 (charset 86).
-FONT_TABLE = {
-    BODY_FONT: ("FangSong", "02010609060101010101", "modern", "fixed"),
-    HEADING_FONT: ("SimHei", "02010609060101010101", "modern", "fixed"),
-    PAGE_NUMBER_FONT: ("SimSun", "02010600030101010101", "auto", "variable"),
-}
-# GB/T 9704-2012 5.2.1: A4 210 × 297 mm, 天头 37 mm, 订口 28 mm, 版心 156 × 225 mm.
-PAGE_MM = (210, 297)
-MARGINS_MM = {"top": 37, "bottom": 297 - 37 - 225, "left": 28, "right": 210 - 28 - 156}
-BODY_PT = 16  # 3号
-QUOTE_PT = 14  # 4号
-TITLE_PT = 22  # 2号
-LINE_PT = 28.95  # 22 lines in the 225 mm type area
-_XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
-_THEME_FONTS = ("asciiTheme", "hAnsiTheme", "eastAsiaTheme", "cstheme")
 
 
 def to_docx(
     report: Report, placed: list[Placed], unplaced: list[Annotation], when: datetime
 ) -> bytes:
-    import docx
-
-    document = docx.Document()
-    _set_up(document, f"《{report.title}》批注")
-    writer = _Writer(document)
+    document = new_document(f"《{report.title}》批注")
+    writer = Writer(document, visible)
     all_items = items(report, placed, unplaced)
     writer.para(f"《{report.title}》批注", "Title")
     for m in meta_lines(report, len(all_items), len(unplaced), when):
@@ -65,298 +33,36 @@ def to_docx(
     for group, members in grouped(all_items):
         writer.para(group, "Heading 1")
         for it in members:
-            writer.item(it)
+            _item(writer, it)
     writer.signature()
     writer.finish()
-    buffer = io.BytesIO()
-    document.save(buffer)
-    return buffer.getvalue()
+    return to_bytes(document)
 
 
-# -- the document's set-up -------------------------------------------------------------
+def _item(writer: Writer, it: Item) -> None:
+    writer.para(it.label, "Heading 2")
+    if it.quote:
+        _quote(writer, it)
+    if it.annotation.note:
+        writer.para(it.annotation.note, lead="笔记：")
+    writer.small(writer.para(it.citation, lead="出处："))
 
 
-def _qn(tag: str) -> str:
-    from docx.oxml.ns import qn
+def _quote(writer: Writer, it: Item) -> None:
+    from docx.enum.text import WD_UNDERLINE
 
-    return str(qn(tag))
-
-
-def fonts_of(rpr_owner: Any, font: str) -> None:
-    """Name ``font`` for every script of a run or style, Chinese first."""
-    fonts = rpr_owner.get_or_add_rPr().get_or_add_rFonts()
-    for slot in ("ascii", "hAnsi", "eastAsia", "cs"):
-        fonts.set(_qn(f"w:{slot}"), font)
-    fonts.set(_qn("w:hint"), "eastAsia")
-    for theme in _THEME_FONTS:
-        fonts.attrib.pop(_qn(f"w:{theme}"), None)
-
-
-def _set_up(document: Any, title: str) -> None:
-    from docx.enum.section import WD_ORIENT
-    from docx.enum.text import WD_LINE_SPACING, WD_PARAGRAPH_ALIGNMENT
-    from docx.shared import Mm, Pt, RGBColor
-
-    section = document.sections[0]
-    section.orientation = WD_ORIENT.PORTRAIT
-    section.page_width, section.page_height = Mm(PAGE_MM[0]), Mm(PAGE_MM[1])
-    section.top_margin, section.bottom_margin = Mm(MARGINS_MM["top"]), Mm(MARGINS_MM["bottom"])
-    section.left_margin, section.right_margin = Mm(MARGINS_MM["left"]), Mm(MARGINS_MM["right"])
-    section.header_distance = Mm(15)
-    # The page number's rule sits 7 mm below the type area (GB/T 9704 7.5).
-    section.footer_distance = Mm(MARGINS_MM["bottom"] - 7 - 6)
-    _page_numbers(document, section)
-
-    core = document.core_properties
-    core.title, core.language, core.author = title, "zh-CN", ""
-    _chinese_defaults(document)
-    _font_table(document)
-
-    styles = document.styles
-    black = RGBColor(0, 0, 0)
-
-    def style(name: str, font: str, size: float, bold: bool = False) -> Any:
-        s = styles[name]
-        fonts_of(s.element, font)
-        s.font.size = Pt(size)
-        s.font.bold = bold
-        s.font.italic = False
-        s.font.color.rgb = black
-        color = s.element.rPr.find(_qn("w:color"))
-        for attr in ("themeColor", "themeShade", "themeTint"):
-            color.attrib.pop(_qn(f"w:{attr}"), None)
-        fmt = s.paragraph_format
-        fmt.line_spacing_rule = WD_LINE_SPACING.EXACTLY
-        fmt.line_spacing = Pt(LINE_PT)
-        fmt.space_before = fmt.space_after = Pt(0)
-        return s
-
-    normal = style("Normal", BODY_FONT, BODY_PT)
-    normal.paragraph_format.alignment = WD_PARAGRAPH_ALIGNMENT.JUSTIFY
-    normal.paragraph_format.widow_control = True
-    normal.paragraph_format.first_line_indent = Pt(BODY_PT * 2)  # 左空二字
-    title_style = style("Title", HEADING_FONT, TITLE_PT)
-    title_style.paragraph_format.alignment = WD_PARAGRAPH_ALIGNMENT.CENTER
-    title_style.paragraph_format.first_line_indent = Pt(0)
-    title_style.paragraph_format.line_spacing = Pt(TITLE_PT * 1.6)
-    title_style.paragraph_format.space_after = Pt(LINE_PT / 2)
-    border = title_style.element.pPr.find(_qn("w:pBdr"))
-    if border is not None:  # the template's blue rule under the title
-        title_style.element.pPr.remove(border)
-    subtitle = style("Subtitle", BODY_FONT, QUOTE_PT)
-    subtitle.paragraph_format.alignment = WD_PARAGRAPH_ALIGNMENT.CENTER
-    subtitle.paragraph_format.line_spacing = Pt(QUOTE_PT * 1.6)
-    subtitle.paragraph_format.first_line_indent = Pt(0)
-    h1 = style("Heading 1", HEADING_FONT, BODY_PT)
-    h1.paragraph_format.space_before = Pt(LINE_PT)
-    h1.paragraph_format.keep_with_next = True
-    h2 = style("Heading 2", HEADING_FONT, BODY_PT)
-    h2.paragraph_format.space_before = Pt(LINE_PT / 2)
-    h2.paragraph_format.keep_with_next = True
-    quote = style("Quote", BODY_FONT, QUOTE_PT)
-    quote.paragraph_format.line_spacing = Pt(QUOTE_PT * 1.75)
-    quote.paragraph_format.left_indent = Pt(BODY_PT * 2)
-    quote.paragraph_format.first_line_indent = Pt(0)
-    quote.paragraph_format.right_indent = Pt(BODY_PT)
-    quote.paragraph_format.space_before = quote.paragraph_format.space_after = Pt(3)
-    quote.paragraph_format.keep_with_next = True
-    _left_rule(quote.element.get_or_add_pPr())
-
-
-def _chinese_defaults(document: Any) -> None:
-    """Document defaults: Chinese text, 仿宋, no theme fonts (the template's are Japanese)."""
-    from docx.oxml import OxmlElement
-
-    defaults = document.styles.element.find(_qn("w:docDefaults"))
-    rpr = defaults.find(_qn("w:rPrDefault")).find(_qn("w:rPr"))
-    fonts = rpr.find(_qn("w:rFonts"))
-    for theme in _THEME_FONTS:
-        fonts.attrib.pop(_qn(f"w:{theme}"), None)
-    for slot in ("ascii", "hAnsi", "eastAsia", "cs"):
-        fonts.set(_qn(f"w:{slot}"), BODY_FONT)
-    fonts.set(_qn("w:hint"), "eastAsia")
-    lang = rpr.find(_qn("w:lang"))
-    if lang is None:
-        lang = OxmlElement("w:lang")
-        rpr.append(lang)
-    lang.set(_qn("w:val"), "zh-CN")
-    lang.set(_qn("w:eastAsia"), "zh-CN")
-    settings = document.settings.element
-    theme_lang = settings.find(_qn("w:themeFontLang"))
-    if theme_lang is not None:
-        theme_lang.set(_qn("w:eastAsia"), "zh-CN")
-    # A justified line that ends in a line break (a note's) is not spread to full width.
-    compat = settings.find(_qn("w:compat"))
-    if compat is not None:
-        compat.insert(0, OxmlElement("w:doNotExpandShiftReturn"))
-
-
-def _font_table(document: Any) -> None:
-    """Describe the Chinese fonts, so a PC without them substitutes a like one."""
-    from docx.opc.oxml import serialize_part_xml
-    from docx.oxml import OxmlElement, parse_xml
-
-    part = next(
-        p for p in document.part.package.iter_parts() if p.partname == "/word/fontTable.xml"
-    )
-    root = parse_xml(part.blob)
-    for name, (alt, panose, family, pitch) in FONT_TABLE.items():
-        font = OxmlElement("w:font")
-        font.set(_qn("w:name"), name)
-        for tag, value in (("altName", alt), ("panose1", panose), ("charset", "86"),
-                           ("family", family), ("pitch", pitch)):  # fmt: skip
-            child = OxmlElement(f"w:{tag}")
-            child.set(_qn("w:val"), value)
-            font.append(child)
-        root.append(font)
-    part._blob = serialize_part_xml(root)
-
-
-def _left_rule(ppr: Any) -> None:
-    """A rule down the left of a quote (a paragraph border)."""
-    from docx.oxml import OxmlElement
-
-    borders = OxmlElement("w:pBdr")
-    left = OxmlElement("w:left")
-    for attr, value in (("val", "single"), ("sz", "12"), ("space", "8"), ("color", "808080")):
-        left.set(_qn(f"w:{attr}"), value)
-    borders.append(left)
-    ppr.insert_element_before(
-        borders, "w:shd", "w:tabs", "w:suppressAutoHyphens", "w:kinsoku", "w:wordWrap",
-        "w:overflowPunct", "w:topLinePunct", "w:autoSpaceDE", "w:autoSpaceDN", "w:bidi",
-        "w:adjustRightInd", "w:snapToGrid", "w:spacing", "w:ind", "w:contextualSpacing",
-        "w:mirrorIndents", "w:suppressOverlap", "w:jc", "w:textDirection", "w:textAlignment",
-        "w:textboxTightWrap", "w:outlineLvl", "w:divId", "w:cnfStyle", "w:rPr", "w:sectPr",
-        "w:pPrChange",
-    )  # fmt: skip
-
-
-def _page_numbers(document: Any, section: Any) -> None:
-    """— 1 — in 宋体 4号: odd pages at the right, even pages at the left, one character in."""
-    from docx.enum.text import WD_PARAGRAPH_ALIGNMENT
-    from docx.oxml import OxmlElement
-    from docx.shared import Pt
-
-    document.settings.odd_and_even_pages_header_footer = True
-    for footer, align in (
-        (section.footer, WD_PARAGRAPH_ALIGNMENT.RIGHT),
-        (section.even_page_footer, WD_PARAGRAPH_ALIGNMENT.LEFT),
-    ):
-        footer.is_linked_to_previous = False
-        p = footer.paragraphs[0]
-        p.alignment = align
-        fmt = p.paragraph_format
-        fmt.left_indent = fmt.right_indent = Pt(14)
-        for text in ("— ", None, " —"):
-            if text is None:
-                # The page number is a field at the paragraph's level, its last value inside.
-                field = OxmlElement("w:fldSimple")
-                field.set(_qn("w:instr"), " PAGE ")
-                p._p.append(field)
-                r = p.add_run("1")
-                field.append(r._r)
-            else:
-                r = p.add_run(text)
-            r.font.size = Pt(14)
-            fonts_of(r._r, PAGE_NUMBER_FONT)
-
-
-# -- the items ---------------------------------------------------------------------------
-
-
-class _Writer:
-    """Paragraphs added before an end marker: appending to the body scans all of it
-    for the section properties each time, quadratic over thousands of items."""
-
-    def __init__(self, document: Any) -> None:
-        self._end = document.add_paragraph()
-        self._ids = {s.name: s.style_id for s in document.styles if s.name}
-
-    def _paragraph(self, style: str) -> Any:
-        p = self._end.insert_paragraph_before()
-        if style != "Normal":
-            p._p.style = self._ids[style]  # by id: a lookup by name reads every style
-        return p
-
-    def _run(self, p: Any, text: str, font: str = BODY_FONT) -> list[Any]:
-        """``text`` as runs, line breaks kept; returns the runs. Each names its font, as
-        its style does: a run pasted into another document keeps it."""
-        runs: list[Any] = []
-        if not text:
-            return runs
-        for i, line in enumerate(_XML_INVALID.sub("\ufffd", visible(text)).split("\n")):
-            r = p.add_run()
-            if i:
-                r.add_break()
-            r.add_text(line)
-            fonts_of(r._r, font)
-            runs.append(r)
-        return runs
-
-    def para(self, text: str, style: str = "Normal", lead: str = "") -> Any:
-        p = self._paragraph(style)
-        if lead:
-            self._run(p, lead, HEADING_FONT)
-        heading = style == "Title" or style.startswith("Heading")
-        self._run(p, text, HEADING_FONT if heading else BODY_FONT)
-        return p
-
-    def item(self, it: Item) -> None:
-        self.para(it.label, "Heading 2")
-        if it.quote:
-            self._quote(it)
-        if it.annotation.note:
-            self.para(it.annotation.note, lead="笔记：")
-        cite = self.para(it.citation, lead="出处：")
-        from docx.shared import Pt
-
-        for r in cite.runs:
-            r.font.size = Pt(QUOTE_PT)
-
-    def _quote(self, it: Item) -> None:
-        from docx.enum.text import WD_UNDERLINE
-
-        a = it.annotation
-        p = self._paragraph("Quote")
-        s, e = it.span or (0, len(it.quote))
-        self._run(p, it.quote[:s])
-        words = self._run(p, it.quote[s:e])
-        self._run(p, it.quote[e:])
-        for r in words:
-            if a.kind is Kind.HIGHLIGHT:
-                _shade(r, COLOUR_HEX[a.colour or Colour.YELLOW])
-            elif a.kind is Kind.UNDERLINE:
-                r.font.underline = WD_UNDERLINE.SINGLE
-                colour = COLOUR_HEX[a.colour] if a.colour else UNDERLINE_HEX
-                r._r.rPr.find(_qn("w:u")).set(_qn("w:color"), colour.lstrip("#").upper())
-            elif it.span:
-                r.font.underline = WD_UNDERLINE.WAVY
-
-    def signature(self) -> None:
-        from docx.enum.text import WD_PARAGRAPH_ALIGNMENT
-        from docx.shared import Pt
-
-        self.para("")
-        for line in ("签名：＿＿＿＿＿＿＿＿＿＿", "日期：＿＿＿＿年＿＿月＿＿日"):
-            p = self.para(line)
-            p.alignment = WD_PARAGRAPH_ALIGNMENT.RIGHT
-            p.paragraph_format.first_line_indent = Pt(0)
-            p.paragraph_format.right_indent = Pt(BODY_PT * 2)
-            p.paragraph_format.space_before = Pt(LINE_PT / 2)
-
-    def finish(self) -> None:
-        self._end._p.getparent().remove(self._end._p)
-
-
-def _shade(run: Any, hex_colour: str) -> None:
-    """A run's background in a highlight colour (any colour: Word's highlight has 16)."""
-    from docx.oxml import OxmlElement
-
-    shd = OxmlElement("w:shd")
-    shd.set(_qn("w:val"), "clear")
-    shd.set(_qn("w:color"), "auto")
-    shd.set(_qn("w:fill"), hex_colour.lstrip("#").upper())
-    run._r.get_or_add_rPr().insert_element_before(
-        shd, "w:fitText", "w:vertAlign", "w:rtl", "w:cs", "w:em", "w:lang",
-        "w:eastAsianLayout", "w:specVanish", "w:oMath",
-    )  # fmt: skip
+    a = it.annotation
+    p = writer.paragraph("Quote")
+    s, e = it.span or (0, len(it.quote))
+    writer.run(p, it.quote[:s])
+    words = writer.run(p, it.quote[s:e])
+    writer.run(p, it.quote[e:])
+    for r in words:
+        if a.kind is Kind.HIGHLIGHT:
+            shade(r, COLOUR_HEX[a.colour or Colour.YELLOW])
+        elif a.kind is Kind.UNDERLINE:
+            r.font.underline = WD_UNDERLINE.SINGLE
+            colour = COLOUR_HEX[a.colour] if a.colour else UNDERLINE_HEX
+            r._r.rPr.find(qn("w:u")).set(qn("w:color"), colour.lstrip("#").upper())
+        elif it.span:
+            r.font.underline = WD_UNDERLINE.WAVY

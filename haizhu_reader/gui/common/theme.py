@@ -67,6 +67,7 @@ class Theme(NamedTuple):
     note: str  # a note's underline and margin mark
     bookmark: str  # a bookmark's margin ribbon
     glyph: str  # the lines drawn on a margin mark
+    verdicts: dict[str, str]  # last year's promises: met, missed, unclear, not_reported
 
     def highlight_colour(self, hex_colour: str) -> QColor:
         """The background of a highlight whose core colour is ``hex_colour``."""
@@ -105,6 +106,7 @@ class Theme(NamedTuple):
             ("tooltip", t.tooltip_text, t.tooltip),
         ]
         pairs += [(f"highlight {c.value}", t.text, bg) for c, bg in t.highlights.items()]
+        pairs += [(f"verdict {v}", t.text, bg) for v, bg in t.verdicts.items()]
         return pairs
 
     def mark_pairs(self) -> list[tuple[str, str, str]]:
@@ -147,6 +149,11 @@ def _colours(*hexes: str) -> dict[Colour, str]:
     return dict(zip(Colour, hexes, strict=True))
 
 
+def _verdicts(met: str, missed: str, unclear: str, not_reported: str) -> dict[str, str]:
+    """The backgrounds of the verdicts of last year's promises (green, red, yellow, grey)."""
+    return {"met": met, "missed": missed, "unclear": unclear, "not_reported": not_reported}
+
+
 LIGHT = Theme(
     name=ThemeName.LIGHT,
     dark=False,
@@ -175,6 +182,7 @@ LIGHT = Theme(
     note=NOTE_HEX,
     bookmark="#d94c3d",
     glyph="#ffffff",
+    verdicts=_verdicts("#c8e6c9", "#f8c4c4", "#fff0b3", "#e3e3e3"),
 )
 
 SEPIA = Theme(
@@ -205,6 +213,7 @@ SEPIA = Theme(
     note="#2f6bc2",
     bookmark="#c0392b",
     glyph="#ffffff",
+    verdicts=_verdicts("#d3e3b6", "#efc3bb", "#f3e2a4", "#ddd3bd"),
 )
 
 DARK = Theme(
@@ -235,6 +244,7 @@ DARK = Theme(
     note="#5b9bf0",
     bookmark="#f06a5a",
     glyph="#1e1f22",
+    verdicts=_verdicts("#2d5234", "#6a2f33", "#5c5020", "#3a3d41"),
 )
 
 THEMES: dict[ThemeName, Theme] = {t.name: t for t in (LIGHT, SEPIA, DARK)}

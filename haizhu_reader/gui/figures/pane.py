@@ -36,8 +36,10 @@ from haizhu_reader.core.report import Report
 from haizhu_reader.gui.common import jobs
 from haizhu_reader.gui.common.dialogs import Messages, ask_save_path, refuse_target
 from haizhu_reader.gui.common.docking import bring_forward
+from haizhu_reader.gui.common.theme import Theme
 from haizhu_reader.gui.figures.chart import ComparisonTable, ResultsChart, chart_rows
 from haizhu_reader.gui.figures.model import FIGURE_ROLE, FiguresFilter, FiguresModel
+from haizhu_reader.gui.figures.shelf_tabs import ShelfTabs
 from haizhu_reader.gui.figures.table import FiguresTable
 
 
@@ -74,16 +76,31 @@ class FiguresPane(QWidget):
         figures_ready(object, object): the figures of a Report were extracted
             (the Report, a list of ``Figure``).
         exported(object, int): a CSV file was written (its Path, how many rows).
+        entry_figure_requested(object, str, list): open a report of the shelf (its
+            ``LibraryEntry``) at a paragraph, spans marked (去年承诺, 历年趋势).
+        promises_exported(object, int): last year's promises were exported (Path, how many).
     """
 
     figure_activated = Signal(str, int, int)
     figures_ready = Signal(object, object)
     exported = Signal(object, int)
+    entry_figure_requested = Signal(object, str, list)
+    promises_exported = Signal(object, int)
 
-    def __init__(self, parent: QWidget | None = None, *, own: OwnFiles | None = None) -> None:
-        """No CSV is written onto ``own`` (the profile's folders and store)."""
+    def __init__(
+        self,
+        parent: QWidget | None = None,
+        *,
+        own: OwnFiles | None = None,
+        library_db: Path | None = None,
+    ) -> None:
+        """No CSV is written onto ``own`` (the profile's folders and store);
+        ``library_db``: the shelf the 去年承诺 and 历年趋势 tabs read (None: no shelf)."""
         super().__init__(parent)
         self._own = own if own is not None else OwnFiles()
+        self._library_db = library_db
+        self._shelf: ShelfTabs | None = None  # the shelf's tabs, made with the widgets
+        self._theme: Theme | None = None
         self._report: Report | None = None
         self._figures: list[Figure] | None = None
         self._generation = 0
@@ -109,6 +126,7 @@ class FiguresPane(QWidget):
             return
         self.ensure_ui()
         self.prepare()
+        self.shelf_tabs.prepare_if_in_front()
 
     def take_focus(self) -> None:
         """Ctrl+4: the focus to the filter box."""
@@ -187,6 +205,10 @@ class FiguresPane(QWidget):
         chart_layout.addWidget(splitter, 1)
         self._tabs.addTab(chart_page, self.tr("结果与目标"))
 
+        # -- last year's promises and the trend: the shelf's tabs
+        self._shelf = ShelfTabs(self._library_db, self._own, self)
+        self._shelf.add_to(self._tabs, self._theme, self._report)
+
         self._layout.addWidget(self._tabs)
 
     def _connect(self) -> None:
@@ -197,6 +219,10 @@ class FiguresPane(QWidget):
         self._table.doubleClicked.connect(self._on_activated)
         self._table.activated_by_key.connect(self._on_activated)
         self._comparisons.figure_activated.connect(self.figure_activated)
+        assert self._shelf is not None
+        self._shelf.figure_activated.connect(self.figure_activated)
+        self._shelf.entry_figure_requested.connect(self.entry_figure_requested)
+        self._shelf.exported.connect(self.promises_exported)
 
     # -- handles for MainWindow and tests ------------------------------------------
 
@@ -253,6 +279,20 @@ class FiguresPane(QWidget):
 
     # -- the report ----------------------------------------------------------------
 
+    @property
+    def shelf_tabs(self) -> ShelfTabs:
+        """The 去年承诺 and 历年趋势 tabs and their study of the report."""
+        self.ensure_ui()
+        assert self._shelf is not None
+        return self._shelf
+
+    @Slot(object)
+    def set_theme(self, theme: Theme) -> None:
+        """The theme's verdict colours for the shelf's tabs."""
+        self._theme = theme
+        if self._shelf is not None:
+            self._shelf.set_theme(theme)
+
     @Slot(object)
     def set_report(self, report: Report) -> None:
         """Take a new report; its figures are extracted when ``prepare()`` is called."""
@@ -262,6 +302,8 @@ class FiguresPane(QWidget):
         self._pending = None
         self._export_to = None
         self._model.set_figures(None, [])
+        if self._shelf is not None:
+            self._shelf.set_report(report)
         self._refresh()
 
     @Slot()

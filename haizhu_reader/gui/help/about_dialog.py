@@ -175,6 +175,19 @@ def components() -> list[Component]:
             ("PSF-2.0.txt",),
         ),
         Component(
+            QCoreApplication.translate("about_dialog", "Inno Setup（Windows 安装程序）"),
+            "",
+            "Inno Setup License",
+            "https://jrsoftware.org/isinfo.php",
+            QCoreApplication.translate(
+                "about_dialog",
+                "Windows 版的安装和卸载程序由 Inno Setup 制作，其简体中文界面来自 Inno Setup "
+                "用户贡献的翻译（ChineseSimplified.isl，由 Zhenghan Yang 维护），本项目为 "
+                "Inno Setup 6.4 删改了其中几条消息。二者均依下列许可随附。",
+            ),
+            ("InnoSetup.txt",),
+        ),
+        Component(
             QCoreApplication.translate("about_dialog", "中文字体"),
             "",
             QCoreApplication.translate("about_dialog", "未随附"),

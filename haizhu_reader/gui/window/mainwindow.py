@@ -189,9 +189,19 @@ class MainWindow(QMainWindow):
 
     def _make_figures_pane(self) -> FiguresPane:
         from haizhu_reader.gui.figures.pane import FiguresPane
+        from haizhu_reader.gui.window.shelf_opening import ShelfOpening
 
-        pane = FiguresPane(self, own=self._own)
-        self._connect_figures(pane)
+        pane = FiguresPane(self, own=self._own, library_db=self._library_db)
+        pane.set_theme(self._view_options.theme())
+        # Last year's report, a trend year's: opened at a figure as the shelf opens a hit.
+        opening = ShelfOpening(
+            self,
+            self._reader,
+            self.report,
+            self.open_file,
+            lambda: self._loader.get().open_bundled(),
+        )
+        self._connect_figures(pane, opening)
         if self._report is not None:
             pane.set_report(self._report)
             pane.prepare()  # made after the first paint: its figures are found now
@@ -349,13 +359,18 @@ class MainWindow(QMainWindow):
         session.updated.connect(lambda id_: reader.update_annotation(id_, session.mark(id_)))
         session.notes_changed.connect(self._on_notes_changed)
 
-    def _connect_figures(self, pane: FiguresPane) -> None:
+    def _connect_figures(self, pane: FiguresPane, opening: ShelfOpening) -> None:
         self.report_opened.connect(pane.set_report)
         self._reader.first_painted.connect(pane.prepare)  # extract after the first paint
         pane.figures_ready.connect(self._on_figures_ready)
         show = partial(self._reader.show_found, layer="figures")
         pane.figure_activated.connect(lambda pid, start, end: show(pid, [(start, end)]))
         pane.exported.connect(self._status.show_figures_exported)
+        # 去年承诺 and 历年趋势: verdicts in the theme's colours, other reports of the shelf
+        self._view_options.theme_changed.connect(pane.set_theme)
+        pane.entry_figure_requested.connect(opening.open_hit)
+        self.report_opened.connect(opening.report_opened)  # the figure it was opened for
+        pane.promises_exported.connect(self._status.show_promises_exported)
 
     def _connect_search(self, pane: SearchPane) -> None:
         self.report_opened.connect(pane.offer_report)

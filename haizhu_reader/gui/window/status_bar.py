@@ -82,6 +82,11 @@ class StatusBar(QStatusBar):
             8000,
         )
 
+    @Slot(object, int)
+    def show_promises_exported(self, path: Path, count: int) -> None:
+        text = self.tr("已导出 %1 项去年承诺对照到 %2")
+        self.showMessage(text.replace("%1", str(count)).replace("%2", str(path)), 8000)
+
     @Slot(str, float)
     def show_position(self, section_id: str, progress: float) -> None:
         """The reader's place (a section or appendix) and how much of the report is read."""

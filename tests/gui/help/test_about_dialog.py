@@ -124,6 +124,14 @@ def test_python_licence_is_the_interpreters() -> None:
     assert licence.read_text(encoding="utf-8") == app_resources.licence_text("PSF-2.0.txt")
 
 
+def test_the_windows_installers_licence_is_named() -> None:
+    """The installer is made with Inno Setup and speaks its user-contributed Chinese."""
+    inno = _by_name()["Inno Setup（Windows 安装程序）"]
+    assert inno.texts == ("InnoSetup.txt",) and "ChineseSimplified.isl" in inno.note
+    text = app_resources.licence_text("InnoSetup.txt")
+    assert text.startswith("Inno Setup License") and "Jordan Russell" in text
+
+
 def test_full_gnu_texts_are_bundled() -> None:
     lgpl = app_resources.licence_text("LGPL-3.0.txt")
     gpl = app_resources.licence_text("GPL-3.0.txt")
