@@ -99,7 +99,10 @@ def _open(file: str | None) -> Report:
 
 
 def _dump_structure(report: Report) -> int:
-    json.dump(report.to_json(), sys.stdout, ensure_ascii=False, indent=2)
+    from haizhu_reader.core.json_writer import write_json
+
+    # Written as it is made: a huge report's tree and text were several times the file.
+    write_json(report.json_stream(), sys.stdout.write)
     sys.stdout.write("\n")
     return 0
 
