@@ -230,10 +230,10 @@ def _strip(s: str) -> str:
     every piece of its result in a list until it joins them, and a 19.5 MB line of
     words took 13 times its size in memory that way.
     """
-    if len(s) <= _STRIP_CHUNK:
-        return _SPACES.sub(" ", s).strip()
     if _SPACES_TO_CHANGE.search(s) is None:  # single plain spaces only: nothing to do
         return s.strip()
+    if len(s) <= _STRIP_CHUNK:
+        return _SPACES.sub(" ", s).strip()
     out: list[str] = []
     start = 0
     while start < len(s):
@@ -282,7 +282,12 @@ def _front_matter(raw: list[str]) -> tuple[list[str], dict[str, str]]:
     return raw, {}
 
 
+_ESCAPE = re.compile(r"\\([.*_#\-\[\]()>!])")
+
+
 def _markdown(line: str) -> Line:
+    if "*" not in line and "\\" not in line and not line.startswith("#"):
+        return Line(text=_strip(line))  # no Markdown to read (most lines: half the time)
     heading = bool(_MD_HEADING.match(line))
     if heading:
         line = _MD_HEADING.sub("", line)
@@ -296,7 +301,7 @@ def _markdown(line: str) -> Line:
     # it; elsewhere (0**, a line of **) the asterisks are the text's own.
     text = _strip(_STRAY_BOLD.sub("", _BOLD.sub(r"\1", line))) or _strip(line)
     # Markdown escapes of list markers ("1\. ") and emphasis.
-    text = re.sub(r"\\([.*_#\-\[\]()>!])", r"\1", text)
+    text = _ESCAPE.sub(r"\1", text)
     return Line(text=text, bold=bold, heading=heading)
 
 
