@@ -108,7 +108,7 @@ def _dump_structure(report: Report) -> int:
 
 
 def _search(report: Report, queries: list[str], data_dir: str | None) -> int:
-    from haizhu_reader.core.search.searching import ReportIndex, SearchError, hits_to_json
+    from haizhu_reader.core.search.searching import ReportIndex, SearchError, write_hits_json
 
     paths = resolve(data_dir)
     try:
@@ -119,14 +119,7 @@ def _search(report: Report, queries: list[str], data_dir: str | None) -> int:
         return _fail(str(e))
     try:
         for q in queries:
-            result = hits_to_json(q, index.search(q))
-            line = json.dumps(result, ensure_ascii=False)
-            if not line.isascii():
-                try:
-                    line.encode("utf-8")
-                except UnicodeEncodeError:  # a lone surrogate from undecodable argv bytes
-                    line = json.dumps(result)
-            sys.stdout.write(line + "\n")
+            write_hits_json(q, index.search(q), sys.stdout.write)
         sys.stdout.flush()
     finally:
         index.close()
