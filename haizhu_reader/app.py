@@ -127,13 +127,16 @@ def _open(file: str | None) -> Report:
 
 
 def _dump_structure(report: Report) -> int:
-    json.dump(report.to_json(), sys.stdout, ensure_ascii=False, indent=2)
+    from haizhu_reader.core.json_writer import write_json
+
+    # Written as it is made: a huge report's tree and text were several times the file.
+    write_json(report.json_stream(), sys.stdout.write)
     sys.stdout.write("\n")
     return 0
 
 
 def _search(report: Report, queries: list[str], data_dir: str | None) -> int:
-    from haizhu_reader.core.search.searching import ReportIndex, SearchError, hits_to_json
+    from haizhu_reader.core.search.searching import ReportIndex, SearchError, write_hits_json
 
     paths = resolve(data_dir)
     try:
@@ -144,14 +147,7 @@ def _search(report: Report, queries: list[str], data_dir: str | None) -> int:
         return _fail(str(e))
     try:
         for q in queries:
-            result = hits_to_json(q, index.search(q))
-            line = json.dumps(result, ensure_ascii=False)
-            if not line.isascii():
-                try:
-                    line.encode("utf-8")
-                except UnicodeEncodeError:  # a lone surrogate from undecodable argv bytes
-                    line = json.dumps(result)
-            sys.stdout.write(line + "\n")
+            write_hits_json(q, index.search(q), sys.stdout.write)
         sys.stdout.flush()
     finally:
         index.close()

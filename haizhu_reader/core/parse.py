@@ -31,7 +31,7 @@ from haizhu_reader.core.report import (
     Section,
     Source,
 )
-from haizhu_reader.core.source import MAX_BYTES, Line, ReportError, clean, decode_counting
+from haizhu_reader.core.source import MAX_BYTES, Line, ReportError, clean_lines, decode_counting
 from haizhu_reader.core.title_block import CONTENTS_RE, looks_like_report, read_title_block
 from haizhu_reader.core.topics import find_topics
 
@@ -52,6 +52,9 @@ _BOOK_TITLE = re.compile(r"^《[^《》]{2,24}》$")
 TERMINAL = "。！？!?；;：:…”’」』）)》"
 
 
+_HASH_PIECE = 1 << 20
+
+
 class _Ids:
     """Ids handed out so far: a repeat of the same text gets -2, -3… in order.
 
@@ -60,18 +63,24 @@ class _Ids:
     """
 
     def __init__(self) -> None:
-        self._used: set[str] = set()
+        self._used: set[str] = set()  # ids handed out as base-n
         self._next: dict[str, int] = {}
 
     def take(self, prefix: str, key: str) -> str:
-        base = prefix + hashlib.sha1(key.encode("utf-8")).hexdigest()[:10]
+        digest = hashlib.sha1()
+        for at in range(0, len(key), _HASH_PIECE):  # a 19 MB line is not encoded whole
+            digest.update(key[at : at + _HASH_PIECE].encode("utf-8"))
+        base = prefix + digest.hexdigest()[:10]
         n = self._next.get(base, 1)
         ident = base if n == 1 else f"{base}-{n}"
         while ident in self._used:  # only if some key's id looked like base-n
             n += 1
             ident = f"{base}-{n}"
         self._next[base] = n + 1
-        self._used.add(ident)
+        if n > 1:
+            # A base (prefix and hex digits) never looks like base-n: only these need
+            # remembering, not every paragraph's id again.
+            self._used.add(ident)
         return ident
 
 
@@ -181,32 +190,44 @@ def _is_heading_text(text: str) -> bool:
 
 def parse_report(data: bytes) -> Report:
     """Parse a report file's bytes. Raises ``ReportError`` on anything not a report."""
-    text, damaged = decode_counting(data)
-    cleaned = clean(text)
+    return _parse([data])
+
+
+def _parse(holder: list[bytes]) -> Report:
+    """``parse_report`` of the bytes in ``holder``, which it empties: each stage lets go of
+    what the next no longer needs (the file, its text, the lines as captured), so that a
+    19 MB line is held as few times as it can be."""
+    text, damaged = decode_counting(holder.pop())
+    raw = text.split("\n")
+    del text
+    cleaned = clean_lines(raw)
+    del raw
     lines = cleaned.lines
     if not lines or not looks_like_report(lines, cleaned.page_title):
         raise ReportError(
             "这不是政府工作报告：找不到标题、“各位代表”或编号的部分",
             "this is not a government work report: no title, salutation or numbered parts",
         )
-    normalised = cleaned.captured
     b = _Builder()
-    report = Report(title="", content_hash=hashlib.sha256(normalised.encode("utf-8")).hexdigest())
+    report = Report(title="", content_hash=cleaned.content_hash)
     # Damage in page chrome the cleaner dropped is not the report's.
-    report.damaged = min(damaged, normalised.count("\ufffd"))
+    report.damaged = min(damaged, cleaned.replaced)
     if cleaned.published or cleaned.publisher:
         report.source = Source(published=cleaned.published, publisher=cleaned.publisher)
     i = read_title_block(lines, report, cleaned.page_title)
 
     opening = b.section(PART, None, OPENING, "opening")
     body_lines = _join_fragments(_drop_contents(lines[i:]))
+    del cleaned, lines
     parts = _structure(body_lines, b, opening, report)
+    del body_lines  # the texts as captured: _as_printed makes the ones shown
     report.sections = parts
     _as_printed(report)
     glossary.link(
         report.glossary,
         [p for _, p in report.body_paragraphs()]
         + [p for a in report.appendices if a.title != report.glossary_title for p in a.paragraphs],
+        glossary.MAX_OCCURRENCES,
     )
     return report
 
@@ -401,7 +422,8 @@ def load_report(path: Path) -> Report:
                 f"文件过大（{size // (1024 * 1024)} MB），报告文件不应超过 20 MB",
                 f"file too large ({size // (1024 * 1024)} MB); a report is at most 20 MB",
             )
-        data = files.read_regular(path, MAX_BYTES)  # decode() refuses more than MAX_BYTES
+        # decode() refuses more than MAX_BYTES; _parse lets go of the bytes once decoded.
+        holder = [files.read_regular(path, MAX_BYTES)]
     except files.NotRegularFileError as e:
         if e.folder:
             raise ReportError(
@@ -417,7 +439,7 @@ def load_report(path: Path) -> Report:
         raise ReportError(f"没有权限读取：{path}", f"permission denied: {path}") from e
     except OSError as e:
         raise ReportError(f"无法读取文件：{path}", f"cannot read {path}: {e.strerror}") from e
-    return parse_report(data)
+    return _parse(holder)
 
 
 def bundled_report() -> Report:

@@ -1,16 +1,18 @@
 """The report model: what the parser produces and every other part of the app reads.
 
 Plain frozen-ish dataclasses with no behaviour beyond lookups, so the GUI, the
-search index, the exporters and the tests all agree on one shape. Ids are
+search index, the exporters and the tests all agree on one shape. The records a
+report has by the hundred thousand (paragraphs, sections, glossary entries and
+their occurrences) have slots, not a dictionary each. Ids are
 derived from content (see ``parse.py``) so they survive re-parsing and app
 upgrades: annotations are anchored to them.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 # Section levels: 1 part (一、), 2 section ((一)), 3 lead topic (a headline that
 # opens a paragraph). A report's opening (salutation and the text before the
@@ -20,16 +22,19 @@ PART, SECTION, TOPIC = 1, 2, 3
 OPENING = "开篇"
 
 
-@dataclass(frozen=True)
-class Occurrence:
-    """One place where a glossary term occurs: ``paragraph.text[start:end]``."""
+class Occurrence(NamedTuple):
+    """One place where a glossary term occurs: ``paragraph.text[start:end]``.
+
+    A tuple, not an object with a dictionary: a glossary used a million times
+    has a million of them.
+    """
 
     paragraph: str
     start: int
     end: int
 
 
-@dataclass
+@dataclass(slots=True)
 class Paragraph:
     """A paragraph of running text.
 
@@ -42,7 +47,7 @@ class Paragraph:
     lead: int = 0
 
 
-@dataclass
+@dataclass(slots=True)
 class Section:
     id: str
     level: int
@@ -59,7 +64,7 @@ class Section:
         return f"{self.number}{self.title}"
 
 
-@dataclass
+@dataclass(slots=True)
 class Appendix:
     """An appendix after the speech; ``label`` is its marker as printed (附件1)."""
 
@@ -69,7 +74,7 @@ class Appendix:
     label: str | None = None
 
 
-@dataclass
+@dataclass(slots=True)
 class GlossaryEntry:
     """One term of the report's own glossary (名词解释).
 
@@ -212,7 +217,15 @@ class Report:
 
     def to_json(self) -> dict[str, Any]:
         """The ``--dump-structure`` schema documented in the README."""
+        return self._json(list)
 
+    def json_stream(self) -> dict[str, Any]:
+        """``to_json`` with its lists of sections, paragraphs and glossary items as
+        generators, made as ``json_writer.write_json`` writes them (a huge report's
+        tree would be several times its size)."""
+        return self._json(iter)
+
+    def _json(self, seq: Callable[[Iterator[Any]], Iterable[Any]]) -> dict[str, Any]:
         def para(p: Paragraph) -> dict[str, Any]:
             d: dict[str, Any] = {"id": p.id, "text": p.text}
             if p.lead:
@@ -225,8 +238,20 @@ class Report:
                 "level": s.level,
                 "number": s.number,
                 "title": s.title,
-                "paragraphs": [para(p) for p in s.paragraphs],
-                "children": [sec(c) for c in s.children],
+                "paragraphs": seq(para(p) for p in s.paragraphs),
+                "children": seq(sec(c) for c in s.children),
+            }
+
+        def entry(g: GlossaryEntry) -> dict[str, Any]:
+            return {
+                "number": g.number,
+                "term": g.term,
+                "aliases": list(g.aliases),
+                "definition": g.definition,
+                "occurrences": seq(
+                    {"paragraph": o.paragraph, "start": o.start, "end": o.end}
+                    for o in g.occurrences
+                ),
             }
 
         return {
@@ -243,29 +268,17 @@ class Report:
             ),
             "salutation": self.salutation,
             "content_hash": self.content_hash,
-            "sections": [sec(s) for s in self.sections],
-            "appendices": [
+            "sections": seq(sec(s) for s in self.sections),
+            "appendices": seq(
                 {
                     "id": a.id,
                     "label": a.label,
                     "title": a.title,
-                    "paragraphs": [para(p) for p in a.paragraphs],
+                    "paragraphs": seq(para(p) for p in a.paragraphs),
                 }
                 for a in self.appendices
-            ],
-            "glossary": [
-                {
-                    "number": g.number,
-                    "term": g.term,
-                    "aliases": list(g.aliases),
-                    "definition": g.definition,
-                    "occurrences": [
-                        {"paragraph": o.paragraph, "start": o.start, "end": o.end}
-                        for o in g.occurrences
-                    ],
-                }
-                for g in self.glossary
-            ],
+            ),
+            "glossary": seq(entry(g) for g in self.glossary),
         }
 
 

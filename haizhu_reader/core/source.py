@@ -10,6 +10,7 @@ a list of ``Line`` objects holding only the report, plus the page metadata
 from __future__ import annotations
 
 import codecs
+import hashlib
 import re
 import threading
 from dataclasses import dataclass, field
@@ -18,7 +19,7 @@ from haizhu_reader.core.errors import MAX_BYTES as MAX_BYTES
 from haizhu_reader.core.errors import ReportError as ReportError
 
 
-@dataclass
+@dataclass(slots=True)
 class Line:
     """One non-empty line of the report.
 
@@ -37,10 +38,15 @@ class Line:
 
 @dataclass
 class Cleaned:
-    """The report's lines, the page's metadata, and the text the content hash is taken of."""
+    """The report's lines, the page's metadata, and the content hash.
+
+    ``content_hash`` is the SHA-256 of the lines as captured, joined by newlines (the
+    lines Markdown does not show too); ``replaced`` counts the U+FFFD among them.
+    """
 
     lines: list[Line]
-    captured: str = ""
+    content_hash: str = ""
+    replaced: int = 0
     page_title: str | None = None
     published: str | None = None
     publisher: str | None = None
@@ -224,10 +230,10 @@ def _strip(s: str) -> str:
     every piece of its result in a list until it joins them, and a 19.5 MB line of
     words took 13 times its size in memory that way.
     """
-    if len(s) <= _STRIP_CHUNK:
-        return _SPACES.sub(" ", s).strip()
     if _SPACES_TO_CHANGE.search(s) is None:  # single plain spaces only: nothing to do
         return s.strip()
+    if len(s) <= _STRIP_CHUNK:
+        return _SPACES.sub(" ", s).strip()
     out: list[str] = []
     start = 0
     while start < len(s):
@@ -237,6 +243,24 @@ def _strip(s: str) -> str:
         out.append(_SPACES.sub(" ", s[start:end]))
         start = end
     return "".join(out).strip()
+
+
+_HASH_PIECE = 1 << 20
+
+
+def _captured_hash(lines: list[Line]) -> tuple[str, int]:
+    """SHA-256 of the lines' texts joined by newlines, and how many U+FFFD they hold,
+    without joining them (that was one more copy of the whole text)."""
+    digest = hashlib.sha256()
+    replaced = 0
+    for k, ln in enumerate(lines):
+        t = ln.text
+        if k:
+            digest.update(b"\n")
+        for at in range(0, len(t), _HASH_PIECE):
+            digest.update(t[at : at + _HASH_PIECE].encode("utf-8"))
+        replaced += t.count(_REPLACEMENT)
+    return digest.hexdigest(), replaced
 
 
 def _front_matter(raw: list[str]) -> tuple[list[str], dict[str, str]]:
@@ -253,11 +277,17 @@ def _front_matter(raw: list[str]) -> tuple[list[str], dict[str, str]]:
                 key, sep, value = line.partition(":")
                 if sep:
                     meta[key.strip().lower()] = value.strip().strip("'\"")
-            return raw[j + 1 :], meta
+            del raw[: j + 1]  # in place: the caller's list is emptied as it is read
+            return raw, meta
     return raw, {}
 
 
+_ESCAPE = re.compile(r"\\([.*_#\-\[\]()>!])")
+
+
 def _markdown(line: str) -> Line:
+    if "*" not in line and "\\" not in line and not line.startswith("#"):
+        return Line(text=_strip(line))  # no Markdown to read (most lines: half the time)
     heading = bool(_MD_HEADING.match(line))
     if heading:
         line = _MD_HEADING.sub("", line)
@@ -271,7 +301,7 @@ def _markdown(line: str) -> Line:
     # it; elsewhere (0**, a line of **) the asterisks are the text's own.
     text = _strip(_STRAY_BOLD.sub("", _BOLD.sub(r"\1", line))) or _strip(line)
     # Markdown escapes of list markers ("1\. ") and emphasis.
-    text = re.sub(r"\\([.*_#\-\[\]()>!])", r"\1", text)
+    text = _ESCAPE.sub(r"\1", text)
     return Line(text=text, bold=bold, heading=heading)
 
 
@@ -286,11 +316,18 @@ _INVISIBLE = re.compile(r"^\s*(?:(?:-\s*){3,}|(?:\*\s*){3,}|(?:_\s*){3,}|<!--.*-
 
 def clean(text: str) -> Cleaned:
     """Split into lines, drop front matter and chrome, keep page metadata."""
-    raw, front = _front_matter(text.split("\n"))
+    return clean_lines(text.split("\n"))
+
+
+def clean_lines(raw: list[str]) -> Cleaned:
+    """``clean`` of a text already split at its newlines; empties ``raw`` as it goes
+    (a 19 MB line is not kept twice)."""
+    raw, front = _front_matter(raw)
     lines: list[Line] = []
     invisible: set[int] = set()  # ids of lines that Markdown does not show
     gap = False
-    for r in raw:
+    for i in range(len(raw)):
+        r, raw[i] = raw[i], ""
         ln = _markdown(r)
         if not ln.text:
             gap = True
@@ -331,7 +368,7 @@ def clean(text: str) -> Cleaned:
         out.lines.append(ln)
     # The content hash is taken over the lines as they always were (the invisible ones too),
     # so that a report keeps its hash, and its annotations, across app versions.
-    out.captured = "\n".join(ln.text for ln in out.lines)
+    out.content_hash, out.replaced = _captured_hash(out.lines)
     out.lines = [ln for ln in out.lines if id(ln) not in invisible]
     if front.get("title") and not out.page_title:
         out.page_title = front["title"]

@@ -56,11 +56,10 @@ def _speaker(text: str) -> Speaker | None:
 def looks_like_report(lines: list[Line], page_title: str | None) -> bool:
     """Two of: a title naming a work report, a salutation (各位代表), a meeting or date line,
     numbered parts. A title and 各位代表 make a report whatever its parts look like."""
-    head = "\n".join(ln.text for ln in lines[:40])
-    whole = "\n".join(ln.text for ln in lines)
+    # Line by line (neither can span two lines): joining them copied the whole text.
     signals = 0
-    signals += bool(re.search(r"工作报告", head) or re.search(r"工作报告", page_title or ""))
-    signals += bool(re.search(r"各位代表", whole))
+    signals += any("工作报告" in ln.text for ln in lines[:40]) or "工作报告" in (page_title or "")
+    signals += any("各位代表" in ln.text for ln in lines)
     signals += any(_meeting(ln.text) for ln in lines[:40])
     parts = [ln.text for ln in lines if PART_RE.match(ln.text) and len(ln.text) <= 40]
     signals += len(parts) >= 2 and bool(re.search(r"工作|回顾|安排|任务|目标", "".join(parts)))

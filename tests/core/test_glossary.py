@@ -6,11 +6,13 @@ used to be repeated, so they fail on the quadratic code without timing it.
 
 from __future__ import annotations
 
+import random
+
 import pytest
 
 from haizhu_reader.core import glossary
 from haizhu_reader.core.report import GlossaryEntry, Paragraph
-from haizhu_reader.core.text import fold
+from haizhu_reader.core.text import QUOTES, fold, strip_quotes
 
 
 def _terms(n: int) -> list[str]:
@@ -55,3 +57,44 @@ def test_matcher_is_leftmost_longest_and_quote_transparent() -> None:
         ("四上”企业", "四上企业"),
         ("ab", "ＡＢ"),
     ]
+
+
+def test_a_term_at_the_end_of_a_paragraph_beside_a_longer_one() -> None:
+    """A paragraph ending in 独角兽 while 独角兽企业 is a term too: the end of the text was
+    taken for the longer term, whose span ran past it (an IndexError that stopped the parse)."""
+    assert glossary.find_spans("培育独角兽", ["独角兽", "独角兽企业"]) == [(2, 5, "独角兽")]
+    assert glossary.find_spans("“独角兽”", ["独角兽企业", "独角兽"]) == [(1, 4, "独角兽")]
+
+
+def _leftmost_longest(text: str, needles: list[str]) -> list[tuple[int, int, str]]:
+    """The rule, the slow way: every match of every needle in the text with its quote
+    marks and spaces dropped, longest first, then leftmost, then in needle order."""
+    kept = [i for i, c in enumerate(text) if c not in QUOTES and not c.isspace()]
+    skel = "".join(fold(text[i]) for i in kept)
+    found = []
+    for order, needle in enumerate(needles):
+        key = "".join(fold(strip_quotes(needle)).split())
+        for start in range(len(skel) - len(key) + 1) if key else ():
+            if skel.startswith(key, start):
+                found.append((-len(key), start, order, needle))
+    taken: list[tuple[int, int, str]] = []
+    for length, start, _, needle in sorted(found):
+        end = start - length
+        if all(end <= s or start >= e for s, e, _ in taken):
+            taken.append((start, end, needle))
+    return [(kept[s], kept[e - 1] + 1, n) for s, e, n in sorted(taken)]
+
+
+def test_the_matcher_finds_what_the_rule_says() -> None:
+    rng = random.Random(12)
+    alphabet = [*"独角兽未来四上企业数字经济ＡＢab “”‘’\"'\u3000\t", "ﬁ", "Ⅲ"]
+    for _ in range(2000):
+        needles = [
+            "".join(rng.choice(alphabet) for _ in range(rng.randint(1, 4)))
+            for _ in range(rng.randint(0, 8))
+        ]
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 40)))
+        assert glossary.find_spans(text, needles) == _leftmost_longest(text, needles), (
+            needles,
+            text,
+        )

@@ -83,16 +83,25 @@ class KeyedText:
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self.key = search_key(text)
+        key = search_key(text)
+        self.key = text if key == text else key  # not a second copy of the same text
         self._folded: str | None = None
-        # For the j-th dropped character at text offset d_j, shift[j] = d_j - j:
-        # the key offset it precedes. Key offset k sits at text offset
-        # k + (number of shifts <= k).
-        # An array, not a list: a line of words has millions of spaces.
-        self._shift: array[int] | None = None
-        if len(self.key) != len(text):
-            marked = text.translate(_MARK)
-            self._shift = array("q", (m.start() - j for j, m in enumerate(_NUL.finditer(marked))))
+        self._shift: array[int] | None = None  # made when first needed (see _shifts)
+
+    def _shifts(self) -> array[int]:
+        """For the j-th dropped character at text offset d_j, shift[j] = d_j - j: the key
+        offset it precedes. Key offset k sits at text offset k + (number of shifts <= k).
+
+        An array, not a list: a line of words has millions of spaces. Made on first use,
+        not for every text: a search shows a few of them (a scan keeps every text's key).
+        """
+        if self._shift is None:
+            self._shift = self._make_shifts()
+        return self._shift
+
+    def _make_shifts(self) -> array[int]:
+        marked = self.text.translate(_MARK)
+        return array("q", (m.start() - j for j, m in enumerate(_NUL.finditer(marked))))
 
     @property
     def folded(self) -> str:
@@ -103,7 +112,7 @@ class KeyedText:
 
     def to_text(self, k: int) -> int:
         """The text offset of key offset ``k``."""
-        return k if self._shift is None else k + bisect_right(self._shift, k)
+        return k if len(self.key) == len(self.text) else k + bisect_right(self._shifts(), k)
 
     def find_all(self, key: str) -> list[tuple[int, int]]:
         """Non-overlapping occurrences of ``key`` in this key, as text spans.
@@ -118,14 +127,19 @@ class KeyedText:
         n = len(key)
         find = self.key.find
         pos = find(key)
-        if self._shift is None:
+        if len(self.key) == len(self.text):
             while pos != -1:
                 found.append((pos, pos + n))
                 pos = find(key, pos + n)
             return found
-        to_text = self.to_text
+        if pos == -1:
+            return found
+        # Made for this search and not kept: a search that matched every paragraph of a
+        # huge report kept them all (a text shows its hits seldom, and soon made again).
+        shifts = self._shift if self._shift is not None else self._make_shifts()
         while pos != -1:
-            found.append((to_text(pos), to_text(pos + n - 1) + 1))
+            last = pos + n - 1
+            found.append((pos + bisect_right(shifts, pos), last + bisect_right(shifts, last) + 1))
             pos = find(key, pos + n)
         return found
 

@@ -21,9 +21,10 @@ and notes change often, so they are never written into the cached index.
 
 from __future__ import annotations
 
+import json
 import math
 import threading
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
@@ -47,6 +48,7 @@ __all__ = [
     "find_in_paragraphs",
     "hits_to_json",
     "report_units",
+    "write_hits_json",
 ]
 
 # A long word is looked up by the phrase of its first bigrams; the exact check
@@ -221,6 +223,49 @@ def hits_to_json(query: str, hits: Iterable[Hit]) -> dict[str, Any]:
     return {"query": query, "hits": out}
 
 
+_SPANS_AT_ONCE = 4096
+
+
+def write_hits_json(query: str, hits: Sequence[Hit], write: Callable[[str], Any]) -> None:
+    """The ``--search --json`` line: ``json.dumps(hits_to_json(query, hits))`` and a newline,
+    written a hit (and a few thousand spans) at a time, not made whole first: a search
+    that matched every paragraph of a huge report held its hits three times over.
+
+    UTF-8, unless a text cannot be written so (a lone surrogate from undecodable argv
+    bytes): then ASCII escapes throughout, as ``ensure_ascii`` writes them.
+    """
+    texts = [query, *(h.unit.text for h in hits if h.unit.kind != "paragraph")]
+    ascii_only = not all(_encodable(t) for t in texts)
+
+    def dumps(value: Any) -> str:
+        return json.dumps(value, ensure_ascii=ascii_only)
+
+    write('{"query": ' + dumps(query) + ', "hits": [')
+    for k, h in enumerate(hits):
+        u = h.unit
+        head = f'"paragraph": {dumps(u.id)}, "section": {dumps(u.section)}, "kind": {dumps(u.kind)}'
+        write((", {" if k else "{") + head + ', "spans": [')
+        spans = h.spans
+        for at in range(0, len(spans), _SPANS_AT_ONCE):
+            block = ", ".join(f"[{s}, {e}]" for s, e in spans[at : at + _SPANS_AT_ONCE])
+            write(", " + block if at else block)
+        tail = f'], "score": {dumps(round(h.score, 6))}'
+        if u.kind != "paragraph":
+            tail += f', "text": {dumps(u.text)}'
+        write(tail + "}")
+    write("]}\n")
+
+
+def _encodable(text: str) -> bool:
+    if text.isascii():
+        return True
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
 def _word_query(word: Word) -> Any:
     from whoosh import query as wq
 
@@ -346,6 +391,8 @@ class ReportIndex:
         """The cached index for ``report`` if there is a valid one; never builds one."""
         from haizhu_reader.core.search.store import DiskIndex
 
+        if not DiskIndex.may_hold(report.content_hash, index_dir):
+            return None  # no index was built: not worth listing and digesting every text
         units = report_units(report)
         disk = DiskIndex(units, report.content_hash, index_dir)
         store = disk.try_open(disk.final)

@@ -287,7 +287,7 @@ class DiskIndex:
     ) -> None:
         self.docs = docs
         self.index_dir = index_dir
-        self.final = index_dir / f"{(content_hash or 'nohash')[:16]}-v{SCHEMA_VERSION}"
+        self.final = self.folder(content_hash, index_dir)
         self.meta = {
             "schema": SCHEMA_VERSION,
             "content_hash": content_hash,
@@ -296,6 +296,16 @@ class DiskIndex:
         }
         self.procs = procs
         self.builds = 0  # how many times this object built an index (tests, status)
+
+    @staticmethod
+    def folder(content_hash: str, index_dir: Path) -> Path:
+        """Where the index of the report with ``content_hash`` is installed."""
+        return index_dir / f"{(content_hash or 'nohash')[:16]}-v{SCHEMA_VERSION}"
+
+    @staticmethod
+    def may_hold(content_hash: str, index_dir: Path) -> bool:
+        """Whether an index for that report may be installed (its meta file is there)."""
+        return os.path.lexists(DiskIndex.folder(content_hash, index_dir) / META)
 
     # -- open ---------------------------------------------------------------
 
