@@ -123,8 +123,10 @@ selfcheck() {
     "$VENV/bin/python" -c 'import json,sys; d=json.loads(sys.argv[1]); assert d["title"]=="海珠区2023年政府工作报告", d["title"]' "$out"
     QT_QPA_PLATFORM=offscreen "$APP/haizhu-reader" --search 营商环境 --json --data-dir "$tmp/data" > "$tmp/search.json"
     QT_QPA_PLATFORM=offscreen "$APP/haizhu-reader" --export-annotations "$tmp/notes.md" --data-dir "$tmp/data" > /dev/null
+    # .docx reads python-docx's templates from its package folders (see the spec).
+    QT_QPA_PLATFORM=offscreen "$APP/haizhu-reader" --export-annotations "$tmp/notes.docx" --data-dir "$tmp/data" > /dev/null
     QT_QPA_PLATFORM=offscreen "$APP/haizhu-reader" --screenshot "$tmp/shot.png" --data-dir "$tmp/data" 2> /dev/null
-    [ -s "$tmp/search.json" ] && [ -s "$tmp/notes.md" ] && [ -s "$tmp/shot.png" ]
+    [ -s "$tmp/search.json" ] && [ -s "$tmp/notes.md" ] && [ -s "$tmp/notes.docx" ] && [ -s "$tmp/shot.png" ]
     local changed
     changed=$(find "$APP" -newer "$stamp" -print)
     if [ -n "$changed" ]; then
@@ -134,7 +136,7 @@ selfcheck() {
         return 1
     fi
     rm -rf "$tmp"
-    echo "ok: --dump-structure, --search, --export-annotations, --screenshot; nothing written in the bundle"
+    echo "ok: --dump-structure, --search, --export-annotations (.md, .docx), --screenshot; nothing written in the bundle"
 }
 timed selfcheck selfcheck
 

@@ -144,9 +144,7 @@ def _verbatim(text: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     at = 0
     while at < len(text):
-        m = (_VERBATIM.match(text, at) if spans else None) or _VERBATIM_FROM_RUN.search(
-            text, at
-        )
+        m = (_VERBATIM.match(text, at) if spans else None) or _VERBATIM_FROM_RUN.search(text, at)
         if m is None:
             break
         spans.append((m.start(), m.end()))
@@ -177,12 +175,7 @@ def printed(text: str) -> str:
     if not _CANDIDATES.search(text) or not _ANY_CHINESE.search(text):
         return text  # nothing to change: no mark, or no Chinese (Latin text, a long line of it)
     verbatim = _verbatim(text)
-    if not (
-        verbatim
-        or _ODD.search(text)
-        or _ODD_DIGITS.search(text)
-        or _STAND_INS.search(text)
-    ):
+    if not (verbatim or _ODD.search(text) or _ODD_DIGITS.search(text) or _STAND_INS.search(text)):
         out = _marks_in_bulk(text)
         if "(" in text or ")" in text:
             changes = bytearray(len(text))

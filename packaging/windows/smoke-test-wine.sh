@@ -21,17 +21,17 @@
 #      %LOCALAPPDATA%\Programs\haizhu-reader, Start-menu shortcut 海珠报告阅读器;
 #   4. then every command runs in its own empty network namespace (unshare -n),
 #      with Wine's winsock trace on: haizhu-reader-cli.exe --version,
-#      --dump-structure FILE, --search (cold, then from the cache), --figures,
+#      --dump-structure FILE, --search (twice: the same hits), --figures,
 #      --export-annotations md/docx/json, --import-annotations (a JSON export of
-#      one annotation of every kind, made by the host's source checkout) and
-#      haizhu-reader.exe --screenshot (the window, Chinese UI, with those
+#      one annotation of every kind, made by the host's source checkout),
+#      --library-add and --search --library, and haizhu-reader.exe --screenshot (the window, Chinese UI, with those
 #      annotations); no network activity (connect, bind, listen, send, name
 #      lookup), nothing written in the program folder;
 #   5. silent uninstall: the program, its shortcuts and its uninstall entry go,
 #      the user's annotations stay (listed); a second install and an uninstall
 #      with /DELETEUSERDATA removes them too;
 #   6. portable mode from the .zip: unpacked with a "portable" file, the app keeps
-#      its index and annotations in data\ beside the exe and nothing in the profile.
+#      its annotations and shelf in data\ beside the exe and nothing in the profile.
 # Under Wine 8, CPython (python.org's python.exe and pythonw.exe alike, and so the
 # frozen app) cannot start when a standard stream is a regular file
 # (init_sys_streams: invalid handle); the windowed exe then shows PyInstaller's
@@ -239,13 +239,13 @@ if app dump $cli --dump-structure "$W_REPORT" > "$T/out/structure.json"; then
 fi
 if app search $cli --search "$SEARCH_QUERY" "$W_REPORT" --json > "$T/out/search.json"; then
     if s=$(python3 -c 'import json,sys; d=json.loads(open(sys.argv[1], encoding="utf-8").readline()); n=len(d["hits"]); assert n > 0; print(n, "hits")' "$T/out/search.json" 2>&1); then
-        ok "--search $SEARCH_QUERY FILE --json" "$s (${LAST_TIME} s, index built cold)"
+        ok "--search $SEARCH_QUERY FILE --json" "$s (${LAST_TIME} s)"
     else bad "--search $SEARCH_QUERY FILE --json" "no hits: ${s##*$'\n'}"; fi
     if app search-again $cli --search "$SEARCH_QUERY" "$W_REPORT" --json > "$T/out/search2.json" &&
         cmp -s "$T/out/search.json" "$T/out/search2.json"; then
-        ok "--search (again)" "${LAST_TIME} s (index from the cache, same hits)"
+        ok "--search (again)" "${LAST_TIME} s (same hits)"
     else
-        bad "--search (again)" "different answer from the cached index"
+        bad "--search (again)" "a different answer the second time"
     fi
 fi
 if app figures $cli --figures "$W_REPORT" --json > "$T/out/figures.json"; then
@@ -296,6 +296,11 @@ if app export-imported $cli --export-annotations "$W_OUT\\imported.docx" > "$T/o
     if [ "$s" = "$total" ]; then ok "--export-annotations (imported)" "$s annotations of $BUNDLED_TITLE in a .docx (${LAST_TIME} s)"
     else bad "--export-annotations (imported)" "exported ${s##*$'\n'} of $total"; fi
 fi
+if app library-add $cli --library-add "$W_REPORT" > /dev/null &&
+    app library-search $cli --search "$SEARCH_QUERY" --library --json > "$T/out/library.json"; then
+    if s=$(python3 -c 'import json,sys; d=json.loads(open(sys.argv[1], encoding="utf-8").readline()); n=len(d["hits"]); assert n > 0, d; print(n, "hits")' "$T/out/library.json" 2>&1)
+    then ok "--library-add, --search --library" "$s (${LAST_TIME} s)"; else bad "--library-add, --search --library" "${s##*$'\n'}"; fi
+fi
 # The window, as the Start menu opens it (the windowed exe), Chinese UI.
 if app screenshot haizhu-reader.exe --screenshot "$W_OUT\\window.png" --size 1280x800; then
     if s=$(python3 - "$T/out/window.png" 2>&1 <<'PY'
@@ -326,13 +331,16 @@ else
     INSTALLED=$PROGRAM
     PROGRAM=$USB/haizhu-reader
     if app portable-search $cli --search "$SEARCH_QUERY" --json > /dev/null &&
-        app portable-export $cli --export-annotations "$W_OUT\\portable.md" > /dev/null; then
+        app portable-import $cli --import-annotations "$(winepath -w "$T/in.json")" > /dev/null &&
+        app portable-library $cli --library-add "$W_REPORT" > /dev/null &&
+        app portable-export $cli --export-annotations "$W_OUT\\portable.md" > /dev/null &&
+        [ -s "$T/out/portable.md" ]; then
         outside=$(find "$LOCALAPPDATA" "$PROGRAM" -mindepth 1 -newer "$T/stamp2" ! -path "$PROGRAM/data" ! -path "$PROGRAM/data/*" \
             ! -path "$LOCALAPPDATA/Temp*" ! -path "$LOCALAPPDATA/Microsoft*" | head -n 5)
-        if [ -d "$PROGRAM/data/cache/index" ] && [ -e "$PROGRAM/data/data/annotations.sqlite3" ] && [ -z "$outside" ]; then
-            ok "portable: data\\ beside the exe" "index + annotations in haizhu-reader\\data, profile untouched ($(elapsed "$t0") s)"
+        if [ -e "$PROGRAM/data/data/annotations.sqlite3" ] && [ -e "$PROGRAM/data/data/library.sqlite3" ] && [ -z "$outside" ]; then
+            ok "portable: data\\ beside the exe" "annotations + shelf in haizhu-reader\\data, profile untouched ($(elapsed "$t0") s)"
         else
-            bad "portable: data\\ beside the exe" "index/annotations not in data\\, or written elsewhere: $outside"
+            bad "portable: data\\ beside the exe" "annotations/shelf not in data\\, or written elsewhere: ${outside:-(nothing)}"
         fi
     fi
     PROGRAM=$INSTALLED
@@ -359,10 +367,10 @@ fi
 changed=$(find "$PROGRAM" -newer "$T/stamp" | head -n 5)
 if [ -z "$changed" ]; then ok "nothing written in the program folder" "(mtimes)"
 else bad "nothing written in the program folder" "$changed"; fi
-idx=$(find "$PROFILE" -type d -name index 2> /dev/null | head -n 1 || true)
+lib=$(find "$PROFILE" -name library.sqlite3 2> /dev/null | head -n 1 || true)
 db=$(find "$PROFILE" -name annotations.sqlite3 2> /dev/null | head -n 1 || true)
-if [ -n "$idx" ] && [ -n "$db" ]; then ok "index and annotations in the profile" "${PROFILE#"$WINEPREFIX"/}"
-else bad "index and annotations in the profile" "index: ${idx:-none}, annotations: ${db:-none}"; fi
+if [ -n "$lib" ] && [ -n "$db" ]; then ok "annotations and shelf in the profile" "${PROFILE#"$WINEPREFIX"/}"
+else bad "annotations and shelf in the profile" "shelf: ${lib:-none}, annotations: ${db:-none}"; fi
 
 # ---- uninstall ------------------------------------------------------------------------------------
 echo "== silent uninstall"
