@@ -270,21 +270,7 @@ PY
     fi
 done
 # Annotations made on "another PC" (the host's checkout, its test helpers' variety).
-(cd "$REPO" && "$HOST_PY" - "$T/in.json" <<'PY'
-import sys, tempfile
-from pathlib import Path
-from haizhu_reader.core.annotations import AnnotationStore
-from haizhu_reader.core.export import render
-from haizhu_reader.core.parse import bundled_report
-from tests.helpers import variety
-report = bundled_report()
-with tempfile.TemporaryDirectory() as tmp, AnnotationStore.open(Path(tmp) / "a.sqlite3") as store:
-    for a in variety(report):
-        store.add(report, a)
-    out = render(report, *store.load(report), "json")
-    Path(sys.argv[1]).write_bytes(out if isinstance(out, bytes) else out.encode("utf-8"))
-PY
-)
+(cd "$REPO" && "$HOST_PY" -m tests.helpers.variety_export "$T/in.json")
 total=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1], encoding="utf-8"))["total"])' "$T/in.json")
 if app import $cli --import-annotations "$(winepath -w "$T/in.json")" > "$T/out/import.json"; then
     s=$(python3 -c 'import json,sys; d=json.loads(open(sys.argv[1], encoding="utf-8").readline()); print(d["added"])' "$T/out/import.json" 2>&1) || true

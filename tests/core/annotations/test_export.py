@@ -247,3 +247,27 @@ def test_json_keeps_the_note_as_typed(report: Report) -> None:
     assert placement is not None
     doc = render(report, [Placed(a, placement)], [], "json").decode("utf-8")
     assert json.dumps(HOSTILE, ensure_ascii=False) in doc  # escaped by JSON only
+
+
+def test_the_windows_smoke_tests_annotations_are_written_whole(
+    report: Report, tmp_path: Path
+) -> None:
+    """packaging/windows/smoke-test-wine.sh imports this file into the installed app."""
+    import subprocess
+    import sys
+
+    out = tmp_path / "in.json"
+    root = Path(__file__).parents[3]
+    done = subprocess.run(
+        [sys.executable, "-m", "tests.helpers.variety_export", str(out)],
+        cwd=root,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    doc = json.loads(out.read_text(encoding="utf-8"))
+    assert doc["total"] == len(variety(report)) > 0
+    assert "-m tests.helpers.variety_export" in (
+        root / "packaging/windows/smoke-test-wine.sh"
+    ).read_text(encoding="utf-8")
