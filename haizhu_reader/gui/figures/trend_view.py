@@ -64,6 +64,9 @@ class TrendTable(QTableWidget):
         for col in (TARGET, RESULT):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(False)
+        # The verdict beside the year, as in the 去年承诺 table: a narrow dock scrolls the
+        # wordy target and result, not the answer, out of sight.
+        header.moveSection(header.visualIndex(VERDICT), header.visualIndex(YEAR) + 1)
         self.itemActivated.connect(lambda item: self.point_activated.emit(item.row()))
 
     def set_points(self, points: Sequence[TrendPoint], theme: Theme) -> None:

@@ -14,6 +14,7 @@ import pytest
 from PySide6.QtCore import Qt, QThreadPool, QUrl
 from PySide6.QtGui import QColor
 from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QTableView
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
@@ -84,6 +85,31 @@ def test_the_main_targets_first_with_verdicts_in_the_themes_colours(tab: Promise
     assert shade.color() == QColor(DARK.verdicts["missed"])
     assert model.index(0, INDICATOR).data(Qt.ItemDataRole.FontRole).bold()  # 主要预期目标
     assert "主要预期目标 9 项" in tab.status_label.text()
+
+
+def test_in_a_narrow_dock_the_verdicts_stay_in_sight(qtbot: QtBot, tab: PromisesTab) -> None:
+    """The 数据 dock of a 1024x700 window is about 240 pixels wide: the tables scroll
+    sideways, but each row's verdict stays beside its indicator (or year), in sight."""
+
+    def verdict_in_sight(table: QTableView, verdict: int) -> bool:
+        header = table.horizontalHeader()
+        left = header.sectionViewportPosition(verdict)
+        return left >= 0 and left + header.sectionSize(verdict) <= table.viewport().width()
+
+    tab.resize(240, 600)
+    tab.show()
+    qtbot.waitExposed(tab)
+    assert 150 < tab.table.viewport().width() < 240
+    assert verdict_in_sight(tab.table, VERDICT)
+    assert tab.table.horizontalHeader().logicalIndex(1) == VERDICT
+    assert tab.model.headerData(VERDICT, Qt.Orientation.Horizontal) == "判断"  # the exports' order
+    view = TrendView()
+    qtbot.addWidget(view)
+    view.resize(240, 600)
+    view.show_years("佛山市", years(), preferred="地区生产总值")
+    view.show()
+    qtbot.waitExposed(view)
+    assert verdict_in_sight(view.table, TREND_VERDICT)
 
 
 def test_the_model_is_a_proper_item_model(tab: PromisesTab, qtmodeltester: ModelTester) -> None:
