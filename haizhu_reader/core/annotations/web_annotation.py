@@ -277,6 +277,13 @@ class ForeignSourceError(AnnotationImportError):
 
 def _foreign(report: Report, doc: object, sources: list[str]) -> ForeignSourceError:
     label = doc.get("label") if isinstance(doc, dict) else None
+    if not isinstance(label, str) and not any(sources):
+        return ForeignSourceError(
+            f"文件中的批注没有注明属于哪份报告，不一定是《{report.title}》的",
+            f"the file's annotations do not say which report they belong to; "
+            f"they may not be 《{report.title}》's",
+            sources,
+        )
     theirs = label if isinstance(label, str) else "、".join(s or "（未注明）" for s in sources[:3])
     theirs_en = label if isinstance(label, str) else ", ".join(s or "(none)" for s in sources[:3])
     # One line whatever the file says (a headless command's message is one line).

@@ -231,6 +231,10 @@ class SearchPane(QWidget):
         if not self.visibleRegion().isEmpty():  # not behind another tab
             self.prepare()
 
+    def close_index(self) -> None:
+        """The window closes: let go of the index (a build in progress is given up)."""
+        self._loader.close()
+
     def take_focus(self) -> None:
         """Ctrl+5, Ctrl+Shift+F: search is wanted, the query box has the focus."""
         self.prepare()

@@ -28,7 +28,7 @@ from haizhu_reader.gui.contents.navigation import Navigation
 from haizhu_reader.gui.contents.section_tree import SectionTree
 from haizhu_reader.gui.glossary.pane import GlossaryPane
 from haizhu_reader.gui.reader.view import ReaderView
-from haizhu_reader.gui.window import layout
+from haizhu_reader.gui.window import layout, parts
 from haizhu_reader.gui.window.docks import DockRow, Docks
 from haizhu_reader.gui.window.lazy_pane import AfterFirstPaint, LazyPane
 from haizhu_reader.gui.window.menus import WindowMenus
@@ -50,9 +50,7 @@ if TYPE_CHECKING:
     from haizhu_reader.gui.annotations.session import AnnotationSession
     from haizhu_reader.gui.figures.pane import FiguresPane
     from haizhu_reader.gui.library.window import ShelfWindow
-    from haizhu_reader.gui.printing.printer import ReportPrinter
     from haizhu_reader.gui.search.find_bar import FindBar
-    from haizhu_reader.gui.search.index_loader import IndexLoader
     from haizhu_reader.gui.search.pane import SearchPane
     from haizhu_reader.gui.window.report_loading import ReportLoader
     from haizhu_reader.gui.window.shelf_opening import ShelfOpening
@@ -88,7 +86,6 @@ class MainWindow(QMainWindow):
         self._annotations_db = annotations_db
         self._library_db = library_db
         self._own = OwnFiles.of(own_folders, annotations_db)  # no export is written there
-        self._index_loader: IndexLoader | None = None  # made with the search pane
         self._report: Report | None = None
         self._path: Path | None = None  # the report's file; None: the bundled report
         self._layout_restored = False
@@ -107,7 +104,9 @@ class MainWindow(QMainWindow):
         self._reader = ReaderView(self)
         self._places = ReadingPlaces(self._reader, self._settings, self)
         self._column = layout.central_column(self, self._reader)
-        self._find_bar = LazyPane(self._make_find_bar)  # below the text, on Ctrl+F
+        self._find_bar = LazyPane(
+            lambda: parts.find_bar(self, self._column), self._connect_find_bar
+        )
         self.resize(1280, 800)
         # The menu bar's titles; the items are made after the first paint (_make_menus).
         self._navigation = Navigation(self._reader, self)  # the Go menu
@@ -116,9 +115,16 @@ class MainWindow(QMainWindow):
         self._tree = SectionTree(self)
         self._glossary = GlossaryPane(self)
         # Key figures, search and annotations, behind the glossary: made after the first paint.
-        self._figures = LazyPane(self._make_figures_pane)
-        self._search = LazyPane(self._make_search_pane)
-        self._annotations = LazyPane(self._make_annotations_pane)
+        own, theme = self._own, self._view_options.theme
+        self._figures = LazyPane(
+            lambda: parts.figures_pane(self, own, self._library_db, theme()), self._connect_figures
+        )
+        self._search = LazyPane(
+            lambda: parts.search_pane(self, self._index_dir), self._connect_search
+        )
+        self._annotations = LazyPane(
+            lambda: parts.annotations_pane(self, self._session.get()), self._connect_annotations
+        )
         left, right = Qt.DockWidgetArea.LeftDockWidgetArea, Qt.DockWidgetArea.RightDockWidgetArea
         self._docks = Docks(self, [  # their toggles are Ctrl+Shift+1, 2, … in this order
             DockRow("sections", self.tr("目录"), left, LazyPane.of(self._tree)),
@@ -130,12 +136,18 @@ class MainWindow(QMainWindow):
         self._docks.tabify("glossary", ["figures", "search", "annotations"])
         # Annotations are drawn on the first paint: the session is made before it when
         # the report has any (_on_report_for_annotations), else after it.
-        self._session = LazyPane(self._make_session, ready=self._on_session_made)
+        self._session = LazyPane(
+            lambda: parts.session(self, self._annotations_db), self._connect_session
+        )
         self._menus = LazyPane(self._make_menus)
-        self._annotator = LazyPane(self._make_annotator)
-        self._loader = LazyPane(self._make_loader)  # when a file is first opened
-        self._printer = LazyPane(self._make_printer)  # Qt's print support is not loaded before
-        self._shelf = LazyPane(self._make_shelf)  # the 书架 window, when first opened
+        self._annotator = LazyPane(
+            lambda: parts.annotator(self, self._reader, self._session.get(), own),
+            self._connect_annotator,
+        )
+        self._loader = LazyPane(lambda: parts.loader(self, self._settings), self._connect_loader)
+        self._printer = LazyPane(lambda: parts.printer(self, self._reader, own))
+        self._shelf = LazyPane(lambda: parts.shelf(self, self._library_db), self._connect_shelf)
+        self._opening = LazyPane(self._make_opening, self._connect_opening)  # a hit, a figure
         later = [self._session, self._menus, self._annotator, *self._docks.panes()]
         self._later = AfterFirstPaint(later, self)  # made after the first paint, in this order
         self._status = StatusBar(self)
@@ -165,107 +177,9 @@ class MainWindow(QMainWindow):
         self._full_screen.menus_changed()  # their shortcuts work in full-screen reading too
         return m
 
-    def _make_session(self) -> AnnotationSession:
-        """The annotation store and session (its undo actions are in the Edit menu)."""
-        from haizhu_reader.gui.annotations.session import AnnotationSession
-
-        session = AnnotationSession.open(self._annotations_db, self)
-        self._connect_session(session)
-        return session
-
-    def _on_session_made(self, session: AnnotationSession) -> None:
-        if self._report is not None:
-            session.set_report(self._report)  # its marks go to the reader, its list to the dock
-
-    def _make_annotator(self) -> ReaderAnnotator:
-        """The annotate actions: in the Edit menu, the reader's context menu, the selection bar."""
-        from haizhu_reader.gui.annotations.actions import ReaderAnnotator
-
-        menus = self._menus.get()  # the Edit menu it adds to, and the action it puts first
-        a = ReaderAnnotator(self._reader, self._session.get(), self, self._own)
-        menus.add_annotating(a)
-        self._reader.set_context_actions([menus.copy_cited_action, *a.all_actions])
-        return a
-
-    def _make_figures_pane(self) -> FiguresPane:
-        from haizhu_reader.gui.figures.pane import FiguresPane
-        from haizhu_reader.gui.window.shelf_opening import ShelfOpening
-
-        pane = FiguresPane(self, own=self._own, library_db=self._library_db)
-        pane.set_theme(self._view_options.theme())
-        # Last year's report, a trend year's: opened at a figure as the shelf opens a hit.
-        opening = ShelfOpening(
-            self,
-            self._reader,
-            self.report,
-            self.open_file,
-            lambda: self._loader.get().open_bundled(),
-        )
-        self._connect_figures(pane, opening)
-        if self._report is not None:
-            pane.set_report(self._report)
-            pane.prepare()  # made after the first paint: its figures are found now
-        return pane
-
-    def _make_search_pane(self) -> SearchPane:
-        from haizhu_reader.gui.search.index_loader import IndexLoader
-        from haizhu_reader.gui.search.pane import SearchPane
-
-        self._index_loader = IndexLoader(self._index_dir, self)
-        pane = SearchPane(self._index_loader, self)
-        self._connect_search(pane)
-        if self._report is not None:
-            pane.offer_report(self._report)
-        self._update_tab_order()
-        return pane
-
-    def _make_annotations_pane(self) -> AnnotationsPane:
-        from haizhu_reader.gui.annotations.pane import AnnotationsPane
-
-        pane = AnnotationsPane(self)
-        pane.follow(self._session.get())
-        self._connect_annotations(pane)
-        self._update_tab_order()
-        return pane
-
-    def _make_find_bar(self) -> FindBar:
-        from haizhu_reader.gui.search.find_bar import FindBar
-
-        bar = FindBar(self)
-        bar.hide()
-        self._column.addWidget(bar)
-        self._connect_find_bar(bar)
-        if self._report is not None:
-            bar.set_report(self._report)
-        return bar
-
-    def _make_loader(self) -> ReportLoader:
-        from haizhu_reader.gui.window.report_loading import ReportLoader
-
-        loader = ReportLoader(self, self._settings)
-        loader.loaded.connect(self.open_report)
-        return loader
-
-    def _make_printer(self) -> ReportPrinter:
-        from haizhu_reader.gui.printing.printer import ReportPrinter
-
-        reader = self._reader
-        return ReportPrinter(self, lambda: reader.typography().font.family(), self._own)
-
-    def _make_shelf(self) -> ShelfWindow:
-        from haizhu_reader.gui.library.window import ShelfWindow
-        from haizhu_reader.gui.window.shelf_opening import ShelfOpening
-
-        shelf = ShelfWindow(self._library_db, self)
-        opening = ShelfOpening(
-            self,
-            self._reader,
-            self.report,
-            self.open_file,
-            lambda: self._loader.get().open_bundled(),
-        )
-        self._connect_shelf(shelf, opening)
-        return shelf
+    def _make_opening(self) -> ShelfOpening:
+        """What opens another report of the shelf at a hit or a figure (书架, 数据 dock)."""
+        return parts.shelf_opening(self, self._reader, self.report, self.open_file, self._bundled)
 
     def is_complete(self) -> bool:
         """Whether every part made after the first paint has been made."""
@@ -321,7 +235,7 @@ class MainWindow(QMainWindow):
         m = self._menu
         # -- File
         m.open_action.triggered.connect(lambda: self._loader.get().open_file_dialog())
-        m.bundled_action.triggered.connect(lambda: self._loader.get().open_bundled())
+        m.bundled_action.triggered.connect(self._bundled)
         m.export_figures_action.triggered.connect(lambda: self._figures.get().export_csv())
         self.report_opened.connect(lambda: m.export_figures_action.setEnabled(True))
         a = self._annotator  # made after the menus: reached when an item is chosen
@@ -358,8 +272,15 @@ class MainWindow(QMainWindow):
         session.changed.connect(lambda: reader.set_annotations(session.marks()))
         session.updated.connect(lambda id_: reader.update_annotation(id_, session.mark(id_)))
         session.notes_changed.connect(self._on_notes_changed)
+        if self._report is not None:
+            session.set_report(self._report)  # its marks go to the reader, its list to the dock
 
-    def _connect_figures(self, pane: FiguresPane, opening: ShelfOpening) -> None:
+    def _connect_annotator(self, annotator: ReaderAnnotator) -> None:
+        menus = self._menus.get()  # the Edit menu it adds to, and the action it puts first
+        menus.add_annotating(annotator)
+        self._reader.set_context_actions([menus.copy_cited_action, *annotator.all_actions])
+
+    def _connect_figures(self, pane: FiguresPane) -> None:
         self.report_opened.connect(pane.set_report)
         self._reader.first_painted.connect(pane.prepare)  # extract after the first paint
         pane.figures_ready.connect(self._on_figures_ready)
@@ -368,9 +289,11 @@ class MainWindow(QMainWindow):
         pane.exported.connect(self._status.show_figures_exported)
         # 去年承诺 and 历年趋势: verdicts in the theme's colours, other reports of the shelf
         self._view_options.theme_changed.connect(pane.set_theme)
-        pane.entry_figure_requested.connect(opening.open_hit)
-        self.report_opened.connect(opening.report_opened)  # the figure it was opened for
+        pane.entry_figure_requested.connect(lambda *hit: self._opening.get().open_hit(*hit))
         pane.promises_exported.connect(self._status.show_promises_exported)
+        if self._report is not None:
+            pane.set_report(self._report)
+            pane.prepare()  # made after the first paint: its figures are found now
 
     def _connect_search(self, pane: SearchPane) -> None:
         self.report_opened.connect(pane.offer_report)
@@ -382,23 +305,34 @@ class MainWindow(QMainWindow):
         pane.term_activated.connect(self._glossary.show_term)
         pane.note_activated.connect(self._show_annotation)
         pane.cleared.connect(partial(self._reader.set_highlights, {}, "search"))
+        if self._report is not None:
+            pane.offer_report(self._report)
+        self._update_tab_order()
 
     def _connect_annotations(self, pane: AnnotationsPane) -> None:
         pane.annotation_activated.connect(self._show_annotation)
         a = self._annotator  # made after the menus: reached when asked for
         pane.edit_requested.connect(lambda annotation_id: a.get().edit(annotation_id))
         pane.delete_requested.connect(lambda annotation_id: a.get().delete(annotation_id))
+        self._update_tab_order()
 
-    def _connect_shelf(self, shelf: ShelfWindow, opening: ShelfOpening) -> None:
-        shelf.report_requested.connect(opening.open_entry)
-        shelf.hit_requested.connect(opening.open_hit)
+    def _connect_shelf(self, shelf: ShelfWindow) -> None:
+        shelf.report_requested.connect(lambda entry: self._opening.get().open_entry(entry))
+        shelf.hit_requested.connect(lambda *hit: self._opening.get().open_hit(*hit))
+
+    def _connect_opening(self, opening: ShelfOpening) -> None:
         self.report_opened.connect(opening.report_opened)  # the hit it was opened for
+
+    def _connect_loader(self, loader: ReportLoader) -> None:
+        loader.loaded.connect(self.open_report)
 
     def _connect_find_bar(self, bar: FindBar) -> None:
         self.report_opened.connect(bar.set_report)
         bar.highlights_changed.connect(partial(self._reader.set_highlights, layer="find"))
         bar.current_changed.connect(self._reader.show_current)
         bar.closed.connect(lambda: self.focus("reader"))
+        if self._report is not None:
+            bar.set_report(self._report)
 
     # -- what the connections call ----------------------------------------------------
 
@@ -507,6 +441,9 @@ class MainWindow(QMainWindow):
         self.report_opened.emit(report)
         self._recent_menu.opened(path, report)  # the recent files, and what a start reopens
 
+    def _bundled(self) -> None:
+        self._loader.get().open_bundled()
+
     @Slot(object)
     def open_file(self, path: Path) -> None:
         """Open a report file; it is read and parsed in the background."""
@@ -529,8 +466,9 @@ class MainWindow(QMainWindow):
             self._full_screen.leave()  # the layout saved is the one with docks
         self._places.save()
         layout.save(self, self._settings)
-        if self._index_loader is not None:
-            self._index_loader.close()
+        search = self._search.made()
+        if search is not None:
+            search.close_index()
         shelf = self._shelf.made()
         if shelf is not None:
             shelf.shutdown()

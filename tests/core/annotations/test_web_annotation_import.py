@@ -105,6 +105,20 @@ def test_another_source_needs_the_users_word(
         assert import_file(store, report, path, into_this_report=True).added == 1
 
 
+def test_annotations_that_name_no_source_need_the_users_word_too(
+    report: Report, app_paths: AppPaths, tmp_path: Path
+) -> None:
+    unnamed = _quote_only()
+    del unnamed["target"]["source"]
+    path = _write(tmp_path, unnamed)
+    with AnnotationStore.open(app_paths.annotations_db) as store:
+        with pytest.raises(ForeignSourceError) as e:
+            import_file(store, report, path)
+        assert "没有注明属于哪份报告" in e.value.zh and "（（" not in e.value.zh
+        assert "do not say which report" in e.value.en
+        assert import_file(store, report, path, into_this_report=True).added == 1
+
+
 def test_a_re_import_without_times_changes_nothing(
     report: Report, app_paths: AppPaths, tmp_path: Path
 ) -> None:
