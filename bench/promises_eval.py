@@ -4,9 +4,10 @@
     python bench/promises_eval.py --json     # the numbers, for tests/core/promises/test_labels.py
     python bench/promises_eval.py --misses   # every disagreement, to read
 
-The labels (tests/data/promises/foshan_labels.json) hold every 主要预期目标 item of five
-consecutive 佛山市 year pairs, read from both reports. A label is matched to the
-reader's promise of the same statistic (``names.key``) among the 主要预期目标 promises.
+The labels (tests/data/promises/foshan_labels.json) hold every 主要预期目标 item of nine
+佛山市 year pairs (2016→2017 … 2019→2020, 2021→2022 … 2025→2026), read from both
+reports. A label is matched to the reader's promise of the same statistic
+(``names.key``) among the 主要预期目标 promises.
 
 * pairing: the promise's result is the labelled one (the same text, in the paragraph of
   report N that holds the label's quote, at the quote's place), or both are none;

@@ -292,13 +292,21 @@ def _preferred(named: list[tuple[float, Result]], target: Figure) -> tuple[float
     return named[0]
 
 
-def _name_at(clause: str, *spellings: str) -> int | None:
-    """Where a statistic's name ends in a clause that opens on it (after a scope word)."""
+def _name_at(clause: str, *spellings: str) -> tuple[int, int] | None:
+    """Where a statistic's name starts and ends in a clause that opens on it (after a
+    scope word), or on a 、-list of names it is one of (单位地区生产总值能耗、主要污染物排放量
+    完成省下达的目标任务: said of both)."""
     for name in spellings:
         i = clause.find(name)
         if 0 <= i <= 3:
-            return i + len(name)
+            return 0, i + len(name)
+        if i > 3 and clause[i - 1] == "、" and _LIST_HEAD.fullmatch(clause[: i - 1]):
+            return i, i + len(name)
     return None
+
+
+# The names before a statistic's in a 、-list: words, no figure, no verb phrase between.
+_LIST_HEAD = re.compile(r"[^，,；;。、\d]{2,20}(?:、[^，,；;。、\d]{2,20})*")
 
 
 class WordsIndex:
@@ -324,11 +332,11 @@ class WordsIndex:
                 clause = m.group().strip()
                 if _DIGIT.search(clause):
                     continue
-                at = _name_at(clause, wanted, names.display(indicator))
-                if at is None or names.key(clause[:at]) != wanted:
+                found = _name_at(clause, wanted, names.display(indicator))
+                if found is None or names.key(clause[found[0] : found[1]]) != wanted:
                     continue  # 工业投资占固定资产投资比重: another statistic
                 start = m.start() + m.group().index(clause)
-                score = names.name_score(indicator, clause[:at])
+                score = names.name_score(indicator, clause[found[0] : found[1]])
                 figure = Figure(
                     paragraph=p.id,
                     section=self._sections.get(p.id, ""),

@@ -1,10 +1,11 @@
-"""Pairing and verdicts against the hand labels of five consecutive 佛山市 year pairs.
+"""Pairing and verdicts against the hand labels of nine 佛山市 year pairs.
 
 ``bench/promises_eval.py`` scores them (and prints the figures); this holds it to 0.9.
 """
 
 from __future__ import annotations
 
+import itertools
 import json
 import subprocess
 import sys
@@ -33,7 +34,12 @@ def scores() -> dict[str, Any]:
 def test_the_labels_cover_three_consecutive_year_pairs_or_more() -> None:
     pairs = json.loads((DATA / "promises" / "foshan_labels.json").read_text(encoding="utf-8"))
     years = [int(p["previous"].removesuffix(".md").split("-")[1]) for p in pairs["pairs"]]
-    assert len(years) >= 3 and years == list(range(years[0], years[0] + len(years)))
+    assert years == sorted(set(years))
+    run = longest = 1
+    for a, b in itertools.pairwise(years):
+        run = run + 1 if b == a + 1 else 1
+        longest = max(longest, run)
+    assert longest >= 3
     for p in pairs["pairs"]:
         assert (DATA / "corpus" / p["previous"]).is_file()
         assert (DATA / "corpus" / p["current"]).is_file()

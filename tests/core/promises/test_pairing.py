@@ -108,6 +108,26 @@ def test_words_about_another_statistic_are_not_a_result() -> None:
     assert promises(previous, current)[0].verdict == "not_reported"
 
 
+def test_words_said_of_a_list_of_statistics_are_each_ones_result() -> None:
+    plan = "今年主要预期目标是：单位地区生产总值能耗、主要污染物排放量下降幅度完成省下达任务。"
+    previous = report(2023, "全市地区生产总值增长4%。", plan)
+    current = report(2024, "单位地区生产总值能耗、主要污染物排放量完成省下达的目标任务。", PLAN)
+    found = {p.indicator: p for p in promises(previous, current)}
+    for name in ("单位地区生产总值能耗", "主要污染物排放量下降幅度"):
+        said = found[name]
+        assert said.result is not None and said.result.value is None, name
+        assert (said.verdict, said.reason) == ("unclear", Reason.WORDS), name
+
+
+def test_a_plans_resolve_and_a_bare_zai_are_not_part_of_the_name() -> None:
+    plan = "今年主要预期目标是：进出口总额力争增长1%，城镇登记失业率控制在3.5%以内。"
+    previous = report(2023, "全市地区生产总值增长4%。", plan)
+    current = report(2024, "进出口总额4357.4亿元，增长6.1%；城镇登记失业率在3%以下。", PLAN)
+    found = {p.indicator: p for p in promises(previous, current)}
+    assert found["进出口总额"].verdict == "met"
+    assert found["城镇登记失业率"].verdict == "met"
+
+
 def test_the_plan_year_of_a_report_delivered_in_december() -> None:
     assert plan_year(report(2022, "", PLAN, month=12)) == 2023
     assert plan_year(report(2023, "", PLAN)) == 2023
