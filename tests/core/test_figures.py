@@ -150,6 +150,14 @@ def test_bundled_headline_figures(report: Report) -> None:
     assert find(figures, "2.21万人").indicator == "新增城镇就业"
 
 
+def test_two_levels_joined_by_a_pause_mark_are_one_modifier() -> None:
+    # Read as 84个重点项目完成投资200.3亿元 is: both figures read the clause whole.
+    figures = one("546个省、市重点项目完成投资超1600亿元；广东省、广州市重点项目120个。")
+    assert find(figures, "546个").indicator == "省、市重点项目完成投资"  # was 省
+    assert find(figures, "超1600亿元").indicator == "省、市重点项目完成投资"  # was 市重点…
+    assert find(figures, "120个").indicator == "广州市重点项目"  # two places: a list
+
+
 def test_plan_target_with_qualifier(report: Report) -> None:
     f = find(extract(report), "增长6%以上")
     assert (f.value, f.unit, f.qualifier, f.direction, f.kind) == (6, "%", "以上", "up", "target")

@@ -203,9 +203,22 @@ def top_level(s: str, chars: str = SEPARATORS, start: int = 0) -> int | None:
             depth += 1
         elif ch in ")）]】":
             depth = max(0, depth - 1)
-        elif not depth and ch in chars:
+        elif not depth and ch in chars and not (ch == "、" and _joins_levels(s, i, start)):
             return i
     return None
+
+
+_LEVELS = "省市区县镇乡村"
+
+
+def _joins_levels(s: str, i: int, start: int) -> bool:
+    """Whether the 、 at ``i`` joins two levels into one modifier (546个省、市重点项目: the
+    projects of both levels), not two items of a list: a level word on each side, and
+    before the first nothing that could make it a place's name (广东省、市…)."""
+    if not (start < i < len(s) - 1 and s[i - 1] in _LEVELS and s[i + 1] in _LEVELS):
+        return False
+    before = s[i - 2] if i - 2 >= start else ""
+    return not before or not "\u4e00" <= before <= "\u9fff" or before in "个项家座所批"
 
 
 def split_top_level(s: str) -> list[str]:

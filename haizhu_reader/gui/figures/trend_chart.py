@@ -181,9 +181,12 @@ class TrendChart(QWidget):
             painter.setPen(QPen(muted, 1, Qt.PenStyle.SolidLine if v == 0 else Qt.PenStyle.DotLine))
             painter.drawLine(QPointF(left, y), QPointF(right, y))
             painter.setPen(text)
+            # The lowest label sits above its line, clear of the first year's below it.
+            lowest = v == ticks[0]
             painter.drawText(
-                QRectF(_PAD, y - line / 2, label_w - 4, line),
-                int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter),
+                QRectF(_PAD, y - line if lowest else y - line / 2, label_w - 4, line),
+                int(Qt.AlignmentFlag.AlignRight)
+                | int(Qt.AlignmentFlag.AlignBottom if lowest else Qt.AlignmentFlag.AlignVCenter),
                 tick_text(v),
             )
         every = max(1, math.ceil(year_w * 1.4 / step)) if step else 1
