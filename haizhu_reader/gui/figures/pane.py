@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from functools import partial
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, Signal, Slot
 from PySide6.QtWidgets import (
@@ -39,8 +40,12 @@ from haizhu_reader.gui.common.docking import bring_forward
 from haizhu_reader.gui.common.theme import Theme
 from haizhu_reader.gui.figures.chart import ComparisonTable, ResultsChart, chart_rows
 from haizhu_reader.gui.figures.model import FIGURE_ROLE, FiguresFilter, FiguresModel
-from haizhu_reader.gui.figures.shelf_tabs import ShelfTabs
 from haizhu_reader.gui.figures.table import FiguresTable
+
+if TYPE_CHECKING:
+    # Imported when the dock is first shown: with the shelf's study (core.promises) it
+    # made the pane, made just after the first paint, the longest stall of that time.
+    from haizhu_reader.gui.figures.shelf_tabs import ShelfTabs
 
 
 class ExportFiguresDialog:
@@ -206,6 +211,8 @@ class FiguresPane(QWidget):
         self._tabs.addTab(chart_page, self.tr("结果与目标"))
 
         # -- last year's promises and the trend: the shelf's tabs
+        from haizhu_reader.gui.figures.shelf_tabs import ShelfTabs
+
         self._shelf = ShelfTabs(self._library_db, self._own, self)
         self._shelf.add_to(self._tabs, self._theme, self._report)
 
