@@ -57,6 +57,37 @@
     </message>
 </context>
 <context>
+    <name>AddingProgress</name>
+    <message>
+        <source>加入书架的进度</source>
+        <translation>Adding to the shelf: progress</translation>
+    </message>
+    <message>
+        <source>取消(&amp;C)</source>
+        <translation>&amp;Cancel</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>停止加入：已加入的报告保留在书架上</source>
+        <translation>Stop adding: the reports already added stay on the shelf</translation>
+    </message>
+    <message>
+        <source>正在查找报告文件…</source>
+        <translation>Looking for report files…</translation>
+    </message>
+    <message>
+        <source>正在加入书架：%1 / %2</source>
+        <translation>Adding to the shelf: %1 / %2</translation>
+    </message>
+    <message>
+        <source>正在取消…</source>
+        <translation>Cancelling…</translation>
+    </message>
+</context>
+<context>
     <name>AnnotationSession</name>
     <message>
         <source>此次运行未打开批注数据，不能添加批注</source>
@@ -1228,24 +1259,8 @@ It may have been moved, renamed or deleted; it has been removed from the list.</
         <translation>Search All Reports (&amp;2)</translation>
     </message>
     <message>
-        <source>加入书架的进度</source>
-        <translation>Adding to the shelf: progress</translation>
-    </message>
-    <message>
-        <source>取消(&amp;C)</source>
-        <translation>&amp;Cancel</translation>
-    </message>
-    <message>
-        <source>停止加入：已加入的报告保留在书架上</source>
-        <translation>Stop adding: the reports already added stay on the shelf</translation>
-    </message>
-    <message>
         <source>书架状态</source>
         <translation>Shelf status</translation>
-    </message>
-    <message>
-        <source>正在取消…</source>
-        <translation>Cancelling…</translation>
     </message>
     <message>
         <source>正在打开书架…</source>
@@ -1262,14 +1277,6 @@ It may have been moved, renamed or deleted; it has been removed from the list.</
     <message>
         <source>无法列出书架：%1</source>
         <translation>Cannot list the shelf: %1</translation>
-    </message>
-    <message>
-        <source>正在查找报告文件…</source>
-        <translation>Looking for report files…</translation>
-    </message>
-    <message>
-        <source>正在加入书架：%1 / %2</source>
-        <translation>Adding to the shelf: %1 / %2</translation>
     </message>
     <message>
         <source>加入书架时出错：%1</source>

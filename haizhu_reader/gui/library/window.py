@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QProgressBar,
     QPushButton,
     QTabWidget,
     QTreeView,
@@ -36,6 +35,7 @@ from haizhu_reader.gui.common.language import bilingual, pick
 from haizhu_reader.gui.library.add_job import AddJob, RefusedDialog
 from haizhu_reader.gui.library.filters import FilterBar
 from haizhu_reader.gui.library.labels import summary_text
+from haizhu_reader.gui.library.progress_row import AddingProgress
 from haizhu_reader.gui.library.search_tab import ShelfSearchTab
 from haizhu_reader.gui.library.shelf_model import (
     DATE,
@@ -187,22 +187,7 @@ class ShelfWindow(QWidget):
         self._tabs.addTab(reports, self.tr("报告(&1)"))
         self._tabs.addTab(self._search, self.tr("搜索全部报告(&2)"))
 
-        self._progress_label = QLabel(self)
-        self._progress_label.setObjectName("shelf_progress_label")
-        self._progress = QProgressBar(self)
-        self._progress.setObjectName("shelf_progress")
-        self._progress.setAccessibleName(self.tr("加入书架的进度"))
-        self._progress.setTextVisible(True)
-        self._progress.setFormat("%v / %m")
-        self._cancel = self._button("shelf_cancel", self.tr("取消(&C)"))
-        self._cancel.setToolTip(self.tr("停止加入：已加入的报告保留在书架上"))
-        progress = QHBoxLayout()
-        progress.addWidget(self._progress_label, 2)
-        progress.addWidget(self._progress, 3)
-        progress.addWidget(self._cancel)
-        self._progress_row = QWidget(self)
-        self._progress_row.setLayout(progress)
-        self._progress_row.hide()
+        self._progress_row = AddingProgress(self)
         self._status = QLabel(self)
         self._status.setObjectName("shelf_status")
         self._status.setAccessibleName(self.tr("书架状态"))
@@ -232,7 +217,7 @@ class ShelfWindow(QWidget):
         self._add_folder.clicked.connect(self._on_add_folder)
         self._open.clicked.connect(self._on_open_clicked)
         self._remove.clicked.connect(self._on_remove)
-        self._cancel.clicked.connect(self.cancel_adding)
+        self._progress_row.cancel_requested.connect(self.cancel_adding)
         self._search.hit_activated.connect(self.hit_requested)
         self._model.modelReset.connect(self._tree.expandAll)
         self._to_reports.activated.connect(lambda: self.show_shelf("reports"))
@@ -306,7 +291,7 @@ class ShelfWindow(QWidget):
         self._queued.clear()
         if self._adding is not None:
             self._adding.cancel()
-            self._progress_label.setText(self.tr("正在取消…"))
+            self._progress_row.cancelling()
 
     def shutdown(self) -> None:
         """The reader is closing: stop adding, wait for it, close the shelf."""
@@ -388,22 +373,12 @@ class ShelfWindow(QWidget):
         assert self._store is not None
         paths, self._queued = self._queued, []
         job = AddJob(self._store, self._db, paths, self)
-        job.progressed.connect(self._on_progress)
+        job.progressed.connect(self._progress_row.show_progress)
         job.finished.connect(self._on_added)
         job.failed.connect(self._on_add_failed)
         self._adding = job
-        self._progress.setRange(0, 0)  # busy until the files are counted
-        self._progress_label.setText(self.tr("正在查找报告文件…"))
-        self._progress_row.show()
-        self._cancel.setEnabled(True)
+        self._progress_row.start()
         job.start()
-
-    @Slot(int, int, str)
-    def _on_progress(self, done: int, total: int, name: str) -> None:
-        self._progress.setRange(0, max(total, 1))
-        self._progress.setValue(done)
-        text = self.tr("正在加入书架：%1 / %2").replace("%1", str(done)).replace("%2", str(total))
-        self._progress_label.setText(f"{text}  {name}" if name else text)
 
     @Slot(object)
     def _on_added(self, summary: AddSummary) -> None:
@@ -419,7 +394,7 @@ class ShelfWindow(QWidget):
         job, self._adding = self._adding, None
         if job is not None:
             job.deleteLater()
-        self._progress_row.hide()
+        self._progress_row.finish()
         self._status.setText(text)
         self.refresh()
         if self._queued:
