@@ -57,17 +57,14 @@ _NONE = (
 _LATIN = r"A-Za-z\xc0-\xd6\xd8-\xf6\xf8-\xff\uff21-\uff3a\uff41-\uff5a"
 # Any other character within reach of a mark: that mark is decided one by one.
 _ODD = re.compile(rf"[^{_NONE}{_LATIN}{_ZH}\n]")
-# A mark with Chinese the nearest letter before or after it (within reach, on its line):
-# Chinese, then up to _REACH - 1 characters without a script, then the mark; or the
-# mark, such characters, then Chinese. Exact where no odd character is within reach.
-_AROUND_CHINESE = re.compile(
-    rf"[,;:?!](?:(?=[{_NONE}]{{0,{_REACH - 1}}}[{_ZH}])|"
-    + "|".join(rf"(?<=[{_ZH}][{_NONE}]{{{k}}}[,;:?!])" for k in range(_REACH))
-    + ")"
-)
-# The same tests at one place, for brackets: Chinese the nearest letter before it, or
-# after it; Latin the nearest after it.
-_CHINESE_BEFORE = re.compile("|".join(rf"(?<=[{_ZH}][{_NONE}]{{{k}}})" for k in range(_REACH)))
+# A mark with Chinese the nearest letter after it (within reach, on its line): the mark,
+# up to _REACH - 1 characters without a script, then Chinese. Chinese the nearest letter
+# before a mark is the same test on the text reversed (a lookbehind cannot vary in
+# width, and two dozen of them, one per width, took a third of a second to compile).
+# Exact where no odd character is within reach.
+_CHINESE_AHEAD = rf"(?=[{_NONE}]{{0,{_REACH - 1}}}[{_ZH}])"
+_MARK_BEFORE_CHINESE = re.compile(rf"[,;:?!]{_CHINESE_AHEAD}")
+# The same tests at one place, for brackets: Chinese or Latin the nearest letter after it.
 _CHINESE_AFTER = re.compile(rf"[{_NONE}]{{0,{_REACH - 1}}}[{_ZH}]")
 _LATIN_AFTER = re.compile(rf"[{_NONE}]{{0,{_REACH - 1}}}[{_LATIN}]")
 _MARK = re.compile(r"[,;:?!]")
@@ -78,27 +75,32 @@ _ODD_DIGITS = re.compile(
 )
 
 
-def _in_bulk(mark: str, not_number: str = "") -> re.Pattern[str]:
-    """``mark`` where it is to change, as one regular expression: Chinese the nearest
-    letter around it (``_AROUND_CHINESE``), and it not a number's (``not_number``)."""
-    m = re.escape(mark)
-    behind = "|".join(rf"(?<=[{_ZH}][{_NONE}]{{{k}}}{m})" for k in range(_REACH))
-    ahead = rf"(?=[{_NONE}]{{0,{_REACH - 1}}}[{_ZH}])"
-    return re.compile(rf"{m}{not_number}(?:{ahead}|{behind})")
+def _around_chinese(text: str) -> list[int]:
+    """Where the marks with Chinese the nearest letter before or after them are."""
+    found = {m.start() for m in _MARK_BEFORE_CHINESE.finditer(text)}
+    last = len(text) - 1
+    found.update(last - m.start() for m in _MARK_BEFORE_CHINESE.finditer(text[::-1]))
+    return sorted(found)
 
 
 # Each mark, the control character that stands in for it until all five are decided (one
 # without a script, as the mark: the others' decisions see the text as captured), and its
 # full-width form. Where the text has no odd character, no digit unlike \d, no URL and
-# none of those control characters, these decide every mark in C.
+# none of those control characters, these decide every mark in C: a number's marks are
+# put aside first (2,502.52, 9:30: never changed), then each mark with Chinese after it
+# is changed, then, on the text reversed, each with Chinese before it.
 _BULK = [
-    (_in_bulk(",", r"(?:(?<!\d,)|(?!\d{3}(?!\d)))"), "\x01", "，"),
-    (_in_bulk(":", r"(?:(?<!\d:)|(?!\d))"), "\x02", "："),
-    (_in_bulk(";"), "\x03", "；"),
-    (_in_bulk("?"), "\x04", "？"),
-    (_in_bulk("!"), "\x05", "！"),
+    (re.compile(rf",{_CHINESE_AHEAD}"), "\x01", "，"),
+    (re.compile(rf":{_CHINESE_AHEAD}"), "\x02", "："),
+    (re.compile(rf";{_CHINESE_AHEAD}"), "\x03", "；"),
+    (re.compile(rf"\?{_CHINESE_AHEAD}"), "\x04", "？"),
+    (re.compile(rf"!{_CHINESE_AHEAD}"), "\x05", "！"),
 ]
-_STAND_INS = re.compile("[\x01-\x05]")
+_NUMBER_MARKS = [
+    (re.compile(r"(?<=\d),(?=\d{3}(?!\d))"), "\x06", ","),
+    (re.compile(r"(?<=\d):(?=\d)"), "\x07", ":"),
+]
+_STAND_INS = re.compile("[\x01-\x07]")
 _BULK_PIECE = 1 << 16
 _BULK_MARGIN = 2 * _REACH
 _BRACKET = re.compile(r"[()]")
@@ -196,8 +198,7 @@ def printed(text: str) -> str:
             one_by_one.update(m.start() for m in _MARK.finditer(text, window.start, window.stop))
     # One flag a character: what to make full-width (marks come in order, brackets not).
     changes = bytearray(len(text))
-    for m in _AROUND_CHINESE.finditer(text):
-        i = m.start()
+    for i in _around_chinese(text):
         if i in one_by_one or (verbatim and kept(i)):
             continue
         if text[i] not in ",:" or not _is_number_mark(text, i):  # never one beside Chinese
@@ -230,10 +231,16 @@ def _marks_in_bulk(text: str) -> str:
 
 
 def _bulk_piece(text: str) -> str:
+    for pattern, stand_in, _ in _NUMBER_MARKS:
+        text = pattern.sub(stand_in, text)
     for pattern, stand_in, _ in _BULK:
         text = pattern.sub(stand_in, text)
-    for _, stand_in, full in _BULK:
-        text = text.replace(stand_in, full)
+    text = text[::-1]
+    for pattern, stand_in, _ in _BULK:
+        text = pattern.sub(stand_in, text)
+    text = text[::-1]
+    for _, stand_in, mark in (*_BULK, *_NUMBER_MARKS):
+        text = text.replace(stand_in, mark)
     return text
 
 
@@ -243,11 +250,13 @@ def _is_chinese(text: str, i: int) -> bool:
 
 class _Neighbours:
     """The script of the nearest letter before and after a place, by regular expression
-    at C speed; by ``_nearest`` where an odd character is within reach."""
+    at C speed (before: on the text reversed); by ``_nearest`` where an odd character is
+    within reach."""
 
     def __init__(self, text: str, odd: bool) -> None:
         self.text = text
         self.odd = odd  # whether the text has odd characters at all
+        self._reversed: str | None = None
 
     def _odd_near(self, i: int) -> bool:
         return self.odd and _ODD.search(self.text, max(0, i - _REACH), i + _REACH + 1) is not None
@@ -256,7 +265,10 @@ class _Neighbours:
         """Chinese is the nearest letter before ``i``."""
         if self._odd_near(i):
             return _nearest(self.text, i - 1, -1) == "zh"
-        return _CHINESE_BEFORE.match(self.text, i) is not None
+        if self._reversed is None:
+            self._reversed = self.text[::-1]
+        # text[i - 1] is reversed[len - i]: what precedes i follows that place there.
+        return _CHINESE_AFTER.match(self._reversed, len(self.text) - i) is not None
 
     def after(self, i: int) -> str:
         """The script of the nearest letter after ``i`` ("zh", "latin" or "")."""
