@@ -23,6 +23,7 @@ _THEME = "view/theme"
 _FONT_FAMILY = "view/font_family"
 _LINE_HEIGHT = "view/line_height"
 _FIGURE_TINTS = "view/figure_tints"
+_CARET_BROWSING = "view/caret_browsing"
 _ZOOM = "view/zoom"
 _UI_TEXT_SIZE = "view/ui_text_size"
 _PLACES = "places"  # one group per report, named by its content hash
@@ -145,6 +146,13 @@ class Settings:
 
     def set_figure_tints(self, on: bool) -> None:
         self._qs.setValue(_FIGURE_TINTS, "true" if on else "false")
+
+    def caret_browsing(self) -> bool:
+        """Whether the reading view has a caret the arrow keys move (F7); off by default."""
+        return self._qs.value(_CARET_BROWSING, "false") in ("true", True)
+
+    def set_caret_browsing(self, on: bool) -> None:
+        self._qs.setValue(_CARET_BROWSING, "true" if on else "false")
 
     def zoom(self) -> int:
         """The text size last chosen, in percent: every report opens at it."""

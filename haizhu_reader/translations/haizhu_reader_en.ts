@@ -1487,6 +1487,14 @@ It may have been moved, renamed or deleted. Add it to the shelf again from where
         <translation>Tint every figure in the text (they are always tinted while the Figures pane is in front)</translation>
     </message>
     <message>
+        <source>光标浏览(&amp;B)</source>
+        <translation>Caret &amp;Browsing</translation>
+    </message>
+    <message>
+        <source>正文中显示光标：用方向键移动，按住 Shift 选择文字，再加亮或写笔记</source>
+        <translation>A caret in the text: move it with the arrow keys, hold Shift to select, then highlight or add a note</translation>
+    </message>
+    <message>
         <source>全屏阅读(&amp;U)</source>
         <translation>F&amp;ull-Screen Reading</translation>
     </message>

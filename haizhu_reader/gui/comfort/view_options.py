@@ -65,12 +65,14 @@ class ViewOptions(QObject):
         font_family_changed(str): the reading font chosen ("" chooses one).
         line_height_changed(int): line spacing of the text, in percent.
         figure_tints_changed(bool): whether every key figure in the text is tinted.
+        caret_browsing_changed(bool): whether the text has a caret the keys move (F7).
     """
 
     theme_changed = Signal(object)
     font_family_changed = Signal(str)
     line_height_changed = Signal(int)
     figure_tints_changed = Signal(bool)
+    caret_browsing_changed = Signal(bool)
 
     def __init__(self, settings: Settings | None, parent: QWidget) -> None:
         super().__init__(parent)
@@ -86,6 +88,7 @@ class ViewOptions(QObject):
         self._line_height = height if height in LINE_HEIGHTS else LINE_HEIGHT
         self._ui_size = settings.ui_text_size() if settings else 100
         self._figure_tints = settings.figure_tints() if settings else False
+        self._caret = settings.caret_browsing() if settings else False
         # The menu items are made with the menus, after the first paint (add_to_menu).
         self.theme_actions: list[QAction] = []
         self.line_height_actions: list[QAction] = []
@@ -113,6 +116,13 @@ class ViewOptions(QObject):
         self.figure_tints_action.setChecked(self._figure_tints)
         self.figure_tints_action.setStatusTip(
             self.tr("为正文中的每个数据加底色（数据窗格在前时总会标出）")
+        )
+        self.caret_action = QAction(self.tr("光标浏览(&B)"), parent)
+        self.caret_action.setCheckable(True)
+        self.caret_action.setChecked(self._caret)
+        self.caret_action.setShortcut(QKeySequence("F7"))
+        self.caret_action.setStatusTip(
+            self.tr("正文中显示光标：用方向键移动，按住 Shift 选择文字，再加亮或写笔记")
         )
         self.full_screen_action = QAction(self.tr("全屏阅读(&U)"), parent)
         self.full_screen_action.setCheckable(True)
@@ -161,6 +171,7 @@ class ViewOptions(QObject):
     def _connect_actions(self) -> None:
         self.font_action.triggered.connect(self._on_font_action)
         self.figure_tints_action.toggled.connect(self.set_figure_tints)
+        self.caret_action.toggled.connect(self.set_caret_browsing)
         self._spacing_group.triggered.connect(self._on_line_height_action)
         self._ui_size_group.triggered.connect(self._on_ui_size_action)
         self._theme_group.triggered.connect(self._on_theme_action)
@@ -180,6 +191,7 @@ class ViewOptions(QObject):
         themes = menu.addMenu(self.tr("主题(&T)"))
         themes.addActions(self.theme_actions)
         menu.addAction(self.figure_tints_action)
+        menu.addAction(self.caret_action)
         menu.addAction(self.full_screen_action)
         # Shortcuts keep working while full-screen reading hides the menu bar.
         self._parent.addActions([self.zoom_in_action, self.zoom_out_action, self.zoom_reset_action])
@@ -208,6 +220,7 @@ class ViewOptions(QObject):
         self.font_family_changed.emit(self._family)
         self.line_height_changed.emit(self._line_height)
         self.figure_tints_changed.emit(self._figure_tints)
+        self.caret_browsing_changed.emit(self._caret)
 
     # -- changing them -------------------------------------------------------------------
 
@@ -276,6 +289,20 @@ class ViewOptions(QObject):
         if self._settings is not None:
             self._settings.set_figure_tints(on)
         self.figure_tints_changed.emit(on)
+
+    @Slot(bool)
+    def set_caret_browsing(self, on: bool) -> None:
+        """View › 光标浏览 (F7): a caret in the text that the arrow keys move and Shift+arrows
+        select with, so that a passage can be chosen, highlighted and noted without a mouse."""
+        if on == self._caret:
+            return
+        self._caret = on
+        if self._settings is not None:
+            self._settings.set_caret_browsing(on)
+        self.caret_browsing_changed.emit(on)
+
+    def caret_browsing(self) -> bool:
+        return self._caret
 
     @Slot(QAction)
     def _on_theme_action(self, action: QAction) -> None:

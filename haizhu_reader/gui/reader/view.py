@@ -764,6 +764,30 @@ class ReaderView(QTextBrowser):
         if (after.anchor(), after.position()) != (before.anchor(), before.position()):
             self._user_selection = after.hasSelection()
 
+    @Slot(bool)
+    def set_caret_browsing(self, on: bool) -> None:
+        """Caret browsing (View › 光标浏览, F7): a caret the arrow keys, Home/End and the
+        page keys move, Shift with them selecting, as a mouse drag does. It starts at the
+        top of what is on screen, not at the report's beginning."""
+        flags = Qt.TextInteractionFlag.TextSelectableByMouse | (
+            Qt.TextInteractionFlag.LinksAccessibleByMouse
+        )
+        if on:
+            flags |= Qt.TextInteractionFlag.TextSelectableByKeyboard
+        if flags == self.textInteractionFlags():
+            return
+        self.setTextInteractionFlags(flags)
+        self.setCursorWidth(2 if on else 1)  # a caret that can be found on a page of text
+        if on and not self.textCursor().hasSelection():
+            top = self.cursorForPosition(QPoint(self.viewport().width() // 2, 0))
+            caret = self.textCursor()
+            if not self.viewport().rect().intersects(self.cursorRect(caret)):
+                self.setTextCursor(top)
+        self.viewport().update()
+
+    def caret_browsing(self) -> bool:
+        return bool(self.textInteractionFlags() & Qt.TextInteractionFlag.TextSelectableByKeyboard)
+
     @Slot()
     def _select_all(self) -> None:
         self.selectAll()

@@ -222,6 +222,7 @@ class MainWindow(QMainWindow):
         v.line_height_changed.connect(self._reader.set_line_height)
         v.theme_changed.connect(self._reader.set_theme)
         v.figure_tints_changed.connect(self._reader.set_figure_tints)
+        v.caret_browsing_changed.connect(self._reader.set_caret_browsing)
         self.dock("figures").visibilityChanged.connect(self._reader.set_figures_in_front)
         self._reader.reading_position_changed.connect(self._places.note_position)
         self._reader.zoom_changed.connect(self._places.note_zoom)

@@ -4,6 +4,7 @@ when the selection goes, when the focus leaves the text, and on Esc."""
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
@@ -19,6 +20,7 @@ from haizhu_reader.gui.reader.view import ReaderView
 from haizhu_reader.gui.search.pane import SearchPane
 from haizhu_reader.gui.window.mainwindow import MainWindow
 from haizhu_reader.paths import AppPaths
+from haizhu_reader.settings import Settings
 from tests.conftest import open_as_a_user
 
 LEFT, NONE = Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
@@ -146,3 +148,50 @@ def test_the_bar_goes_with_the_selection(qtbot: QtBot, window: MainWindow, repor
     QTest.mouseClick(window.reader.viewport(), LEFT, NONE, _point(window.reader, p.id, 30))
     qtbot.wait(SETTLE_MS)
     assert not _bar(window).isVisible()
+
+
+# -- caret browsing: a selection made with the keys alone (View › 光标浏览, F7) ----------------
+
+
+def test_without_caret_browsing_the_arrow_keys_scroll_and_select_nothing(
+    window: MainWindow,
+) -> None:
+    view = window.reader
+    assert not view.caret_browsing()
+    for _ in range(4):
+        QTest.keyClick(view, Qt.Key.Key_Right, Qt.KeyboardModifier.ShiftModifier)
+    assert not view.textCursor().hasSelection()
+
+
+def test_f7_gives_a_caret_that_shift_arrows_select_with_and_the_bar_follows(
+    qtbot: QtBot, window: MainWindow, report: Report
+) -> None:
+    view = window.reader
+    view.show_paragraph(report.sections[1].paragraphs[0].id)  # not at the beginning
+    window.make_panes()
+    QTest.keyClick(view, Qt.Key.Key_F7)
+    assert view.caret_browsing() and window.view_options.caret_browsing()
+    caret = view.cursorRect(view.textCursor())
+    assert view.viewport().rect().intersects(caret)  # it starts on screen
+    start = view.textCursor().position()
+    QTest.keyClick(view, Qt.Key.Key_Down)
+    assert view.textCursor().position() > start  # the caret moves, nothing selected
+    assert not view.textCursor().hasSelection()
+    for _ in range(6):
+        QTest.keyClick(view, Qt.Key.Key_Right, Qt.KeyboardModifier.ShiftModifier)
+    assert len(view.textCursor().selectedText()) == 6
+    assert view.has_user_selection()
+    qtbot.waitUntil(lambda: _bar(window).isVisible(), timeout=2000)
+    QTest.keyClick(view, Qt.Key.Key_F7)  # off again: the selection stays, arrows scroll
+    assert not view.caret_browsing() and view.textCursor().hasSelection()
+
+
+def test_caret_browsing_is_remembered(qtbot: QtBot, tmp_path: Path, report: Report) -> None:
+    settings = Settings(tmp_path / "settings.ini")
+    first = open_as_a_user(qtbot, MainWindow(settings), report)
+    first.make_panes()
+    first.view_options.set_caret_browsing(True)
+    first.close()
+    again = open_as_a_user(qtbot, MainWindow(Settings(tmp_path / "settings.ini")), report)
+    assert again.reader.caret_browsing()
+    again.close()
