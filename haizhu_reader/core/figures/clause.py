@@ -33,20 +33,20 @@ _LEADING_RE = re.compile(
         words(
             "全年 全区 全市 全省 全县 今年 年末 年内 当年 其中 同时 此外 另外 我区 我市 我省 "
             "一年来 过去一年 累计 共计 合计 总计 力争 争取 确保 预计 全力 全面 加快 持续 积极 "
-            "扎实 大力 稳步 有序 深入 着力 努力 进一步 并 还 均 分别 同比 带动 实现 完成 达到 主要 "
-            "共"
+            "扎实 大力 稳步 有序 深入 着力 努力 进一步 并 还 均 分别 同比 带动 实现 完成 达到 共"
         )
     )
+    + "|主要(?!污染物)"  # 主要污染物 is the statistic's own name
 )
 _PERIOD_RE = re.compile(r"(?:近|过去|最近)?[一二三四五六七八九十两\d]+年(?:来|间|内)?")
 # ... and verbs that state a level (stripped from an indicator's end, before the figure).
 _TRAILING = re.compile(
     r"(?:(?:分别|均|都|全部)?(?:达到|达|为|是|约为|保持在|稳定在|控制在|增至|降至|突破|"
-    r"(?:提高|提升|增加|增长|上升|扩大|下降|降低|减少|缩小|精简|跃升|跃居)(?:到|至|为)?)"
+    r"(?:提高|提升|增加|增长|上升|扩大|下降|降低|减少|削减|缩小|精简|跃升|跃居)(?:到|至|为)?)"
     r"|[\u4e00-\u9fff](?<!截)[到至]|扩围至|由|从|的|分别|均|都|共|了|再|实现|累计|同比|比上年|较上年|"
     r"接连|拟按|按|(?:按)?(?:同|可比)口径|扣除[^，,]{0,12}?后|"
     # a plan's resolve, and a bare 在 after a name (进出口总额力争增长1%, 失业率在3%以下)
-    r"力争|争取|确保|努力|(?<=[率额值量数])在)$"
+    r"力争|争取|确保|努力|(?<=[率额值量数])在|(?<=[率额值量数耗])较)$"
 )
 # Marks and words that are never part of a name: footnote marks (［30］), years (2023年).
 _NOISE = re.compile(r"［\d+］|\[\d+\]|(?:19|20)\d\d年")
@@ -253,6 +253,10 @@ def respective_names(subject: str, count: int) -> list[str] | None:
     for separators in ("、", "、和与及"):
         items = [x for x in _split(subject, separators) if x]
         if len(items) > 1 and count % len(items) == 0:
+            last = items[-1]
+            if len(last) > 1 and all(len(x) == 1 for x in items[:-1]):
+                # 一、二、三产增加值: each one character before the last's own first one
+                return [x + last[1:] for x in items[:-1]] + [last]
             head = next((h for h in _SHARED_HEADS if items[-1].endswith(h)), "")
             if head and len(items[-1]) > len(head):
                 items = [x if x.endswith(tuple(_SHARED_HEADS)) else x + head for x in items]
@@ -276,7 +280,7 @@ def _split(s: str, separators: str) -> list[str]:
 
 # What a target says without a number (居民收入增长与经济增长基本同步, 国际收支基本平衡).
 _QUALITATIVE = re.compile(
-    r"(?:增长|增速|收入)?(?:与|和|同)(?:国民)?经济(?:增长|发展)?[^，,；;。]{0,10}?"
+    r"(?:增长|增速)?(?:与|和|同)(?:国民)?经济(?:增长|发展)?[^，,；;。]{0,10}?"
     r"(?:同步|一致|相适应|相协调|相匹配)(?:增长)?"
     r"|与[^，,；;。\d]{1,6}?(?:基本)?持平|(?:可比|基本)*持平"
     r"|(?:保持|实现)?正增长"

@@ -42,10 +42,20 @@ _FUTURE = re.compile(r"要|将|力争|确保|争取|以上|左右")
 _PAST = re.compile(r"了|同比|比上年|较上年|增长\d|下降\d|达到\d|达\d")
 # A sentence that sets targets wherever it stands (力争全年引入企业10家).
 TARGET_CUE = re.compile(r"力争|确保(?!了)|预期目标|目标(?:是|为|：|:)")
+# A footnote's mark, which a capture may put inside a word (主要预期目 [1] 标是).
+_MARK = r"(?:\s*(?:\[\d+\]|［\d+］)\s*)?"
+
+
+def _spelled(*words: str) -> str:
+    """``words`` as alternatives, each allowing a footnote's mark between its characters."""
+    return "|".join(_MARK.join(word) for word in words)
+
+
 # The list of the year's main targets: 主要预期目标是：…
 _MAIN_CUE = re.compile(
-    r"(?:主要预期目标|主要目标|预期目标|发展目标|奋斗目标)(?:\*\*)?(?:建议)?(?:是|为|如下)?(?:\*\*)?[：:]"
-    r"|主要预期目标(?:\*\*)?(?:是|为)"
+    rf"(?:{_spelled('主要预期目标', '主要目标', '预期目标', '发展目标', '奋斗目标')})"
+    rf"{_MARK}(?:\*\*)?(?:建议)?(?:是|为|如下)?(?:\*\*)?[：:]"
+    rf"|(?:{_spelled('主要预期目标')}){_MARK}(?:\*\*)?(?:是|为)"
 )
 # Sentences after the list that explain it rather than continue it.
 _NOT_LIST = re.compile(

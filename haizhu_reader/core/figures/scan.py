@@ -70,7 +70,9 @@ QUAL_AFTER = {
     "及以下": "以内", "多": "余", "余": "余",
 }  # fmt: skip
 UP = words("增长 增加 提高 提升 上升 上涨 增速 增幅 涨幅 微增 略增 扩大 延长")
-DOWN = words("下降 降低 减少 压减 压缩 缩减 缩小 缩短 下跌 降幅 回落 收窄 微降 略降 下调 压降 降")
+DOWN = words(
+    "下降 降低 减少 削减 压减 压缩 缩减 缩小 缩短 下跌 降幅 回落 收窄 微降 略降 下调 压降 降"
+)
 # 提升18.4万人饮水安全 improves something for people: a rise of the figure itself only when
 # it is a rate, or when nothing is named after it (每人每月再提高6元。).
 RATE_ONLY = words("提高 提升 上升 扩大 延长")
@@ -229,7 +231,7 @@ def _parse(text: str, m: re.Match[str], bounds: Bounds) -> Raw | None:
         if unit2 and unit in ("", unit2):
             high, unit, pos = number_value(rng.group(1)), unit2, pos2
     if not unit:
-        return None
+        return _price_index(text, s, pos, value, bounds)
     base = base_unit(unit)
     if base == "年" and not (streak or "." in m.group() or text.endswith(("延长", "缩短"), 0, s)):
         return None  # a period (近3年, 3年行动), not a quantity (受教育年限11.3年)
@@ -243,6 +245,21 @@ def _parse(text: str, m: re.Match[str], bounds: Bounds) -> Raw | None:
         raw.streak = streak
         if text[pos : pos + 1] and text[pos] in _NOUN_AFTER_UNIT.get(unit[-1:], ""):
             raw.noun_from = pos - 1
+    return raw
+
+
+# A price index on last year's 100 (居民消费价格指数控制在103左右, 为105.1): a change in %.
+_INDEX_BEFORE = re.compile(r"价格(?:总水平)?指数(?:控制在|保持在|稳定在|涨幅为|为|在|达到|达)?$")
+
+
+def _price_index(text: str, s: int, pos: int, value: float, bounds: Bounds) -> Raw | None:
+    """The number at ``s`` when it is a price index (last year = 100): the change it says,
+    in percent, up or down; None for any other number without a unit."""
+    if not 90 <= value <= 130 or not _INDEX_BEFORE.search(text, max(0, s - 12), s):
+        return None
+    raw = _finish(text, s, pos, round(value - 100, 6), "%", None, False, bounds)
+    if raw is not None and raw.direction is None:
+        raw.direction = "down" if value < 100 else "up"
     return raw
 
 

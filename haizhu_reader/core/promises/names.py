@@ -33,15 +33,19 @@ SAME_NAME = 1.0
 _QUOTES = re.compile(r"[“”\"‘’\s]")
 FOLDED_NAME = 0.9
 
-_SCOPE = re.compile(r"^(?:全市|全区|全县|全省|全国|全年|今年|去年|上年|我市|我区|我省|本市|预计)+")
+_SCOPE = re.compile(
+    r"^(?:全市|全区|全县|全省|全国|全年|今年|去年|上年|我市|我区|我省|本市|预计|其中)+"
+)
 # Verbs a plan puts before what it will do and a review before what was done (开展林分优化,
 # 完成林分优化): the statistic is what follows.
 _ACTION = re.compile(r"^(?:开展|实施|推进|推动|启动|组织|举办|落实|完成|实现|再)")
 # A count's 数 (托位数 and 托位 are one statistic; 人数, 户数, 指数 … are names of their own).
 _COUNT_END = re.compile(r"(?<=[^人户次指倍系分])(?:数量|总数|个数|数)$")
 _NOTES = re.compile(
-    r"(?:剔除|扣除|不含)[^，,、]{0,20}?(?:因素)?后|(?:按)?(?:同|可比)口径(?:计算)?|同比|比上年"
+    r"(?:剔除|扣除|不含)[^，,、]{0,20}?(?:因素)?后|扣除价格因素(?:的)?(?:实际)?"
+    r"|(?:按)?(?:同|可比)口径(?:计算)?|同比|比上年"
 )
+_TASK_END = re.compile(r"(?<=..)(?:指标|任务|目标)+$")  # 环境保护指标: 环境保护
 _RATE_END = re.compile(
     r"(?:的)?(?:增长率|增长速度|增速|增幅|涨幅|降幅|下降幅度|下降率|增长|下降|上涨|提高|幅度)$"
 )
@@ -58,6 +62,13 @@ _ALIASES = {
     "单位GDP能耗": "单位地区生产总值能耗",
     "地区生产总值总量": "地区生产总值",
     "本外币存贷款余额": "金融机构本外币存贷款余额",
+    # The budget revenue before its 2014 name (地方财政一般预算收入, 其中一般预算收入).
+    "地方财政一般预算收入": "地方一般公共预算收入",
+    "财政一般预算收入": "地方一般公共预算收入",
+    "地方一般预算收入": "地方一般公共预算收入",
+    "一般预算收入": "地方一般公共预算收入",
+    "农民人均纯收入": "农村居民人均纯收入",
+    "污染物排放量": "主要污染物排放量",
 }
 # 研发经费支出占地区生产总值比重, 全社会研发投入强度, R&D经费投入强度: one ratio.
 _RD_SHARE = re.compile(
@@ -69,7 +80,9 @@ _RD_SHARE = re.compile(
 @lru_cache(maxsize=8192)
 def key(name: str) -> str:
     """The name two reports' indicators are paired by (see the module docstring)."""
-    s = canonical_indicator(name).replace("GDP", "地区生产总值")
+    # 常住居民 is how the surveys have named 居民 since 2013: one statistic.
+    s = canonical_indicator(name).replace("GDP", "地区生产总值").replace("常住居民", "居民")
+    s = re.sub(r"^([一二三])产(?!业)", r"第\1产业", s)  # 一产增加值: 第一产业增加值
     previous = None
     while s != previous:
         previous = s
@@ -77,6 +90,7 @@ def key(name: str) -> str:
         s = _SCOPE.sub("", s)
         s = _ACTION.sub("", s) if len(s) > 4 else s
         s = _RATE_END.sub("", s)
+        s = _TASK_END.sub("", s)
         s = _COUNT_END.sub("", s) if len(s) > 4 else s
         s = canonical_indicator(s)
         s = _ALIASES.get(s, s)
@@ -110,6 +124,11 @@ def split_names(indicator: str, qualitative: bool) -> list[str]:
     """
     items = [x for x in split_top_level(indicator) if x]
     if len(items) < 2 or any(len(x) < 2 for x in items):
+        # 城镇居民人均可支配收入和农民人均纯收入均增长12%: two statistics joined by 和
+        pair = [x for x in re.split(r"[和与及]", indicator) if x]
+        # … or two qualitative ones (节能减排和环境质量改善完成国家下达任务)
+        if len(pair) == 2 and all(len(x) >= 4 and (qualitative or x.endswith(HEADS)) for x in pair):
+            return pair
         return [indicator]
     if qualitative or all(x.endswith(HEADS) for x in items):
         return items

@@ -223,8 +223,9 @@ def _review_paragraphs(report: Report) -> dict[str, Paragraph]:
     """The paragraphs of the review of the year, by id (not the plan, not a period's)."""
     sections = {s.id: s for s in report.walk()}
     out: dict[str, Paragraph] = {}
+    period = _period_paragraphs(report)  # “十二五”重大成就: five years' totals, not the year's
     for block in blocks(report):
-        if block.plan:
+        if block.plan or block.paragraph.id in period:
             continue
         p = block.paragraph
         section: Section | None = sections.get(block.section)
@@ -321,22 +322,33 @@ class WordsIndex:
 
     def find(self, indicator: str) -> tuple[float, Figure] | None:
         """(name score, the clause as a figure without a value) of the first clause that
-        opens on the statistic's name and holds no number."""
+        opens on the statistic's name and holds no number; for energy use and emissions,
+        else one that opens on 节能减排, the words that speak of both."""
         wanted = names.key(indicator)
         if len(wanted) < 4:  # 投资, 消费: too vague to find in words
             return None
+        found = self._find(wanted, names.display(indicator), indicator)
+        if found is None and _SAVING.search(wanted):
+            found = self._find(_SAVING_WORDS, _SAVING_WORDS, _SAVING_WORDS, wanted)
+            if found is not None:
+                return found[0] * names.FOLDED_NAME, found[1]
+        return found
+
+    def _find(
+        self, wanted: str, shown: str, indicator: str, named: str = ""
+    ) -> tuple[float, Figure] | None:
         for p in self._paragraphs:
-            if wanted not in p.text and names.display(indicator) not in p.text:
+            if wanted not in p.text and shown not in p.text:
                 continue
             for m in _CLAUSE.finditer(p.text):
                 clause = m.group().strip()
                 if _DIGIT.search(clause):
                     continue
-                found = _name_at(clause, wanted, names.display(indicator))
-                if found is None or names.key(clause[found[0] : found[1]]) != wanted:
+                at = _name_at(clause, wanted, shown)
+                if at is None or names.key(clause[at[0] : at[1]]) != names.key(wanted):
                     continue  # 工业投资占固定资产投资比重: another statistic
                 start = m.start() + m.group().index(clause)
-                score = names.name_score(indicator, clause[found[0] : found[1]])
+                score = names.name_score(indicator, clause[at[0] : at[1]])
                 figure = Figure(
                     paragraph=p.id,
                     section=self._sections.get(p.id, ""),
@@ -345,11 +357,16 @@ class WordsIndex:
                     text=clause,
                     value=None,
                     unit="",
-                    indicator=wanted,
+                    indicator=named or wanted,
                     kind="result",
                 )
                 return score or names.FOLDED_NAME, figure
         return None
+
+
+# 节能减排完成省下达的目标任务: said of energy use and of emissions both.
+_SAVING_WORDS = "节能减排"
+_SAVING = re.compile(r"能耗|排放")
 
 
 def promises(

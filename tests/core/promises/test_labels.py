@@ -1,4 +1,5 @@
-"""Pairing and verdicts against the hand labels of nine 佛山市 year pairs.
+"""Pairing and verdicts against the hand labels of nine 佛山市 year pairs and of five
+other places' pairs.
 
 ``bench/promises_eval.py`` scores them (and prints the figures); this holds it to 0.9.
 """
@@ -47,9 +48,25 @@ def test_the_labels_cover_three_consecutive_year_pairs_or_more() -> None:
 
 @pytest.mark.parametrize("measure", ["pairing", "verdict", "target"])
 def test_accuracy_on_the_labels(scores: dict[str, Any], measure: str) -> None:
-    assert scores["total"][measure] >= 0.9, "\n".join(scores["misses"])
+    foshan = scores["sets"]["佛山市"]
+    assert foshan["total"][measure] >= 0.9, "\n".join(foshan["misses"])
+
+
+@pytest.mark.parametrize("measure", ["pairing", "verdict", "target"])
+def test_accuracy_on_other_places(scores: dict[str, Any], measure: str) -> None:
+    """Five places labelled blind: held a little below what they now score (0.875,
+    0.911, 0.964), so that a rule that breaks them fails here."""
+    places = scores["sets"]["other places"]
+    assert places["total"][measure] >= 0.85, "\n".join(places["misses"])
 
 
 def test_every_pair_is_scored(scores: dict[str, Any]) -> None:
-    assert scores["total"]["labels"] >= 50
-    assert all(row["pairing"] >= 0.8 for row in scores["pairs"]), scores["pairs"]
+    foshan, places = scores["sets"]["佛山市"], scores["sets"]["other places"]
+    assert foshan["total"]["labels"] >= 90 and places["total"]["labels"] >= 50
+    assert all(row["pairing"] >= 0.8 for row in foshan["pairs"]), foshan["pairs"]
+    assert all(row["pairing"] >= 0.7 for row in places["pairs"]), places["pairs"]
+    for labels in ("places_labels.json", "foshan_labels.json"):
+        pairs = json.loads((DATA / "promises" / labels).read_text(encoding="utf-8"))["pairs"]
+        for p in pairs:
+            assert (DATA / "corpus" / p["previous"]).is_file()
+            assert (DATA / "corpus" / p["current"]).is_file()

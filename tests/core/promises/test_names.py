@@ -34,6 +34,15 @@ from haizhu_reader.core.promises.names import (
         ("研发经费支出占地区生产总值比重", "全社会研发投入强度"),
         ("林分优化", "开展林分优化"),
         ("每千人口拥有3岁以下婴幼儿托位数", "每千人口拥有3岁以下婴幼儿托位"),
+        # older names and wordings met on other places' reports
+        ("地方一般公共预算收入", "地方财政一般预算收入"),
+        ("地方一般公共预算收入", "其中一般预算收入"),
+        ("城镇居民人均可支配收入", "城镇常住居民人均可支配收入"),
+        ("居民人均可支配收入", "居民人均可支配收入扣除价格因素实际"),
+        ("第一产业增加值", "一产增加值"),
+        ("主要污染物排放量", "污染物排放量"),
+        ("农村居民人均纯收入", "农民人均纯收入"),
+        ("环境保护", "环境保护指标"),
     ],
 )
 def test_one_statistic(a: str, b: str) -> None:
@@ -75,3 +84,12 @@ def test_lists_split_into_their_statistics() -> None:
     ]
     assert split_names("地区生产总值、固定资产投资", False) == ["地区生产总值", "固定资产投资"]
     assert split_names("学校、幼儿园建设", False) == ["学校、幼儿园建设"]
+
+
+def test_two_statistics_joined_by_he_are_two() -> None:
+    assert split_names("城镇居民人均可支配收入和农民人均纯收入", False) == [
+        "城镇居民人均可支配收入",
+        "农民人均纯收入",
+    ]
+    assert split_names("节能减排和环境质量改善", True) == ["节能减排", "环境质量改善"]
+    assert split_names("改革和发展", True) == ["改革和发展"]  # words too short to be two

@@ -128,6 +128,70 @@ def test_a_plans_resolve_and_a_bare_zai_are_not_part_of_the_name() -> None:
     assert found["城镇登记失业率"].verdict == "met"
 
 
+def test_a_footnote_mark_inside_the_lists_cue_still_makes_it_the_list() -> None:
+    plan = "今年经济社会发展主要预期目 [1] 标是：地区生产总值增长5%左右。"
+    previous = report(2023, "全市地区生产总值增长4%。", plan)
+    current = report(2024, "全市地区生产总值增长5.2%。", PLAN)
+    gdp = by_name(promises(previous, current))["地区生产总值"]
+    assert gdp.target.main_target and gdp.verdict == "met"
+
+
+def test_a_price_index_target_is_a_change_in_percent() -> None:
+    plan = "今年主要预期目标是：居民消费价格指数控制在103左右。"
+    previous = report(2023, "全市地区生产总值增长4%。", plan)
+    current = report(2024, "居民消费价格上涨2%。", PLAN)
+    cpi = promises(previous, current)[0]
+    assert (cpi.target.value, cpi.target.unit, cpi.target.text) == (3, "%", "103左右")
+    assert cpi.verdict == "met"
+
+
+def test_one_character_items_share_the_last_ones_words() -> None:
+    plan = "今年主要预期目标是：一、二、三产增加值分别增长3.5%左右、6%左右、5.5%左右。"
+    previous = report(2023, "全市地区生产总值增长4%。", plan)
+    current = report(2024, "第一产业增加值增长4%。", PLAN)
+    found = by_name(promises(previous, current))
+    assert {"一产增加值", "二产增加值", "三产增加值"} <= set(found)
+    assert found["一产增加值"].verdict == "met"
+
+
+def test_a_five_year_parts_totals_are_not_the_years_result() -> None:
+    text = """政府工作报告
+
+——2016年1月25日在海河市第一届人民代表大会第一次会议上
+
+各位代表：
+
+一、“十二五”重大成就
+
+——人民生活明显改善。城镇新增就业716万人。
+
+二、2015年工作回顾
+
+全市地区生产总值增长8.3%。
+
+三、2016年重点工作
+
+今年主要预期目标是：地区生产总值增长8%。
+"""
+    previous = report(
+        2015, "全市地区生产总值增长8.9%。", "今年主要预期目标是：城镇新增就业100万人以上。"
+    )
+    current = parse_report(text.encode())
+    jobs = promises(previous, current)[0]
+    assert jobs.verdict == "not_reported"
+
+
+def test_energy_saving_words_are_said_of_energy_use_and_of_emissions() -> None:
+    plan = "今年主要预期目标是：单位地区生产总值能耗降低3.8%，主要污染物排放量削减4%。"
+    previous = report(2023, "全市地区生产总值增长4%。", plan)
+    current = report(2024, "节能减排完成良好。", PLAN)
+    found = by_name(promises(previous, current))
+    for name in ("单位地区生产总值能耗", "主要污染物排放量"):
+        assert found[name].verdict == "unclear", name
+        said = found[name].result
+        assert said is not None and said.text == "节能减排完成良好"
+
+
 def test_the_plan_year_of_a_report_delivered_in_december() -> None:
     assert plan_year(report(2022, "", PLAN, month=12)) == 2023
     assert plan_year(report(2023, "", PLAN)) == 2023
