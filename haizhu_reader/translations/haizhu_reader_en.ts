@@ -474,6 +474,14 @@
         <translation>Press Enter to show this place in the text</translation>
     </message>
     <message>
+        <source>这份报告没有名词解释。</source>
+        <translation>This report has no glossary.</translation>
+    </message>
+    <message>
+        <source>报告附有“名词解释”（或名词注释、注释）时，其中的名词列在这里，并在正文中标出。</source>
+        <translation>When a report has a glossary appendix, its terms are listed here and marked in the text.</translation>
+    </message>
+    <message>
         <source>选择一个名词查看释义</source>
         <translation>Select a term to see its definition</translation>
     </message>

@@ -235,6 +235,7 @@ class GlossaryPane(QWidget):
         self._filter.clear()
         self._proxy.set_entries(report.glossary)
         self._model.set_entries(report.glossary)
+        self._filter.setEnabled(bool(report.glossary))  # nothing to filter
         if report.glossary:
             self._terms.setCurrentIndex(self._proxy.index(0, 0))
         else:
@@ -259,6 +260,14 @@ class GlossaryPane(QWidget):
     def _show_entry(self, entry: int) -> None:
         self._occurrences.clear()
         report = self._report
+        if report is not None and not report.glossary:
+            none = self.tr("这份报告没有名词解释。")
+            why = self.tr(
+                "报告附有“名词解释”（或名词注释、注释）时，其中的名词列在这里，并在正文中标出。"
+            )
+            self._definition.setHtml(f"<p>{escape_html(none)}</p><p>{escape_html(why)}</p>")
+            self._count.setText("")
+            return
         if report is None or entry < 0:
             self._definition.setHtml(
                 "<p>" + escape_html(self.tr("选择一个名词查看释义")) + "</p>"  # theme colours

@@ -155,3 +155,18 @@ def test_occurrence_in_an_appendix_cites_the_appendix(qtbot: QtBot) -> None:
     pane.set_report(report)
     pane.show_term(0)
     assert pane.occurrence_list.item(0).data(PLACE_ROLE) == "附件一"
+
+
+def test_a_report_without_a_glossary_says_so(qtbot: QtBot, report: Report) -> None:
+    from PySide6.QtWidgets import QTextBrowser
+
+    pane = GlossaryPane()
+    qtbot.addWidget(pane)
+    definition = pane.findChild(QTextBrowser)
+    assert definition is not None
+    pane.set_report(Report(title="没有附件的报告"))
+    assert "这份报告没有名词解释" in definition.toPlainText()
+    assert not pane.filter_edit.isEnabled() and pane.visible_terms() == []
+    pane.set_report(report)  # the next report has one: the filter is back
+    assert pane.filter_edit.isEnabled()
+    assert "这份报告没有名词解释" not in definition.toPlainText()
