@@ -20,12 +20,13 @@ from haizhu_reader.paths import resolve
 EXIT_BAD_INPUT = 2
 
 
-def _fail(message: str) -> int:
+def fail(message: str) -> int:
+    """Bad input: one line on stderr, exit status 2 (shared with ``promises_cli``)."""
     print(f"haizhu-reader: {message}", file=sys.stderr)
     return EXIT_BAD_INPUT
 
 
-def _line(data: Any) -> None:
+def json_line(data: Any) -> None:
     """One JSON line on stdout, as UTF-8 (a lone surrogate from argv escaped)."""
     line = json.dumps(data, ensure_ascii=False)
     try:
@@ -35,11 +36,12 @@ def _line(data: Any) -> None:
     sys.stdout.write(line + "\n")
 
 
-def _with_store(args: argparse.Namespace, work: Callable[[LibraryStore], int]) -> int:
+def with_store(args: argparse.Namespace, work: Callable[[LibraryStore], int]) -> int:
+    """``work(store)`` on the shelf of ``--data-dir`` (its notices on stderr), or ``fail``."""
     try:
         store = LibraryStore.open(resolve(args.data_dir).library_db)
     except LibraryError as e:
-        return _fail(str(e))
+        return fail(str(e))
     with store:
         for notice in store.notices:
             print(f"haizhu-reader: {notice}", file=sys.stderr)
@@ -59,10 +61,10 @@ def add(args: argparse.Namespace) -> int:
     paths = [Path(p) for p in args.library_add]
 
     def work(store: LibraryStore) -> int:
-        _line(ShelfAdder(store, paths).run().to_json())
+        json_line(ShelfAdder(store, paths).run().to_json())
         return 0
 
-    return _with_store(args, work)
+    return with_store(args, work)
 
 
 def list_reports(args: argparse.Namespace) -> int:
@@ -71,7 +73,7 @@ def list_reports(args: argparse.Namespace) -> int:
     def work(store: LibraryStore) -> int:
         entries = store.entries()
         if args.json:
-            _line([e.to_json() for e in entries])
+            json_line([e.to_json() for e in entries])
         else:
             for e in entries:
                 m = e.meta
@@ -80,7 +82,7 @@ def list_reports(args: argparse.Namespace) -> int:
                 sys.stdout.write("\t".join(cells) + flag + "\n")
         return 0
 
-    return _with_store(args, work)
+    return with_store(args, work)
 
 
 def search(args: argparse.Namespace) -> int:
@@ -93,14 +95,14 @@ def search(args: argparse.Namespace) -> int:
     if args.years is not None:
         years = parse_years(args.years)
         if years is None:
-            return _fail(f"年份范围应写作 2019-2025（bad --years: {args.years!r}）")
+            return fail(f"年份范围应写作 2019-2025（bad --years: {args.years!r}）")
     where = ShelfFilter(place=args.place, level=args.level, years=years)
 
     def work(store: LibraryStore) -> int:
         entries = store.entries(check_files=False)
         for q in args.search:
             results = search_shelf(store, q, where, entries)
-            _line({"query": q, "hits": [h.to_json() for h in results.all_hits()]})
+            json_line({"query": q, "hits": [h.to_json() for h in results.all_hits()]})
         return 0
 
-    return _with_store(args, work)
+    return with_store(args, work)

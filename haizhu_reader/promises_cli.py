@@ -8,45 +8,14 @@ status; bad input is one line on stderr and status 2, as for every command (``ap
 from __future__ import annotations
 
 import argparse
-import json
 import sys
-from collections.abc import Callable
 from typing import Any
 
-from haizhu_reader.core.library.store import LibraryError, LibraryStore
+from haizhu_reader.core.library.store import LibraryStore
 from haizhu_reader.core.report import Report
-from haizhu_reader.paths import resolve
+from haizhu_reader.library_cli import fail, json_line, with_store
 
-EXIT_BAD_INPUT = 2
 _VERDICT_ZH = {"met": "完成", "missed": "未完成", "unclear": "无法判断", "not_reported": "未报告"}
-
-
-def _fail(message: str) -> int:
-    print(f"haizhu-reader: {message}", file=sys.stderr)
-    return EXIT_BAD_INPUT
-
-
-def _line(data: Any) -> None:
-    """One JSON line on stdout, as UTF-8 (a lone surrogate from argv escaped)."""
-    line = json.dumps(data, ensure_ascii=False)
-    try:
-        line.encode("utf-8")
-    except UnicodeEncodeError:
-        line = json.dumps(data)
-    sys.stdout.write(line + "\n")
-
-
-def _with_store(args: argparse.Namespace, work: Callable[[LibraryStore], int]) -> int:
-    try:
-        store = LibraryStore.open(resolve(args.data_dir).library_db)
-    except LibraryError as e:
-        return _fail(str(e))
-    with store:
-        for notice in store.notices:
-            print(f"haizhu-reader: {notice}", file=sys.stderr)
-        code = work(store)
-    sys.stdout.flush()
-    return code
 
 
 def promises(args: argparse.Namespace, report: Report) -> int:
@@ -79,19 +48,19 @@ def promises(args: argparse.Namespace, report: Report) -> int:
         try:
             previous = load_entry(entry)
         except ReportError as e:
-            return _fail(f"书架上去年的报告无法读取：{e.zh}（last year's report: {e.en}）")
+            return fail(f"书架上去年的报告无法读取：{e.zh}（last year's report: {e.en}）")
         found = pair_promises(previous, report, year=year - 1 if year else None)
         m = entry.meta
         head = {"title": m.title, "year": m.year, "content_hash": entry.content_hash}
         _output(args, head, [p.to_json() for p in found])
         return 0
 
-    return _with_store(args, work)
+    return with_store(args, work)
 
 
 def _output(args: argparse.Namespace, previous: dict[str, Any] | None, items: list[Any]) -> None:
     if args.json:
-        _line({"previous": previous, "promises": items})
+        json_line({"previous": previous, "promises": items})
         return
     if previous is None:
         sys.stdout.write("书架上没有去年的报告（last year's report is not on the shelf）\n")
@@ -114,26 +83,26 @@ def trend(args: argparse.Namespace, report: Report | None) -> int:
 
     place = args.place or (describe(report).place if report is not None else None)
     if not place:
-        return _fail("请用 --place 指定地方，如 --place 佛山市（--trend needs --place P）")
+        return fail("请用 --place 指定地方，如 --place 佛山市（--trend needs --place P）")
     indicator = args.trend.strip()
     if not indicator:
-        return _fail("--trend 需要一个指标名称，如 地区生产总值（--trend needs an indicator）")
+        return fail("--trend 需要一个指标名称，如 地区生产总值（--trend needs an indicator）")
 
     def work(store: LibraryStore) -> int:
         years, _, unread = place_years(store, place)
         for path in unread:
             print(f"haizhu-reader: 无法读取 {path}（cannot read {path}）", file=sys.stderr)
         if not years:
-            return _fail(f"书架上没有{place}的报告（no reports of {place} on the shelf）")
+            return fail(f"书架上没有{place}的报告（no reports of {place} on the shelf）")
         found = make_trend(years, indicator)
         if not found.points:
             choices = "、".join(name for name, _ in indicators(years)[:12])
-            return _fail(
+            return fail(
                 f"书架上{place}的报告里没有指标“{indicator}”，可选：{choices}"
                 f"（no indicator {indicator!r} in the reports of {place}）"
             )
         if args.json:
-            _line(found.to_json(place))
+            json_line(found.to_json(place))
             return 0
         for p in found.points:
             cells = (
@@ -145,4 +114,4 @@ def trend(args: argparse.Namespace, report: Report | None) -> int:
             sys.stdout.write("\t".join(cells) + "\n")
         return 0
 
-    return _with_store(args, work)
+    return with_store(args, work)
