@@ -7,7 +7,14 @@ key) and ``RUNS_ROLE`` (its snippet as runs of (text, is a hit),
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPointF, QSize, Qt
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QPointF,
+    QSize,
+    Qt,
+)
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -17,7 +24,14 @@ from PySide6.QtGui import (
     QTextLayout,
     QTextOption,
 )
-from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTreeView,
+    QWidget,
+)
 
 from haizhu_reader.core.search.snippets import Runs, clip_snippet
 from haizhu_reader.gui.common.theme import LIGHT
@@ -150,3 +164,24 @@ class SnippetDelegate(QStyledItemDelegate):
             return base
         line = option.fontMetrics.lineSpacing()
         return QSize(base.width(), line * self.LINES + 2 * self.PAD + 2)
+
+
+def snippet_view(
+    parent: QWidget, model: QAbstractItemModel, name: str, accessible: str, description: str
+) -> QTreeView:
+    """A list of search hits, each a wrapped snippet (``SnippetDelegate``): the search
+    pane's and the shelf's. The delegate's laid-out snippets go when the model resets."""
+    view = QTreeView(parent)
+    view.setObjectName(name)
+    view.setAccessibleName(accessible)
+    view.setAccessibleDescription(description)
+    view.setModel(model)
+    delegate = SnippetDelegate(view)
+    view.setItemDelegate(delegate)
+    model.modelReset.connect(delegate.clear_cache)
+    view.setHeaderHidden(True)
+    view.setUniformRowHeights(False)
+    view.setWordWrap(True)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    return view

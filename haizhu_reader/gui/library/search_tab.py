@@ -14,7 +14,6 @@ from functools import partial
 
 from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal, Slot
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -27,7 +26,7 @@ from haizhu_reader.core.library.searching import ShelfFilter, ShelfHit, ShelfRes
 from haizhu_reader.core.library.store import LibraryEntry, LibraryStore
 from haizhu_reader.core.search.query import MAX_QUERY_CHARS
 from haizhu_reader.gui.common import jobs
-from haizhu_reader.gui.common.snippets import SnippetDelegate
+from haizhu_reader.gui.common.snippets import snippet_view
 from haizhu_reader.gui.library.filters import FilterBar
 from haizhu_reader.gui.library.results_model import PAGE, ShelfResultsModel
 
@@ -80,18 +79,13 @@ class ShelfSearchTab(QWidget):
         self._status.setAccessibleName(self.tr("搜索状态"))
         self._status.setWordWrap(True)
         self._model = ShelfResultsModel(self)
-        self._view = QTreeView(self)
-        self._view.setObjectName("shelf_results")
-        self._view.setAccessibleName(self.tr("书架搜索结果"))
-        self._view.setAccessibleDescription(self.tr("按回车在阅读窗口中打开该报告并显示所选结果"))
-        self._view.setModel(self._model)
-        self._delegate = SnippetDelegate(self._view)
-        self._view.setItemDelegate(self._delegate)
-        self._view.setHeaderHidden(True)
-        self._view.setUniformRowHeights(False)
-        self._view.setWordWrap(True)
-        self._view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self._view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self._view = snippet_view(
+            self,
+            self._model,
+            "shelf_results",
+            self.tr("书架搜索结果"),
+            self.tr("按回车在阅读窗口中打开该报告并显示所选结果"),
+        )
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(_TYPING_PAUSE_MS)
@@ -111,7 +105,6 @@ class ShelfSearchTab(QWidget):
         self._edit.returnPressed.connect(self._on_return)
         self._filters.changed.connect(self._run)
         self._timer.timeout.connect(self._run)
-        self._model.modelReset.connect(self._delegate.clear_cache)
         self._view.activated.connect(self._on_activated)
 
     # -- public ------------------------------------------------------------------------

@@ -9,13 +9,11 @@ from functools import partial
 from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QToolButton,
-    QTreeView,
     QVBoxLayout,
     QWidget,
 )
@@ -24,8 +22,9 @@ from haizhu_reader.core.report import Report
 from haizhu_reader.core.search.query import MAX_QUERY_CHARS
 from haizhu_reader.core.search.searching import Hit, NoteText, Order, ReportIndex, SearchScope
 from haizhu_reader.gui.common import jobs
+from haizhu_reader.gui.common.snippets import snippet_view
 from haizhu_reader.gui.search.index_loader import IndexLoader, index_notes
-from haizhu_reader.gui.search.results import HIT_ROLE, ResultModel, SnippetDelegate, group_labels
+from haizhu_reader.gui.search.results import HIT_ROLE, ResultModel, group_labels
 
 # Searches slower than this get a typing pause before they run (see _debounce_ms).
 _INSTANT_MS = 8.0
@@ -133,20 +132,15 @@ class SearchPane(QWidget):
         self._status.setAccessibleName(self.tr("搜索状态"))
         self._status.setWordWrap(True)
         self._model = ResultModel(self)
-        self._view = QTreeView(self)
-        self._view.setObjectName("search_results")
-        self._view.setAccessibleName(self.tr("搜索结果"))
-        self._view.setAccessibleDescription(self.tr("按回车在正文中显示所选结果"))
-        self._view.setModel(self._model)
-        self._delegate = SnippetDelegate(self._view)
-        self._view.setItemDelegate(self._delegate)
-        self._view.setHeaderHidden(True)
+        self._view = snippet_view(
+            self,
+            self._model,
+            "search_results",
+            self.tr("搜索结果"),
+            self.tr("按回车在正文中显示所选结果"),
+        )
         self._view.setRootIsDecorated(False)
         self._view.setItemsExpandable(False)
-        self._view.setUniformRowHeights(False)
-        self._view.setWordWrap(True)
-        self._view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self._view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._notes_timer = QTimer(self)  # a burst of note changes re-indexes the notes once
@@ -174,7 +168,6 @@ class SearchPane(QWidget):
         self._rank.toggled.connect(self._on_options_changed)
         self._timer.timeout.connect(self._run)
         self._notes_timer.timeout.connect(self.notes_wanted)
-        self._model.modelReset.connect(self._delegate.clear_cache)
         self._view.activated.connect(self._on_result_activated)
         self._view.clicked.connect(self._on_result_activated)
         self._loader.ready.connect(self._on_index_ready)
