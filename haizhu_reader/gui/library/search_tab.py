@@ -155,8 +155,7 @@ class ShelfSearchTab(QWidget):
             self._model.set_results(None)
             self._show_status()
             return
-        view = self._filters.view()
-        where = ShelfFilter(place=view.place, level=view.level, years=view.years)
+        where = self._filters.view().where
         job = jobs.Job(
             partial(run_search, self._store, text, where, list(self._entries)), key=self._generation
         )

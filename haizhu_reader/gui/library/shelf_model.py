@@ -16,6 +16,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QFont, QPalette
 from PySide6.QtWidgets import QApplication
 
+from haizhu_reader.core.library.searching import ShelfFilter
 from haizhu_reader.core.library.store import LibraryEntry
 from haizhu_reader.core.search.key import search_key
 from haizhu_reader.gui.library.labels import file_text, level_names, unknown_place, year_text
@@ -48,16 +49,15 @@ class ShelfView:
     level: str | None = None
     years: tuple[int, int] | None = None
 
+    @property
+    def where(self) -> ShelfFilter:
+        """The place, level and years, as a search across the shelf takes them."""
+        return ShelfFilter(place=self.place, level=self.level, years=self.years)
+
     def admits(self, entry: LibraryEntry) -> bool:
+        if not self.where.admits(entry):
+            return False
         m = entry.meta
-        if self.place is not None and m.place != self.place:
-            return False
-        if self.level is not None and m.level != self.level:
-            return False
-        if self.years is not None:
-            first, last = self.years
-            if m.year is None or not first <= m.year <= last:
-                return False
         words = [k for k in (search_key(part) for part in self.text.split()) if k]
         if not words:
             return True
