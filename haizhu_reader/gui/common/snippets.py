@@ -41,6 +41,7 @@ RUNS_ROLE = Qt.ItemDataRole.UserRole + 2
 MARK_COLOR = LIGHT.search  # a hit's words, black on it in every theme: as in the text
 
 _Index = QModelIndex | QPersistentModelIndex
+_ROOT = QModelIndex()
 
 
 def _utf16_len(text: str) -> int:
@@ -185,3 +186,24 @@ def snippet_view(
     view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
     view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
     return view
+
+
+class GroupedHits(QAbstractItemModel):
+    """Search hits under their groups (a report, a section), two levels: a group row's
+    internal id is 0, a hit's is its group's row + 1. Subclasses give ``rowCount`` and
+    ``data``; the search pane's and the shelf's results are such models."""
+
+    def index(self, row: int, column: int, parent: _Index = _ROOT) -> QModelIndex:
+        if column != 0 or row < 0 or row >= self.rowCount(parent):
+            return QModelIndex()
+        if not parent.isValid():
+            return self.createIndex(row, 0, 0)
+        return self.createIndex(row, 0, parent.row() + 1)
+
+    def parent(self, index: _Index = _ROOT) -> QModelIndex:  # type: ignore[override]
+        if not index.isValid() or not index.internalId():
+            return QModelIndex()
+        return self.createIndex(index.internalId() - 1, 0, 0)
+
+    def columnCount(self, parent: _Index = _ROOT) -> int:
+        return 1

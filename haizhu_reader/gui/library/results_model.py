@@ -8,7 +8,6 @@ lists every report at once and reads only the texts on screen.
 from __future__ import annotations
 
 from PySide6.QtCore import (
-    QAbstractItemModel,
     QCoreApplication,
     QModelIndex,
     QObject,
@@ -18,7 +17,7 @@ from PySide6.QtCore import (
 
 from haizhu_reader.core.library.searching import ReportHits, ShelfHit, ShelfResults
 from haizhu_reader.core.search.snippets import snippet
-from haizhu_reader.gui.common.snippets import HIT_ROLE, RUNS_ROLE
+from haizhu_reader.gui.common.snippets import HIT_ROLE, RUNS_ROLE, GroupedHits
 
 PAGE = 50
 REPORT_ROLE = Qt.ItemDataRole.UserRole + 3  # the ReportHits of a report row
@@ -33,7 +32,7 @@ def report_label(report: ReportHits) -> str:
     return f"{report.entry.meta.title} · {count}"
 
 
-class ShelfResultsModel(QAbstractItemModel):
+class ShelfResultsModel(GroupedHits):
     """``set_results`` shows a search's results; ``prefetched`` hits are shown at once."""
 
     def __init__(self, parent: QObject | None = None) -> None:
@@ -63,27 +62,12 @@ class ShelfResultsModel(QAbstractItemModel):
 
     # -- QAbstractItemModel ----------------------------------------------------------
 
-    def index(self, row: int, column: int, parent: _Index = _ROOT) -> QModelIndex:
-        if column != 0 or row < 0 or row >= self.rowCount(parent):
-            return QModelIndex()
-        if not parent.isValid():
-            return self.createIndex(row, 0, 0)
-        return self.createIndex(row, 0, parent.row() + 1)
-
-    def parent(self, index: _Index = _ROOT) -> QModelIndex:  # type: ignore[override]
-        if not index.isValid() or not index.internalId():
-            return QModelIndex()
-        return self.createIndex(index.internalId() - 1, 0, 0)
-
     def rowCount(self, parent: _Index = _ROOT) -> int:
         if not parent.isValid():
             return len(self._reports())
         if not parent.internalId():
             return len(self._hits[parent.row()])
         return 0
-
-    def columnCount(self, parent: _Index = _ROOT) -> int:
-        return 1
 
     def hasChildren(self, parent: _Index = _ROOT) -> bool:
         if not parent.isValid():

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import QWidget
 
 from haizhu_reader.core.report import SECTION, Report, heading_text
@@ -11,13 +11,14 @@ from haizhu_reader.core.search.snippets import snippet
 from haizhu_reader.gui.common.snippets import HIT_ROLE as HIT_ROLE
 from haizhu_reader.gui.common.snippets import MARK_COLOR as MARK_COLOR
 from haizhu_reader.gui.common.snippets import RUNS_ROLE as RUNS_ROLE
+from haizhu_reader.gui.common.snippets import GroupedHits
 from haizhu_reader.gui.common.snippets import SnippetDelegate as SnippetDelegate
 
 _Index = QModelIndex | QPersistentModelIndex
 _ROOT = QModelIndex()
 
 
-class ResultModel(QAbstractItemModel):
+class ResultModel(GroupedHits):
     """Hits as a tree: a row per group (part › section) with its hits below,
     or one flat list when ranked by relevance. Snippets are made on demand,
     so only the rows on screen cost anything."""
@@ -67,27 +68,12 @@ class ResultModel(QAbstractItemModel):
 
     # -- QAbstractItemModel ------------------------------------------------------
 
-    def index(self, row: int, column: int, parent: _Index = _ROOT) -> QModelIndex:
-        if column != 0 or row < 0 or row >= self.rowCount(parent):
-            return QModelIndex()
-        if not parent.isValid():
-            return self.createIndex(row, 0, 0)
-        return self.createIndex(row, 0, parent.row() + 1)
-
-    def parent(self, index: _Index = _ROOT) -> QModelIndex:  # type: ignore[override]
-        if not index.isValid() or not index.internalId():
-            return QModelIndex()
-        return self.createIndex(index.internalId() - 1, 0, 0)
-
     def rowCount(self, parent: _Index = _ROOT) -> int:
         if not parent.isValid():
             return len(self._flat) if self._flat is not None else len(self._groups)
         if self._flat is None and not parent.internalId():
             return len(self._groups[parent.row()][1])
         return 0
-
-    def columnCount(self, parent: _Index = _ROOT) -> int:
-        return 1
 
     def flags(self, index: _Index) -> Qt.ItemFlag:
         if not index.isValid():
