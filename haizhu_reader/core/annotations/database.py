@@ -29,7 +29,9 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
+from haizhu_reader.core import sqlite_schema
 from haizhu_reader.core.annotations.salvage import salvage
+from haizhu_reader.core.sqlite_schema import CORRUPT_CODES, error_code
 
 MIGRATIONS: list[tuple[str, ...]] = [
     # 1: the initial schema. A report is known by its content hash; its title names it.
@@ -138,7 +140,6 @@ class _UnwritableError(Exception):
     pass
 
 
-_CORRUPT_CODES = {sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB}
 _UNWRITABLE_CODES = {
     sqlite3.SQLITE_CANTOPEN,
     sqlite3.SQLITE_READONLY,
@@ -146,11 +147,6 @@ _UNWRITABLE_CODES = {
     sqlite3.SQLITE_IOERR,
     sqlite3.SQLITE_FULL,
 }
-
-
-def error_code(e: sqlite3.Error) -> int:
-    """SQLite's primary result code for ``e`` (0 when unknown)."""
-    return int(getattr(e, "sqlite_errorcode", 0)) & 0xFF
 
 
 def write_error(path: Path, e: sqlite3.OperationalError) -> StoreError:
@@ -170,16 +166,7 @@ def write_error(path: Path, e: sqlite3.OperationalError) -> StoreError:
 
 def migrate(conn: sqlite3.Connection, version: int) -> None:
     """Run ``MIGRATIONS[version:]``, each step in its own transaction."""
-    for n in range(version, SCHEMA_VERSION):
-        conn.execute("BEGIN IMMEDIATE")
-        try:
-            for statement in MIGRATIONS[n]:
-                conn.execute(statement)
-            conn.execute(f"PRAGMA user_version = {n + 1}")
-        except BaseException:
-            conn.execute("ROLLBACK")
-            raise
-        conn.execute("COMMIT")
+    sqlite_schema.migrate(conn, MIGRATIONS, version)
 
 
 def _check(conn: sqlite3.Connection, path: Path) -> int:
@@ -243,7 +230,7 @@ def connect(path: Path) -> Opened:
     except (_UnwritableError, OSError):
         pass
     except sqlite3.DatabaseError as e:
-        if error_code(e) in _CORRUPT_CODES:
+        if error_code(e) in CORRUPT_CODES:
             return _replace_corrupt(path)
         if error_code(e) not in _UNWRITABLE_CODES:
             raise StoreError(f"无法打开批注数据库：{e}", f"cannot open the annotations: {e}") from e

@@ -21,6 +21,9 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
+from haizhu_reader.core import sqlite_schema
+from haizhu_reader.core.sqlite_schema import CORRUPT_CODES, error_code
+
 MIGRATIONS: list[tuple[str, ...]] = [
     # 1: the shelf. A report is known by its content hash; ``path`` NULL is the bundled
     # report. ``units`` are its searchable texts in reading order (paragraphs and
@@ -89,25 +92,9 @@ class _CorruptError(Exception):
     pass
 
 
-_CORRUPT_CODES = {sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB}
-
-
-def _code(e: sqlite3.Error) -> int:
-    return int(getattr(e, "sqlite_errorcode", 0)) & 0xFF
-
-
 def migrate(conn: sqlite3.Connection, version: int) -> None:
     """Run ``MIGRATIONS[version:]``, each step in its own transaction."""
-    for n in range(version, SCHEMA_VERSION):
-        conn.execute("BEGIN IMMEDIATE")
-        try:
-            for statement in MIGRATIONS[n]:
-                conn.execute(statement)
-            conn.execute(f"PRAGMA user_version = {n + 1}")
-        except BaseException:
-            conn.execute("ROLLBACK")
-            raise
-        conn.execute("COMMIT")
+    sqlite_schema.migrate(conn, MIGRATIONS, version)
 
 
 def _prepare(conn: sqlite3.Connection, path: Path | None) -> None:
@@ -161,7 +148,7 @@ def connect(path: Path) -> Opened:
     except _CorruptError:
         return _replace_corrupt(path)
     except sqlite3.DatabaseError as e:
-        if _code(e) in _CORRUPT_CODES:
+        if error_code(e) in CORRUPT_CODES:
             return _replace_corrupt(path)
         reason = e
     except OSError as e:
