@@ -16,11 +16,10 @@ from pathlib import Path
 from typing import NoReturn
 
 from haizhu_reader import __version__
+from haizhu_reader.cli_output import EXIT_BAD_INPUT, fail
 from haizhu_reader.core.errors import ReportError
 from haizhu_reader.core.report import Report
 from haizhu_reader.paths import resolve
-
-EXIT_BAD_INPUT = 2
 
 
 class _Parser(argparse.ArgumentParser):
@@ -114,11 +113,6 @@ def build_parser() -> argparse.ArgumentParser:
     return p
 
 
-def _fail(message: str) -> int:
-    print(f"haizhu-reader: {message}", file=sys.stderr)
-    return EXIT_BAD_INPUT
-
-
 def _open(file: str | None) -> Report:
     # The parser is imported here, not at the top: the GUI starts from a cached parse.
     from haizhu_reader.core.parse import bundled_report, load_report
@@ -144,7 +138,7 @@ def _search(report: Report, queries: list[str], data_dir: str | None) -> int:
         # search can be (building the index of a large report takes far longer).
         index = ReportIndex.open_cached(report, paths.index_dir) or ReportIndex.scanning(report)
     except SearchError as e:
-        return _fail(str(e))
+        return fail(str(e))
     try:
         for q in queries:
             write_hits_json(q, index.search(q), sys.stdout.write)
@@ -199,16 +193,16 @@ def _annotations(report: Report, args: argparse.Namespace) -> int:
         try:
             check_target(Path(args.export_annotations), own)
         except TargetError as e:
-            return _fail(str(e))
+            return fail(str(e))
     try:
         store = AnnotationStore.open(paths.annotations_db)
     except StoreError as e:
-        return _fail(str(e))
+        return fail(str(e))
     with store:
         # stderr gets one line: the notices together, or the refused import instead.
         notices = "；".join(str(n) for n in store.notices)
         if args.import_annotations and store.read_only:
-            return _fail(notices or str(ReadOnlyStoreError(paths.annotations_db)))
+            return fail(notices or str(ReadOnlyStoreError(paths.annotations_db)))
         if notices:
             print(f"haizhu-reader: {notices}", file=sys.stderr)
         if args.import_annotations:
@@ -216,12 +210,12 @@ def _annotations(report: Report, args: argparse.Namespace) -> int:
             try:
                 result = import_file(store, report, path, args.into_this_report)
             except ForeignSourceError as e:
-                return _fail(
+                return fail(
                     f"{e.zh}；确认导入到这份报告请加 --into-this-report"
                     f"（{e.en}; add --into-this-report to import them into this report）"
                 )
             except (AnnotationImportError, StoreError) as e:
-                return _fail(str(e))
+                return fail(str(e))
             summary = {
                 "imported": args.import_annotations,
                 "added": result.added,
@@ -238,7 +232,7 @@ def _annotations(report: Report, args: argparse.Namespace) -> int:
                 count = export_file(store, report, path, fmt)
             except OSError as e:
                 reason = e.strerror or str(e)
-                return _fail(f"无法写入导出文件：{path}（cannot write {path}: {reason}）")
+                return fail(f"无法写入导出文件：{path}（cannot write {path}: {reason}）")
             summary = {"exported": str(path), "format": fmt, "count": count}
             print(json.dumps(summary, ensure_ascii=False), flush=True)
     return 0
@@ -251,7 +245,7 @@ def _headless(args: argparse.Namespace) -> int:
     try:
         report = _open(args.file)
     except ReportError as e:
-        return _fail(str(e))
+        return fail(str(e))
     if report.damaged:
         n = report.damaged
         print(
@@ -281,7 +275,7 @@ def _library(args: argparse.Namespace) -> int:
     if isinstance(sys.stdout, io.TextIOWrapper) and sys.stdout.encoding.lower() != "utf-8":
         sys.stdout.reconfigure(encoding="utf-8")
     if args.file and (args.library or args.library_list):
-        return _fail(f"书架命令不读单个报告文件：{args.file}（FILE is not used with the shelf）")
+        return fail(f"书架命令不读单个报告文件：{args.file}（FILE is not used with the shelf）")
     try:
         if args.library_add:
             return library_cli.add(args)
@@ -305,7 +299,7 @@ def _promises(args: argparse.Namespace) -> int:
         try:
             report = _open(args.file)
         except ReportError as e:
-            return _fail(str(e))
+            return fail(str(e))
     try:
         if args.promises:
             assert report is not None

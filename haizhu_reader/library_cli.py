@@ -8,32 +8,13 @@ stderr and status 2, as for every command (``app``).
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
+from haizhu_reader.cli_output import fail, json_line
 from haizhu_reader.core.library.store import LibraryError, LibraryStore
 from haizhu_reader.paths import resolve
-
-EXIT_BAD_INPUT = 2
-
-
-def fail(message: str) -> int:
-    """Bad input: one line on stderr, exit status 2 (shared with ``promises_cli``)."""
-    print(f"haizhu-reader: {message}", file=sys.stderr)
-    return EXIT_BAD_INPUT
-
-
-def json_line(data: Any) -> None:
-    """One JSON line on stdout, as UTF-8 (a lone surrogate from argv escaped)."""
-    line = json.dumps(data, ensure_ascii=False)
-    try:
-        line.encode("utf-8")
-    except UnicodeEncodeError:
-        line = json.dumps(data)
-    sys.stdout.write(line + "\n")
 
 
 def with_store(args: argparse.Namespace, work: Callable[[LibraryStore], int]) -> int:

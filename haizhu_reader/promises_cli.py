@@ -11,9 +11,10 @@ import argparse
 import sys
 from typing import Any
 
+from haizhu_reader.cli_output import fail, json_line
 from haizhu_reader.core.library.store import LibraryStore
 from haizhu_reader.core.report import Report
-from haizhu_reader.library_cli import fail, json_line, with_store
+from haizhu_reader.library_cli import with_store
 
 _VERDICT_ZH = {"met": "完成", "missed": "未完成", "unclear": "无法判断", "not_reported": "未报告"}
 
